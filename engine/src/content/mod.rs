@@ -1,0 +1,13 @@
+//! The content model: a deck parsed from one markdown file.
+//!
+//! Card ids are slugs of the card's *prompt* (question, term, list item head), never of its
+//! answer, so editing an answer keeps URLs and saved progress valid. A heading may pin its id
+//! with a trailing `{#custom-id}` when its wording changes.
+
+mod model;
+mod parse;
+mod slug;
+
+pub use model::*;
+pub use parse::{ContentError, parse_deck};
+pub use slug::slugify;

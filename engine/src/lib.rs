@@ -1,0 +1,10 @@
+//! The pure study engine: everything the app knows about content, study and progress,
+//! with no dependency on the browser. Time (`now`) and randomness (a seed) are always
+//! passed in, so every function here is deterministic and tested natively.
+
+pub mod content;
+pub mod markdown;
+pub mod progress;
+pub mod scheduler;
+pub mod storage;
+pub mod time;

@@ -1,0 +1,235 @@
+//! Markdown rendering: the one module that knows pulldown-cmark and its options.
+//!
+//! - Tables and strikethrough are enabled; nothing else beyond CommonMark.
+//! - Raw HTML in the input is never emitted as HTML: it is shown as (escaped) text.
+//! - Links and images with `javascript:`, `vbscript:` or `data:` destinations point at `#`.
+//! - Fenced code blocks are rendered here: `python`/`py` blocks are highlighted by a small
+//!   tokenizer ([`python`]) into `<span class="tok-…">` spans; others are plain escaped text.
+//! - A single newline inside a paragraph renders as a line break (`<br />`): the content writes
+//!   one fact per line (`**Key**: value`) without blank lines between them and means them to
+//!   read as separate lines.
+//!
+//! Output is a pure function of the input, so it is deterministic.
+
+mod python;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders a markdown answer to HTML (block level: paragraphs, lists, tables, code…).
+pub fn to_html(markdown: &str) -> String {
+    let mut events = Vec::new();
+    // Inside a fenced or indented code block: its language and the text so far.
+    let mut code: Option<(String, String)> = None;
+    // Inside a raw HTML block: its text so far (shown as a paragraph of text).
+    let mut html_block: Option<String> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        if let Some(text) = &mut html_block {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => {
+                    events.push(Event::Start(Tag::Paragraph));
+                    for (index, line) in text.trim_end().lines().enumerate() {
+                        if index > 0 {
+                            events.push(Event::HardBreak);
+                        }
+                        events.push(Event::Text(CowStr::from(line.to_owned())));
+                    }
+                    events.push(Event::End(TagEnd::Paragraph));
+                    html_block = None;
+                }
+                Event::Text(chunk) | Event::Html(chunk) | Event::InlineHtml(chunk) => {
+                    text.push_str(&chunk);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Some((language, text)) = &mut code {
+            match event {
+                Event::End(TagEnd::CodeBlock) => {
+                    let block = code_block_html(language, text);
+                    events.push(Event::Html(CowStr::from(block)));
+                    code = None;
+                }
+                Event::Text(chunk) | Event::Html(chunk) | Event::InlineHtml(chunk) => {
+                    text.push_str(&chunk);
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+            }
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::SoftBreak => events.push(Event::HardBreak),
+            other => events.push(make_safe(other)),
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// Renders a one-line string (a one-liner's detail, a prompt) to inline HTML, without a
+/// wrapping `<p>`. Text that markdown would read as a block (a list, a heading…) is shown
+/// verbatim, escaped, rather than turned into that block.
+pub fn inline_to_html(text: &str) -> String {
+    let mut events = Vec::new();
+    let mut paragraphs = 0;
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                if paragraphs > 0 {
+                    events.push(Event::SoftBreak);
+                }
+                paragraphs += 1;
+            }
+            Event::End(TagEnd::Paragraph) => {}
+            Event::Start(tag) if is_block(&tag) => return escape_html(text.trim()),
+            other => events.push(make_safe(other)),
+        }
+    }
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The visible text of some markdown, for search and quizzes: markup stripped, code and
+/// (escaped-as-text) raw HTML kept, whitespace collapsed to single spaces.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::Html(text)
+            | Event::InlineHtml(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => out.push(' '),
+            Event::Start(tag) if is_block(&tag) => out.push(' '),
+            Event::End(tag) if is_block_end(tag) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Raw HTML becomes text (escaped by the writer); risky link targets are neutralised.
+fn make_safe(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
+}
+
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|c| *c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let has_scheme = url.contains(':');
+    if has_scheme && matches!(scheme.as_str(), "javascript" | "vbscript" | "data") {
+        CowStr::Borrowed("#")
+    } else {
+        url
+    }
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn code_block_html(language: &str, code: &str) -> String {
+    match language.to_ascii_lowercase().as_str() {
+        "python" | "py" => format!(
+            "<pre><code class=\"language-python\">{}</code></pre>\n",
+            python::highlight(code)
+        ),
+        "" => format!("<pre><code>{}</code></pre>\n", escape_html(code)),
+        _ => format!(
+            "<pre><code class=\"language-{}\">{}</code></pre>\n",
+            escape_html(language),
+            escape_html(code)
+        ),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}

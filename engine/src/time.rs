@@ -1,0 +1,85 @@
+//! Points in time as plain unix milliseconds.
+//!
+//! The engine never reads a clock: every function that needs "now" takes a [`Timestamp`]
+//! parameter, so scheduling is deterministic and testable natively. Milliseconds match what
+//! the browser gives (`Date.now()`), and an `i64` serializes as a plain JSON number.
+
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds in one minute.
+pub const MS_PER_MINUTE: i64 = 60_000;
+/// Milliseconds in one hour.
+pub const MS_PER_HOUR: i64 = 60 * MS_PER_MINUTE;
+/// Milliseconds in one day (24 h; the scheduler, like py-fsrs, ignores time zones and DST).
+pub const MS_PER_DAY: i64 = 24 * MS_PER_HOUR;
+
+/// A point in time: unix epoch milliseconds (UTC).
+///
+/// Saved as a bare number (`serde(transparent)`) so the stored JSON stays compact and
+/// readable by any tool.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// The unix epoch; the default `due` of a card nobody has seen (always due).
+    pub const EPOCH: Timestamp = Timestamp(0);
+
+    /// Wraps unix milliseconds.
+    pub const fn from_millis(ms: i64) -> Self {
+        Timestamp(ms)
+    }
+
+    /// Unix milliseconds.
+    pub const fn millis(self) -> i64 {
+        self.0
+    }
+
+    /// This instant shifted by `ms` milliseconds (saturating, so absurd inputs cannot panic).
+    pub const fn plus_millis(self, ms: i64) -> Self {
+        Timestamp(self.0.saturating_add(ms))
+    }
+
+    /// This instant shifted by whole minutes.
+    pub const fn plus_minutes(self, minutes: i64) -> Self {
+        self.plus_millis(minutes.saturating_mul(MS_PER_MINUTE))
+    }
+
+    /// This instant shifted by whole hours.
+    pub const fn plus_hours(self, hours: i64) -> Self {
+        self.plus_millis(hours.saturating_mul(MS_PER_HOUR))
+    }
+
+    /// This instant shifted by whole 24-hour days.
+    pub const fn plus_days(self, days: i64) -> Self {
+        self.plus_millis(days.saturating_mul(MS_PER_DAY))
+    }
+
+    /// Milliseconds from `earlier` to `self` (negative if `earlier` is later).
+    pub const fn millis_since(self, earlier: Timestamp) -> i64 {
+        self.0.saturating_sub(earlier.0)
+    }
+
+    /// Whole days from `earlier` to `self`, rounded down (towards minus infinity), like
+    /// Python's `timedelta.days`: 23 h 59 min is 0 days, and the scheduler relies on that to
+    /// pick FSRS's same-day formula.
+    pub const fn days_since(self, earlier: Timestamp) -> i64 {
+        self.millis_since(earlier).div_euclid(MS_PER_DAY)
+    }
+
+    /// Start of the UTC day containing this instant (for "per day" counters).
+    ///
+    /// The app should prefer the person's local midnight, computed where the clock is read,
+    /// and pass that; this is the fallback the engine can compute on its own.
+    pub const fn start_of_utc_day(self) -> Self {
+        Timestamp(self.0.div_euclid(MS_PER_DAY) * MS_PER_DAY)
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}ms", self.0)
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The release bundle in dist/, for the sub-path in PUBLIC_URL (GitHub Pages: /<repo>/),
+# followed by its size report. Expects the tools from scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+trunk build --release --public-url "$PUBLIC_URL"
+node scripts/size-report.mjs dist

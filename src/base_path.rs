@@ -1,0 +1,49 @@
+//! The path the app is served under (e.g. `/interview-prep` on GitHub Pages).
+//!
+//! Trunk writes the public URL into `<base href>`; reading it back from `document.baseURI`
+//! means one build setting drives both asset URLs and the router's base.
+
+use std::sync::OnceLock;
+
+/// The router base: the path of `document.baseURI` without its trailing slash ("" at the root).
+pub fn router_base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base_uri = leptos::prelude::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        path_of(&base_uri)
+    })
+}
+
+/// An in-app link target: `path` ("/card/x") under the base. Leptos 0.8's `<A>` passes absolute
+/// paths through untouched, so every link is built here rather than relying on the router.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
+
+/// The path part of an absolute URL, without a trailing slash.
+fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_of;
+
+    #[test]
+    fn strips_origin_and_trailing_slash() {
+        assert_eq!(
+            path_of("https://me.github.io/interview-prep/"),
+            "/interview-prep"
+        );
+        assert_eq!(path_of("http://127.0.0.1:8080/"), "");
+        assert_eq!(path_of("http://127.0.0.1:8080/a/b/?x=1#y"), "/a/b");
+        assert_eq!(path_of(""), "");
+    }
+}

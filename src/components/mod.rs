@@ -1,0 +1,5 @@
+//! Small view pieces shared by several screens.
+
+pub mod card_labels;
+pub mod document_title;
+pub mod markdown;

@@ -1,0 +1,33 @@
+//! The embedded deck: the content is compiled into the wasm and parsed once at start-up.
+//! `build.rs` has already validated it, so a parse error here means a broken build.
+
+use std::sync::OnceLock;
+
+use prep_engine::content::{ContentError, Deck, parse_deck};
+
+/// Path used in error messages; matches the file `build.rs` validates.
+pub const CONTENT_FILE: &str = "content/interview.md";
+const CONTENT: &str = include_str!("../content/interview.md");
+
+/// The parsed deck, or the content errors if the embedded file is malformed.
+pub fn deck() -> Result<&'static Deck, &'static [ContentError]> {
+    static DECK: OnceLock<Result<Deck, Vec<ContentError>>> = OnceLock::new();
+    DECK.get_or_init(|| {
+        // Recorded as a User Timing entry ("prep:deck-parse") so start-up cost can be read in
+        // DevTools and by the browser benchmark, with no logging in the app.
+        let performance = web_sys::window().and_then(|w| w.performance());
+        let _ = performance.as_ref().map(|p| p.mark("prep:deck-parse-start"));
+        let parsed = parse_deck(CONTENT_FILE, CONTENT);
+        let _ = performance
+            .as_ref()
+            .map(|p| p.measure_with_start_mark("prep:deck-parse", "prep:deck-parse-start"));
+        parsed
+    })
+    .as_ref()
+    .map_err(Vec::as_slice)
+}
+
+/// The deck for views that only render once start-up has succeeded (see `App`).
+pub fn loaded_deck() -> &'static Deck {
+    deck().expect("App renders routes only after the deck parsed")
+}

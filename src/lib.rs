@@ -1,0 +1,9 @@
+//! The Leptos app: turns engine state into views and events into engine calls.
+//! No study logic lives here; see the `prep-engine` crate and ARCHITECTURE.md.
+
+pub mod app;
+pub mod base_path;
+pub mod components;
+pub mod deck;
+pub mod paths;
+pub mod routes;

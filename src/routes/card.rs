@@ -1,0 +1,92 @@
+//! A card: its prompt, its rendered answer, and previous/next through the deck's reading order.
+//! This is the deep-link target (`/card/<id>`) that study modes and search results point to.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use prep_engine::content::{CardKind, Deck};
+
+use crate::base_path::href;
+use crate::components::card_labels::{card_title, kind_label, list_title};
+use crate::components::document_title::set_document_title;
+use crate::components::markdown::Markdown;
+use crate::deck::loaded_deck;
+use crate::paths::card_path;
+use crate::paths::section_path;
+use crate::routes::not_found::NotFound;
+
+#[component]
+pub fn CardPage() -> impl IntoView {
+    let deck = loaded_deck();
+    let params = use_params_map();
+    let card = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        deck.card_index(&id).ok_or(id)
+    });
+    set_document_title(move || match card.get() {
+        Ok(index) => card_title(&deck.cards[index]),
+        Err(_) => "Not found".to_string(),
+    });
+    move || match card.get() {
+        Ok(index) => card_view(deck, index).into_any(),
+        Err(id) => view! { <NotFound detail=format!("There is no card \u{201c}{id}\u{201d}.")/> }
+            .into_any(),
+    }
+}
+
+fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
+    let card = &deck.cards[index];
+    let section = &deck.sections[card.section];
+    let list = list_title(deck, card);
+    let body = match card.kind {
+        CardKind::Question { .. } | CardKind::Definition => {
+            view! { <Markdown markdown=card.answer.as_str()/> }.into_any()
+        }
+        CardKind::OneLiner { .. } => {
+            let detail = prep_engine::markdown::inline_to_html(&card.answer);
+            view! { <p class="one-liner-detail" inner_html=detail></p> }.into_any()
+        }
+        CardKind::GuideItem { .. } => view! {
+            <p class="guide-verdict">"From the decision guide: " <strong>{list}</strong></p>
+        }
+        .into_any(),
+    };
+    view! {
+        <article class="page card" aria-labelledby="card-title">
+            <nav class="breadcrumbs" aria-label="Breadcrumb">
+                <A href=href("/")>"All sections"</A>
+                <span aria-hidden="true">" / "</span>
+                <A href=href(&section_path(&section.id))>{section.title.clone()}</A>
+            </nav>
+            <p class="eyebrow">
+                <span class="badge">{kind_label(card.kind)}</span>
+                {list.map(|title| view! { <span class="list-name">{title}</span> })}
+            </p>
+            <h1 id="card-title">{card_title(card)}</h1>
+            {body}
+            <CardPager deck=deck index=index/>
+        </article>
+    }
+}
+
+/// Previous/next links through the whole deck, so a person can read it front to back.
+#[component]
+fn CardPager(deck: &'static Deck, index: usize) -> impl IntoView {
+    let link = move |target: Option<usize>, rel: &'static str, label: &'static str| {
+        target.and_then(|i| deck.cards.get(i)).map(|card| {
+            view! {
+                <A href=href(&card_path(card.id.as_str())) attr:rel=rel attr:class=format!("pager-{rel}")>
+                    <span class="pager-label">{label}</span>
+                    <span class="pager-title">{card_title(card)}</span>
+                </A>
+            }
+        })
+    };
+    view! {
+        <nav class="pager" aria-label="Cards">
+            {link(index.checked_sub(1), "prev", "Previous")}
+            <span class="pager-position">{format!("{} of {}", index + 1, deck.cards.len())}</span>
+            {link(Some(index + 1), "next", "Next")}
+        </nav>
+    }
+}

@@ -1,0 +1,76 @@
+//! Home: the deck's parts and sections, each with its card count.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use prep_engine::content::{CardKind, Deck};
+
+use crate::base_path::href;
+use crate::components::document_title::set_document_title;
+use crate::deck::loaded_deck;
+use crate::paths::section_path;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let deck = loaded_deck();
+    set_document_title(String::new);
+    view! {
+        <section class="page home">
+            <h1>{deck.title.clone()}</h1>
+            <p class="lede">{deck_summary(deck)}</p>
+            {deck
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(part, p)| {
+                    let heading_id = format!("part-{part}");
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="part" aria-labelledby=labelled_by>
+                            <h2 id=heading_id>{p.title.clone()}</h2>
+                            <ul class="section-list">
+                                {deck
+                                    .sections_in_part(part)
+                                    .map(|(section, s)| {
+                                        let count = deck.cards_in_section(section).count();
+                                        view! {
+                                            <li>
+                                                <A href=href(&section_path(&s.id))>
+                                                    <span class="section-title">{s.title.clone()}</span>
+                                                    <span class="count">{cards_label(count)}</span>
+                                                </A>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// "141 cards: 68 questions, 6 definitions, 48 one-liners, 19 decision-guide items".
+fn deck_summary(deck: &Deck) -> String {
+    let count =
+        |wanted: fn(&CardKind) -> bool| deck.cards.iter().filter(|c| wanted(&c.kind)).count();
+    let questions = count(|k| matches!(k, CardKind::Question { .. }));
+    let definitions = count(|k| matches!(k, CardKind::Definition));
+    let one_liners = count(|k| matches!(k, CardKind::OneLiner { .. }));
+    let guide_items = count(|k| matches!(k, CardKind::GuideItem { .. }));
+    format!(
+        "{}: {questions} interview questions, {definitions} definitions, {one_liners} one-liners \
+         and {guide_items} decision-guide items.",
+        cards_label(deck.cards.len())
+    )
+}
+
+/// "1 card" / "12 cards".
+pub fn cards_label(count: usize) -> String {
+    if count == 1 {
+        "1 card".to_string()
+    } else {
+        format!("{count} cards")
+    }
+}

@@ -1,0 +1,71 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded browser) and serves the
+// release bundle from dist/ under the GitHub Pages-like sub-path. Each test gets a fresh context
+// (its own real localStorage) and a list of every console error, page error and failed request.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+
+export const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Flags for headless Chromium as root on a machine whose network reaches only package registries.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Starts the server and the browser once per test file. */
+export async function startApp() {
+  if (!existsSync('dist/index.html')) {
+    throw new Error('dist/ is missing: build the release bundle first (scripts/test.sh does)');
+  }
+  const server = await startServer({ dir: 'dist', base: BASE });
+  const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'prep-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 }, // a phone: the app is phone first
+  });
+  return {
+    url: server.url,
+    server,
+    context: browser,
+    /** A new page that records problems; call `assertClean()` at the end of a test. */
+    async page() {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(10000);
+      const problems = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+      page.on('response', (res) => {
+        // A deep link is served by the 404.html copy of the app, as on GitHub Pages; anything else must load.
+        if (res.status() >= 400 && res.request().resourceType() !== 'document') {
+          problems.push(`HTTP ${res.status()}: ${res.url()}`);
+        }
+      });
+      page.problems = problems;
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens `path` (relative to the app's base) and waits until the wasm app has rendered. */
+export async function open(page, appUrl, path = '') {
+  await page.goto(new URL(path, appUrl).href);
+  await waitForApp(page);
+}
+
+/** The app is up once its main landmark has content. */
+export async function waitForApp(page) {
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
+}
