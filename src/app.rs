@@ -6,7 +6,12 @@ use leptos_router::path;
 
 use crate::base_path::{href, router_base};
 use crate::deck::{CONTENT_FILE, deck};
-use crate::routes::{card::CardPage, home::HomePage, not_found::NotFound, section::SectionPage};
+use crate::paths::{HOME_PATH, STUDY_PATH};
+use crate::routes::{
+    card::CardPage, drill::DrillPage, home::HomePage, mock::MockPage, not_found::NotFound,
+    quiz::QuizPage, recall::RecallPage, review::ReviewPage, section::SectionPage, study::StudyPage,
+};
+use crate::state::provide_study_state;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,18 +24,33 @@ pub fn App() -> impl IntoView {
 /// Header and routed main area; rendered only once the deck has parsed.
 #[component]
 fn Shell() -> impl IntoView {
+    let study = provide_study_state();
     view! {
         <Router base=router_base()>
             <header class="site-header">
                 <nav aria-label="Main">
-                    <A href=href("/") exact=true attr:class="brand">"Interview Prep"</A>
+                    <A href=href(HOME_PATH) exact=true attr:class="brand">"Interview Prep"</A>
+                    <A href=href(HOME_PATH) exact=true>"Browse"</A>
+                    <A href=href(STUDY_PATH)>"Study"</A>
                 </nav>
             </header>
+            {move || study.notice.get().map(|message| view! {
+                <div class="notice" role="alert">
+                    <p>{message}</p>
+                    <button class="link-button" on:click=move |_| study.notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <main id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/section/:id") view=SectionPage/>
                     <Route path=path!("/card/:id") view=CardPage/>
+                    <Route path=path!("/study") view=StudyPage/>
+                    <Route path=path!("/review") view=ReviewPage/>
+                    <Route path=path!("/quiz") view=QuizPage/>
+                    <Route path=path!("/drill") view=DrillPage/>
+                    <Route path=path!("/recall") view=RecallPage/>
+                    <Route path=path!("/mock") view=MockPage/>
                 </Routes>
             </main>
         </Router>

@@ -16,7 +16,9 @@ pub fn deck() -> Result<&'static Deck, &'static [ContentError]> {
         // Recorded as a User Timing entry ("prep:deck-parse") so start-up cost can be read in
         // DevTools and by the browser benchmark, with no logging in the app.
         let performance = web_sys::window().and_then(|w| w.performance());
-        let _ = performance.as_ref().map(|p| p.mark("prep:deck-parse-start"));
+        let _ = performance
+            .as_ref()
+            .map(|p| p.mark("prep:deck-parse-start"));
         let parsed = parse_deck(CONTENT_FILE, CONTENT);
         let _ = performance
             .as_ref()

@@ -3,7 +3,10 @@
 
 pub mod app;
 pub mod base_path;
+pub mod browser_storage;
+pub mod clock;
 pub mod components;
 pub mod deck;
 pub mod paths;
 pub mod routes;
+pub mod state;

@@ -11,9 +11,29 @@ pub fn section_path(section_id: &str) -> String {
     format!("/section/{section_id}")
 }
 
+pub const HOME_PATH: &str = "/";
+pub const STUDY_PATH: &str = "/study";
+pub const REVIEW_PATH: &str = "/review";
+pub const QUIZ_PATH: &str = "/quiz";
+pub const DRILL_PATH: &str = "/drill";
+pub const RECALL_PATH: &str = "/recall";
+pub const MOCK_PATH: &str = "/mock";
+
+/// The study screens: flat paths, so each is one file (`review.html`) on the static host and
+/// none is both a file and a folder.
+pub const STUDY_PATHS: [&str; 6] = [
+    STUDY_PATH,
+    REVIEW_PATH,
+    QUIZ_PATH,
+    DRILL_PATH,
+    RECALL_PATH,
+    MOCK_PATH,
+];
+
 /// Every path of the deck's pages, relative to the base: what the static host must answer.
 pub fn static_paths(deck: &Deck) -> Vec<String> {
     let sections = deck.sections.iter().map(|s| section_path(&s.id));
     let cards = deck.cards.iter().map(|c| card_path(c.id.as_str()));
-    sections.chain(cards).collect()
+    let study = STUDY_PATHS.iter().map(|p| p.to_string());
+    study.chain(sections).chain(cards).collect()
 }

@@ -20,10 +20,21 @@ fn time<T>(label: &str, runs: u32, mut work: impl FnMut() -> T) {
 
 fn main() {
     let deck = parse_deck("content/interview.md", CONTENT).expect("content parses");
-    time("parse_deck (whole content)", 200, || parse_deck("content/interview.md", black_box(CONTENT)));
-    time("to_html (every answer)", 200, || {
-        deck.cards.iter().map(|c| to_html(&c.answer).len()).sum::<usize>()
+    time("parse_deck (whole content)", 200, || {
+        parse_deck("content/interview.md", black_box(CONTENT))
     });
-    let q27 = deck.cards.iter().find(|c| c.prompt.starts_with("Difference between APIView")).unwrap();
-    time("to_html (Q27, the largest answer)", 2000, || to_html(&q27.answer));
+    time("to_html (every answer)", 200, || {
+        deck.cards
+            .iter()
+            .map(|c| to_html(&c.answer).len())
+            .sum::<usize>()
+    });
+    let q27 = deck
+        .cards
+        .iter()
+        .find(|c| c.prompt.starts_with("Difference between APIView"))
+        .unwrap();
+    time("to_html (Q27, the largest answer)", 2000, || {
+        to_html(&q27.answer)
+    });
 }

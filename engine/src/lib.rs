@@ -5,6 +5,10 @@
 pub mod content;
 pub mod markdown;
 pub mod progress;
+pub mod quiz;
+pub mod recall;
+pub mod rng;
 pub mod scheduler;
 pub mod storage;
+pub mod study;
 pub mod time;

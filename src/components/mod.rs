@@ -1,5 +1,8 @@
 //! Small view pieces shared by several screens.
 
+pub mod card_face;
 pub mod card_labels;
 pub mod document_title;
+pub mod keys;
 pub mod markdown;
+pub mod progress_bar;

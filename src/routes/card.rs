@@ -11,8 +11,8 @@ use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
 use crate::deck::loaded_deck;
-use crate::paths::card_path;
 use crate::paths::section_path;
+use crate::paths::{HOME_PATH, card_path};
 use crate::routes::not_found::NotFound;
 
 #[component]
@@ -54,7 +54,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
     view! {
         <article class="page card" aria-labelledby="card-title">
             <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <A href=href("/")>"All sections"</A>
+                <A href=href(HOME_PATH)>"All sections"</A>
                 <span aria-hidden="true">" / "</span>
                 <A href=href(&section_path(&section.id))>{section.title.clone()}</A>
             </nav>

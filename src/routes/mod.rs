@@ -1,6 +1,12 @@
 //! One module per screen, as in Leptos's hackernews example.
 
 pub mod card;
+pub mod drill;
 pub mod home;
+pub mod mock;
 pub mod not_found;
+pub mod quiz;
+pub mod recall;
+pub mod review;
 pub mod section;
+pub mod study;

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::document_title::set_document_title;
+use crate::paths::HOME_PATH;
 
 #[component]
 pub fn NotFound(
@@ -17,7 +18,7 @@ pub fn NotFound(
         <section class="page not-found">
             <h1>"Page not found"</h1>
             <p>{detail.unwrap_or_else(|| "There is nothing at this address.".to_string())}</p>
-            <p><A href=href("/")>"Go to all sections"</A></p>
+            <p><A href=href(HOME_PATH)>"Go to all sections"</A></p>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::base_path::href;
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::card_path;
+use crate::paths::{HOME_PATH, card_path};
 use crate::routes::home::cards_label;
 use crate::routes::not_found::NotFound;
 
@@ -44,7 +44,7 @@ fn section_view(deck: &'static Deck, index: usize) -> impl IntoView {
     view! {
         <section class="page section">
             <nav class="breadcrumbs" aria-label="Breadcrumb">
-                <A href=href("/")>"All sections"</A>
+                <A href=href(HOME_PATH)>"All sections"</A>
                 <span aria-hidden="true">" / "</span>
                 <span>{deck.parts[section.part].title.clone()}</span>
             </nav>

@@ -60,14 +60,14 @@ test('a card deep link loads directly and survives a reload', async () => {
 test('every card is reachable through the app links and as a fresh deep link', async () => {
   const page = await app.page();
   await open(page, app.url);
-  const sectionLinks = page.getByRole('main').getByRole('link');
+  const sectionLinks = page.getByRole('main').getByRole('list').getByRole('link');
   const sectionCount = await sectionLinks.count();
   assert.equal(sectionCount, 14, 'definitions, 4 one-liner lists, the decision guide, 8 question sections');
 
   const cards = [];
   for (let s = 0; s < sectionCount; s++) {
     await open(page, app.url);
-    const link = page.getByRole('main').getByRole('link').nth(s);
+    const link = page.getByRole('main').getByRole('list').getByRole('link').nth(s);
     const sectionName = (await link.locator('.section-title').textContent()).trim();
     await link.click();
     await page.getByRole('heading', { level: 1, name: sectionName }).waitFor();

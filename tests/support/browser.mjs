@@ -42,7 +42,10 @@ export async function startApp() {
         if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+      page.on('requestfailed', (req) => {
+        // Leaving a page while it still loads (a quick click or reload) aborts its requests: not a fault.
+        if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()}`);
+      });
       page.on('response', (res) => {
         // A deep link is served by the 404.html copy of the app, as on GitHub Pages; anything else must load.
         if (res.status() >= 400 && res.request().resourceType() !== 'document') {

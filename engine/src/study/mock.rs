@@ -1,0 +1,193 @@
+use std::collections::BTreeSet;
+
+use crate::content::{CardKind, Deck};
+use crate::rng::Rng;
+use crate::time::Timestamp;
+
+/// How a mock interview is set up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockConfig {
+    pub question_count: usize,
+    /// Section ids to draw questions from; empty means all question sections.
+    pub sections: BTreeSet<String>,
+    /// Seconds allowed per question; `None` for no timer.
+    pub seconds_per_question: Option<u32>,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            question_count: 10,
+            sections: BTreeSet::new(),
+            seconds_per_question: None,
+        }
+    }
+}
+
+/// `question_count` distinct interview questions from the chosen sections, in a seeded random
+/// order (fewer if the sections hold fewer).
+pub fn mock_questions(deck: &Deck, config: &MockConfig, seed: u64) -> Vec<usize> {
+    let mut questions: Vec<usize> = deck
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind, CardKind::Question { .. }))
+        .filter(|(_, c)| {
+            config.sections.is_empty() || config.sections.contains(&deck.sections[c.section].id)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    Rng::new(seed).shuffle(&mut questions);
+    questions.truncate(config.question_count);
+    questions
+}
+
+/// How the person judged their answer against the model answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MockOutcome {
+    Nailed,
+    Partial,
+    Missed,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockAnswer {
+    pub card: usize,
+    pub outcome: MockOutcome,
+    pub elapsed_ms: i64,
+    /// The timer ran out before the person revealed the answer.
+    pub timed_out: bool,
+}
+
+/// A mock interview in progress: the questions, the answers so far, and when each began.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockInterview {
+    pub questions: Vec<usize>,
+    pub answers: Vec<MockAnswer>,
+    pub seconds_per_question: Option<u32>,
+    started_at: Timestamp,
+    question_started_at: Timestamp,
+    /// Set when the answer is revealed, by the person or by the timer.
+    revealed_at: Option<(Timestamp, bool)>,
+    finished_at: Option<Timestamp>,
+}
+
+/// The end-of-interview report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockReport {
+    pub total: usize,
+    pub nailed: usize,
+    pub partial: usize,
+    /// Questions missed or only partly answered, in interview order: what to put in review.
+    pub misses: Vec<usize>,
+    pub total_ms: i64,
+    /// Score out of 100: nailed counts 1, partial one half.
+    pub score_percent: u32,
+}
+
+impl MockInterview {
+    pub fn new(questions: Vec<usize>, seconds_per_question: Option<u32>, now: Timestamp) -> Self {
+        MockInterview {
+            questions,
+            answers: Vec::new(),
+            seconds_per_question,
+            started_at: now,
+            question_started_at: now,
+            revealed_at: None,
+            finished_at: None,
+        }
+    }
+
+    pub fn current(&self) -> Option<usize> {
+        self.questions.get(self.answers.len()).copied()
+    }
+
+    pub fn position(&self) -> (usize, usize) {
+        (self.answers.len(), self.questions.len())
+    }
+
+    pub fn is_revealed(&self) -> bool {
+        self.revealed_at.is_some()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.current().is_none()
+    }
+
+    /// Milliseconds left on the current question's timer, if there is one (never negative).
+    pub fn remaining_ms(&self, now: Timestamp) -> Option<i64> {
+        let limit = i64::from(self.seconds_per_question?) * 1000;
+        let end = self.revealed_at.map_or(now, |(at, _)| at);
+        Some((limit - end.millis_since(self.question_started_at)).max(0))
+    }
+
+    /// Shows the model answer; `timed_out` when the timer did it. Once the time is up, the
+    /// answer counts as revealed by the timer when the time ran out, however late the call
+    /// comes (a throttled background tab, or a click before the timer's tick).
+    pub fn reveal(&mut self, now: Timestamp, timed_out: bool) {
+        if self.revealed_at.is_none() && self.current().is_some() {
+            let deadline = self
+                .seconds_per_question
+                .map(|s| self.question_started_at.plus_millis(i64::from(s) * 1000));
+            self.revealed_at = Some(match deadline {
+                Some(deadline) if deadline <= now => (deadline, true),
+                _ => (now, timed_out),
+            });
+        }
+    }
+
+    /// Reveals the answer if the timer has run out; returns whether it did.
+    pub fn check_timer(&mut self, now: Timestamp) -> bool {
+        if !self.is_revealed() && self.current().is_some() && self.remaining_ms(now) == Some(0) {
+            self.reveal(now, true);
+            return true;
+        }
+        false
+    }
+
+    /// Records the person's judgement of the current (revealed) question and moves on.
+    pub fn judge(&mut self, outcome: MockOutcome, now: Timestamp) {
+        let (Some(card), Some((revealed, timed_out))) = (self.current(), self.revealed_at) else {
+            return;
+        };
+        self.answers.push(MockAnswer {
+            card,
+            outcome,
+            elapsed_ms: revealed.millis_since(self.question_started_at),
+            timed_out,
+        });
+        self.revealed_at = None;
+        self.question_started_at = now;
+        if self.is_finished() {
+            self.finished_at = Some(now);
+        }
+    }
+
+    /// The report; `now` only matters if the interview is cut short before the last question.
+    pub fn report(&self, now: Timestamp) -> MockReport {
+        let count = |o: MockOutcome| self.answers.iter().filter(|a| a.outcome == o).count();
+        let (nailed, partial) = (count(MockOutcome::Nailed), count(MockOutcome::Partial));
+        let total = self.answers.len();
+        let score_percent = if total == 0 {
+            0
+        } else {
+            ((nailed * 2 + partial) * 100 / (total * 2)) as u32
+        };
+        MockReport {
+            total,
+            nailed,
+            partial,
+            misses: self
+                .answers
+                .iter()
+                .filter(|a| a.outcome != MockOutcome::Nailed)
+                .map(|a| a.card)
+                .collect(),
+            total_ms: self
+                .finished_at
+                .unwrap_or(now)
+                .millis_since(self.started_at),
+            score_percent,
+        }
+    }
+}

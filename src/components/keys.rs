@@ -1,0 +1,25 @@
+//! Desktop keyboard shortcuts for study screens, ignored while the person types in a field.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Calls `handler` with the key of every keydown outside text fields, until the screen unmounts.
+pub fn on_study_key(handler: impl Fn(&str, &web_sys::KeyboardEvent) + 'static) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_field(&event) {
+            return;
+        }
+        handler(&event.key(), &event);
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}

@@ -1,0 +1,223 @@
+//! The study hub: what is due, the five ways to study, what to include, and scheduler settings.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use prep_engine::scheduler::SchedulerConfig;
+use prep_engine::study::{KindFilter, Pool, StudyFilter, queue_counts};
+
+use crate::base_path::href;
+use crate::clock::{now, today};
+use crate::components::document_title::set_document_title;
+use crate::deck::loaded_deck;
+use crate::paths::{DRILL_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
+use crate::state::use_study;
+
+#[component]
+pub fn StudyPage() -> impl IntoView {
+    set_document_title(|| "Study".to_string());
+    let deck = loaded_deck();
+    let study = use_study();
+    let counts = Memo::new(move |_| {
+        let at = now();
+        study.progress.with(|p| {
+            study
+                .filter
+                .with(|f| queue_counts(deck, p, f, at, today(at)))
+        })
+    });
+    let cards_in_filter = Memo::new(move |_| study.filter.with(|f| f.cards(deck).len()));
+    let review_label = move || {
+        let c = counts.get();
+        format!(
+            "{} due · {} new",
+            c.due,
+            c.new_available.min(c.new_allowed_today)
+        )
+    };
+    view! {
+        <section class="page study-hub">
+            <h1>"Study"</h1>
+            <p class="lede">
+                {move || format!("{} cards selected · {} weak", cards_in_filter.get(), counts.get().weak)}
+            </p>
+            <ul class="mode-list">
+                <li>
+                    <A href=href(REVIEW_PATH) attr:class="mode mode-primary">
+                        <span class="mode-name">"Flashcard review"</span>
+                        <span class="mode-detail">{review_label}</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=href(QUIZ_PATH) attr:class="mode">
+                        <span class="mode-name">"Multiple choice quiz"</span>
+                        <span class="mode-detail">"10 questions generated from the content"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=href(DRILL_PATH) attr:class="mode">
+                        <span class="mode-name">"Classification drill"</span>
+                        <span class="mode-detail">"Advantage or disadvantage? Choose or avoid?"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=href(RECALL_PATH) attr:class="mode">
+                        <span class="mode-name">"Typed recall"</span>
+                        <span class="mode-detail">"Write the answer; see which key terms you hit"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=href(MOCK_PATH) attr:class="mode">
+                        <span class="mode-name">"Mock interview"</span>
+                        <span class="mode-detail">"Timed questions and a report"</span>
+                    </A>
+                </li>
+            </ul>
+            <FilterPanel/>
+            <SettingsPanel/>
+        </section>
+    }
+}
+
+/// Sections, kinds, pool and order for every mode; an empty set means "all".
+#[component]
+fn FilterPanel() -> impl IntoView {
+    let deck = loaded_deck();
+    let filter = use_study().filter;
+    let section_ids: Vec<String> = deck.sections.iter().map(|s| s.id.clone()).collect();
+    view! {
+        <details class="panel" open>
+            <summary>"What to study"</summary>
+            <fieldset>
+                <legend>"Sections"</legend>
+                {deck
+                    .sections
+                    .iter()
+                    .map(|section| {
+                        let id = section.id.clone();
+                        let all = section_ids.clone();
+                        let checked = {
+                            let id = id.clone();
+                            move || filter.with(|f| f.sections.is_empty() || f.sections.contains(&id))
+                        };
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=checked
+                                    on:change=move |_| filter.update(|f| toggle(&mut f.sections, &all, id.clone()))
+                                />
+                                {section.title.clone()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Kinds of card"</legend>
+                {KindFilter::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || filter.with(|f| f.kinds.is_empty() || f.kinds.contains(&kind))
+                                    on:change=move |_| filter.update(|f| toggle(&mut f.kinds, &KindFilter::ALL, kind))
+                                />
+                                {kind.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Which cards"</legend>
+                {Pool::ALL
+                    .into_iter()
+                    .map(|pool| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    name="pool"
+                                    prop:checked=move || filter.with(|f| f.pool == pool)
+                                    on:change=move |_| filter.update(|f| f.pool = pool)
+                                />
+                                {pool.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.shuffle)
+                    on:change=move |_| filter.update(|f| f.shuffle = !f.shuffle)
+                />
+                "Shuffle"
+            </label>
+            <button class="link-button" on:click=move |_| filter.set(StudyFilter::default())>
+                "Reset to everything"
+            </button>
+        </details>
+    }
+}
+
+/// Flips `item` in a set where empty means "all of `every`", keeping that meaning canonical.
+fn toggle<T: Ord + Clone>(set: &mut std::collections::BTreeSet<T>, every: &[T], item: T) {
+    if set.is_empty() {
+        set.extend(every.iter().cloned());
+    }
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+    if set.len() == every.len() {
+        set.clear();
+    }
+}
+
+/// Desired retention and the daily new-card limit, saved with progress.
+#[component]
+fn SettingsPanel() -> impl IntoView {
+    let progress = use_study().progress;
+    let retention = move || progress.with(|p| p.settings.desired_retention);
+    let range = SchedulerConfig::RETENTION_RANGE;
+    view! {
+        <details class="panel">
+            <summary>"Scheduling"</summary>
+            <label class="field">
+                <span>{move || format!("Desired retention: {:.0}%", retention() * 100.0)}</span>
+                <input
+                    type="range"
+                    min=*range.start()
+                    max=*range.end()
+                    step="0.01"
+                    prop:value=move || retention().to_string()
+                    on:input=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<f32>() {
+                            let value = value.clamp(*range.start(), *range.end());
+                            progress.update(|p| p.settings.desired_retention = value);
+                        }
+                    }
+                />
+                <small class="muted">"Higher means more reviews and fewer lapses."</small>
+            </label>
+            <label class="field">
+                <span>"New cards per day"</span>
+                <input
+                    type="number"
+                    min="0"
+                    max="500"
+                    inputmode="numeric"
+                    prop:value=move || progress.with(|p| p.settings.new_cards_per_day.to_string())
+                    on:change=move |ev| {
+                        if let Ok(value) = event_target_value(&ev).parse::<u32>() {
+                            progress.update(|p| p.settings.new_cards_per_day = value.min(500));
+                        }
+                    }
+                />
+            </label>
+        </details>
+    }
+}

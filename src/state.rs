@@ -1,0 +1,70 @@
+//! The person's study state, shared by every screen: progress (loaded once, saved from one
+//! Effect, as in Leptos's todomvc), the chosen filter, and any storage notice to show.
+
+use leptos::prelude::*;
+use prep_engine::progress::{Progress, ProgressStore, StudyMode};
+use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
+use prep_engine::study::StudyFilter;
+
+use crate::browser_storage::BrowserStorage;
+use crate::clock::now;
+
+#[derive(Clone, Copy)]
+pub struct StudyState {
+    pub progress: RwSignal<Progress>,
+    /// What the person chose to study; shared by all modes.
+    pub filter: RwSignal<StudyFilter>,
+    /// A problem with saved progress or saving, in words for the person.
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl StudyState {
+    /// The scheduler for the person's settings (retention is validated when set).
+    pub fn scheduler(&self) -> Scheduler {
+        self.progress
+            .with(|p| p.settings.scheduler())
+            .unwrap_or_default()
+    }
+
+    /// Grades a card: the engine updates schedule and log; the save Effect persists it.
+    pub fn record(&self, card_id: &str, grade: Grade, mode: StudyMode) -> CardSchedule {
+        let scheduler = self.scheduler();
+        let now = now();
+        let mut rescheduled = CardSchedule::new();
+        self.progress
+            .update(|p| rescheduled = p.record_review(&scheduler, card_id, grade, mode, now));
+        rescheduled
+    }
+}
+
+/// Loads progress from localStorage and provides the state; call once, at the app's root.
+pub fn provide_study_state() -> StudyState {
+    let mut storage = BrowserStorage::local();
+    let loaded = ProgressStore::load(&mut storage, now());
+    let may_save = loaded.may_save();
+    let state = StudyState {
+        progress: RwSignal::new(loaded.progress),
+        filter: RwSignal::new(StudyFilter::default()),
+        notice: RwSignal::new(loaded.notice.map(|n| n.to_string())),
+    };
+    let progress = state.progress;
+    let notice = state.notice;
+    Effect::new(move |previous: Option<()>| {
+        progress.track();
+        // The first run is the load itself: nothing new to save.
+        if previous.is_none() || !may_save {
+            return;
+        }
+        if let Err(error) = progress.with_untracked(|p| ProgressStore::save(&mut storage, p)) {
+            notice.set(Some(format!(
+                "Your latest progress could not be saved: {error}"
+            )));
+        }
+    });
+    provide_context(state);
+    state
+}
+
+pub fn use_study() -> StudyState {
+    expect_context::<StudyState>()
+}

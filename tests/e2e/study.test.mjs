@@ -1,0 +1,183 @@
+// The study modes, driven as a person uses them in the release build, with the browser's own
+// localStorage (cleared before each test so every test starts as a new user).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, startApp, waitForApp } from '../support/browser.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** A new user on the home page. */
+async function newUser() {
+  const page = await app.page();
+  await open(page, app.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}
+
+const savedProgress = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('interview-prep/progress') ?? 'null'));
+
+test('review: grade three cards Good, reload, and they are scheduled, not new', async () => {
+  const page = await newUser();
+  assert.match(await page.getByRole('main').textContent(), /0 due · 20 new today/);
+  await page.getByRole('link', { name: 'Start review' }).click();
+
+  const graded = [];
+  for (let i = 0; i < 3; i++) {
+    const prompt = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+    graded.push(prompt);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    const good = page.getByRole('button', { name: /^Good/ });
+    assert.match(await good.textContent(), /^Good10m$/, 'each grade shows its next interval');
+    assert.match(await page.getByRole('button', { name: /^Easy/ }).textContent(), /^Easy\d+d$/);
+    await good.click();
+  }
+  assert.equal(new Set(graded).size, 3, 'three different cards');
+
+  const saved = await savedProgress(page);
+  assert.equal(saved.schema, 1);
+  assert.equal(Object.keys(saved.progress.cards).length, 3);
+  for (const card of Object.values(saved.progress.cards)) assert.equal(card.phase, 'learning:1');
+
+  await page.reload();
+  await waitForApp(page);
+  const first = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+  assert.ok(!graded.includes(first), `after reload the session starts with a new card, not ${first}`);
+  await open(page, app.url);
+  assert.match(await page.getByRole('main').textContent(), /0 due · 17 new today/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('review: keyboard reveals and grades, Again brings a card back in the same sitting', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'review');
+  const prompt = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+  await page.keyboard.press('Space');
+  await page.getByRole('group', { name: 'How well did you remember?' }).waitFor();
+  await page.keyboard.press('1'); // Again: due in 1 minute, so it returns at the end of this sitting
+  const next = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+  assert.notEqual(next, prompt);
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '21');
+  assert.deepEqual(page.problems, []);
+});
+
+test('multiple choice: a ten-question quiz with feedback, card links and a summary', async () => {
+  const page = await newUser();
+  await page.getByRole('link', { name: 'Study', exact: true }).click();
+  await page.getByRole('link', { name: /Multiple choice quiz/ }).click();
+  for (let i = 0; i < 10; i++) {
+    const options = page.getByRole('group', { name: 'Options' }).getByRole('button');
+    assert.equal(await options.count(), 4);
+    await options.nth(i % 4).click();
+    const feedback = page.getByRole('status');
+    assert.match(await feedback.textContent(), /Correct!|Not quite\. The answer is: /);
+    assert.equal(await feedback.getByRole('link').count(), 1, 'feedback links to the card');
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Quiz complete' }).waitFor();
+  assert.match(await page.getByRole('main').textContent(), /\d+ of 10 correct/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('classification drill: sort ORM advantages and disadvantages to the end', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  await page.getByRole('link', { name: /Classification drill/ }).click();
+  await page.getByRole('button', { name: /ORM: advantage or disadvantage\?/ }).click();
+  let right = 0;
+  for (let i = 0; i < 20; i++) {
+    await page.getByRole('group', { name: 'Buckets' }).getByRole('button', { name: 'Advantage', exact: true }).click();
+    const verdict = await page.getByRole('status').textContent();
+    assert.match(verdict, /Correct!|Not quite\. The answer is Disadvantage\./);
+    if (verdict.includes('Correct!')) right++;
+    await page.getByRole('button', { name: 'Next statement' }).click();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Drill complete' }).waitFor();
+  assert.equal(right, 10, 'ORM has 10 advantages among its 20 statements');
+  assert.match(await page.getByRole('main').textContent(), /10 of 20 sorted correctly/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('typed recall: key terms found and missed, and the self-grade is saved', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  // Only the DRF questions, so the first card is known: Q23 (what is DRF and its key components).
+  const panel = page.getByRole('group', { name: 'Sections' });
+  for (const label of await panel.getByRole('checkbox').all()) {
+    const name = (await label.evaluate((el) => el.parentElement.textContent)).trim();
+    if (name !== 'Django REST Framework Questions') await label.uncheck();
+  }
+  await page.getByRole('group', { name: 'Kinds of card' }).getByRole('checkbox', { name: 'Definitions' }).uncheck();
+  await page.getByRole('link', { name: /Typed recall/ }).click();
+  await page.getByRole('heading', { level: 2, name: /^23\. What is DRF/ }).waitFor();
+  await page.getByRole('textbox', { name: 'Your answer' }).fill('Serializers, viewsets and routers, plus permissions');
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  const result = page.getByRole('status');
+  assert.match(await result.textContent(), /You named [1-9]\d* of \d+ key terms/);
+  const named = await page.getByRole('region', { name: 'Key terms you named' }).getByRole('listitem').allTextContents();
+  const missed = await page.getByRole('region', { name: 'Key terms you missed' }).getByRole('listitem').allTextContents();
+  assert.ok(named.some((t) => /serializer/i.test(t)), `named ${named}`);
+  assert.ok(missed.some((t) => /throttling/i.test(t)), `missed ${missed}`);
+  await page.getByRole('button', { name: 'Good', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: /^24\. / }).waitFor();
+  const saved = await savedProgress(page);
+  const reviews = saved.progress.reviews;
+  assert.equal(reviews.length, 1);
+  assert.equal(reviews[0].grade, 'good');
+  assert.equal(reviews[0].mode, 'typed-recall');
+  assert.deepEqual(page.problems, []);
+});
+
+test('mock interview: five questions, a report with misses, and misses put in review', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  await page.getByRole('link', { name: /Mock interview/ }).click();
+  await page.getByRole('spinbutton', { name: 'Number of questions' }).fill('5');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  const asked = [];
+  for (let i = 0; i < 5; i++) {
+    asked.push((await page.getByRole('heading', { level: 2 }).textContent()).trim());
+    await page.getByRole('button', { name: 'Show model answer' }).click();
+    await page.getByRole('button', { name: i < 2 ? 'Nailed it' : 'Missed it' }).click();
+  }
+  assert.equal(new Set(asked).size, 5);
+  await page.getByRole('heading', { level: 2, name: 'Interview report' }).waitFor();
+  const report = await page.getByRole('main').textContent();
+  assert.match(report, /Score: 40%/);
+  assert.match(report, /2 nailed, 0 partly, 3 missed of 5/);
+  const misses = page.getByRole('main').getByRole('listitem').getByRole('link');
+  assert.deepEqual(await misses.allTextContents(), asked.slice(2));
+  await page.getByRole('button', { name: 'Put 3 misses in review' }).click();
+  await page.getByRole('button', { name: '3 added to review' }).waitFor();
+  const saved = await savedProgress(page);
+  assert.equal(saved.progress.reviews.filter((r) => r.mode === 'mock' && r.grade === 'again').length, 3);
+
+  // The misses wait in the review queue straight away, after today's 17 remaining new cards.
+  await open(page, app.url, 'review');
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '20');
+  assert.deepEqual(page.problems, []);
+});
+
+test('mock interview: the timer reveals the answer when time is up', async () => {
+  const page = await newUser();
+  await page.clock.install();
+  await open(page, app.url, 'mock');
+  await page.getByRole('spinbutton', { name: 'Number of questions' }).fill('1');
+  await page.getByRole('combobox', { name: 'Time per question' }).selectOption({ label: '1 minute' });
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  assert.match(await page.getByRole('timer').textContent(), /Time left: (1:00|0:5\d)/);
+  await page.clock.fastForward(61_000);
+  await page.getByText('Time is up.').waitFor();
+  await page.getByRole('button', { name: 'Partly' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Interview report' }).waitFor();
+  assert.match(await page.getByRole('main').textContent(), /Score: 50%/);
+  assert.deepEqual(page.problems, []);
+});
