@@ -28,8 +28,9 @@ use crate::quiz::text::{self, Token};
 pub const MAX_DERIVED_TERMS: usize = 8;
 
 /// Ratios below these suggest Again, Hard and Good respectively; at or above the last, Easy.
+/// So one term of three is Again, half is Hard, two of three is Good, nine of ten is Easy.
 pub const AGAIN_BELOW: f32 = 0.34;
-pub const HARD_BELOW: f32 = 0.67;
+pub const HARD_BELOW: f32 = 0.66;
 pub const GOOD_BELOW: f32 = 0.9;
 
 /// Acronyms that name the whole subject of this deck rather than anything to recall.
@@ -37,10 +38,12 @@ const GENERIC_ACRONYMS: &[&str] = &["API", "APIs", "OK"];
 
 /// Verbs and fillers that say nothing as a term on their own.
 const GENERIC_WORDS: &[&str] = &[
+    "against",
     "allows",
     "appropriate",
     "based",
     "better",
+    "cannot",
     "certain",
     "common",
     "contains",
@@ -52,8 +55,10 @@ const GENERIC_WORDS: &[&str] = &[
     "helps",
     "multiple",
     "proper",
+    "provide",
     "provides",
     "specific",
+    "themselves",
     "typically",
     "various",
 ];
@@ -71,6 +76,7 @@ const LIST_TRIGGERS: &[&str] = &[
     " offers ",
     " supports ",
     " has ",
+    " of ",
 ];
 
 /// One thing a good answer names.
@@ -94,9 +100,9 @@ impl KeyTerm {
                 }
             }
         }
-        let label = label.trim();
-        (!alternatives.is_empty() && !label.is_empty()).then(|| Self {
-            label: label.to_owned(),
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!alternatives.is_empty() && !label.is_empty()).then_some(Self {
+            label,
             alternatives,
         })
     }
@@ -230,8 +236,8 @@ fn names(term: &KeyTerm, typed: &[String]) -> bool {
     })
 }
 
-/// Equal, one typo apart (words of 5+ letters), or the same word with a short extra ending
-/// the stemmer does not know ("authenticat" / "authentication").
+/// Equal, one typo apart (words of 5+ letters), or the same word with an extra ending the
+/// stemmer does not know ("authenticat" / "authentication", "implement" / "implementation").
 fn same_word(expected: &str, typed: &str) -> bool {
     if expected == typed {
         return true;
@@ -244,7 +250,10 @@ fn same_word(expected: &str, typed: &str) -> bool {
     if expected.chars().count() >= 5 && text::edit_distance_within(expected, typed, 1) {
         return true;
     }
-    short.chars().count() >= 5 && long.starts_with(short) && long.len() - short.len() <= 3
+    let extra = long.len() - short.len();
+    let short_chars = short.chars().count();
+    long.starts_with(short)
+        && ((short_chars >= 5 && extra <= 3) || (short_chars >= 7 && extra <= 5))
 }
 
 /// The key terms of a card, in answer order, de-duplicated; see the module docs for the
@@ -304,7 +313,7 @@ fn detail_words(detail: &str, prompt: &str) -> Vec<KeyTerm> {
     let prompt_words = text::word_set(prompt);
     let all: Vec<KeyTerm> = text::tokens(&plain)
         .iter()
-        .filter(|token| token.is_significant(4))
+        .filter(|token| token.is_significant(4) && !is_generic(token.core))
         .filter_map(|token| KeyTerm::new(token.core, &[token.core]))
         .collect();
     let fresh: Vec<KeyTerm> = all
@@ -316,10 +325,14 @@ fn detail_words(detail: &str, prompt: &str) -> Vec<KeyTerm> {
 }
 
 /// A candidate term with where it appears and how specific its source is (0 = enumeration
-/// item, quoted phrase or code name; 1 = acronym or capitalised compound).
+/// item, quoted phrase, code name or acronym the text defines; 1 = other acronym or
+/// capitalised compound).
 struct Candidate {
     position: usize,
     priority: u8,
+    /// An acronym or compound, dropped when an item already says it ("CORS" in "CORS
+    /// handling", "DRY" in "DRY principle").
+    coverable: bool,
     term: KeyTerm,
 }
 
@@ -329,6 +342,11 @@ fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
     let expansions = acronym_expansions(&body);
     let clean = without_parentheses(&body);
     let prompt_words = text::word_set(prompt);
+    let prompt_acronyms: HashSet<String> = text::tokens(prompt)
+        .iter()
+        .filter(|token| token.is_acronym())
+        .map(Token::norm)
+        .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut add = |position: usize, priority: u8, label: &str, extra: Option<&str>| {
         let mut spellings = vec![label];
@@ -337,6 +355,7 @@ fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
             candidates.push(Candidate {
                 position,
                 priority,
+                coverable: false,
                 term,
             });
         }
@@ -345,8 +364,13 @@ fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
     for (position, phrase) in quoted_phrases(&clean) {
         add(position, 0, phrase, None);
     }
+    // Acronyms the answer defines are what it is about: "Model-Template-View (MTV)".
+    for (acronym, expansion) in &expansions {
+        let position = clean.find(expansion.as_str()).unwrap_or(0);
+        add(position, 0, acronym, Some(expansion));
+    }
     let mut offset = 0;
-    for sentence in text::sentences(&clean) {
+    for sentence in clean.lines().flat_map(text::sentences) {
         let base = clean[offset..]
             .find(&sentence)
             .map_or(offset, |at| offset + at);
@@ -373,33 +397,59 @@ fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
                 .map(|(_, expansion)| expansion.as_str());
             add(token.start, 1, token.core, expansion);
         }
-        // Capitalised compounds: Half-Open, Access-Control-Allow-Origin.
-        if clean[..token.start].ends_with('-') {
+        // Capitalised compounds: Half-Open, Access-Control-Allow-Origin, and the capitalised
+        // words after one: "Cross-Origin Resource Sharing".
+        if clean[..token.start].ends_with('-') || !starts_upper(token.core) {
             continue;
         }
         let mut end = index;
-        while end + 1 < tokens.len()
-            && clean[tokens[end].end..tokens[end + 1].start] == *"-"
-            && starts_upper(tokens[end + 1].core)
-        {
+        let mut hyphenated = false;
+        while end + 1 < tokens.len() && starts_upper(tokens[end + 1].core) {
+            let gap = &clean[tokens[end].end..tokens[end + 1].start];
+            if gap == "-" {
+                hyphenated = true;
+            } else if !(gap == " " && hyphenated) {
+                break;
+            }
             end += 1;
         }
-        if end > index && starts_upper(token.core) {
-            add(token.start, 1, &clean[token.start..tokens[end].end], None);
+        if hyphenated {
+            let phrase = &clean[token.start..tokens[end].end];
+            let initials: String = tokens[index..=end]
+                .iter()
+                .filter_map(|t| t.core.chars().next())
+                .collect::<String>()
+                .to_lowercase();
+            // "Cross-Origin Resource Sharing" spells the CORS the prompt asks about.
+            if !prompt_acronyms.contains(&initials) {
+                add(token.start, 1, phrase, None);
+            }
         }
+    }
+    for candidate in &mut candidates {
+        candidate.coverable = candidate.priority > 0
+            || expansions
+                .iter()
+                .any(|(acronym, _)| *acronym == candidate.term.label);
     }
 
     // Not the prompt's own words: naming what was asked is not recalling the answer.
     candidates.retain(|c| {
         !c.term
-            .words()
+            .alternatives
             .iter()
-            .all(|word| prompt_words.contains(*word))
+            .any(|words| words.iter().all(|word| prompt_words.contains(word)))
     });
     // An acronym inside an item ("CORS" in "CORS handling") is covered by the item.
     let specific: Vec<HashSet<&str>> = candidates
         .iter()
-        .filter(|c| c.priority == 0)
+        .filter(|c| !c.coverable)
+        .map(|c| c.term.words())
+        .collect();
+    // A compound spelling out a defined acronym ("Model-Template-View") is covered by it.
+    let defined: Vec<HashSet<&str>> = candidates
+        .iter()
+        .filter(|c| c.coverable && c.priority == 0)
         .map(|c| c.term.words())
         .collect();
     let covered: Vec<bool> = candidates
@@ -409,7 +459,9 @@ fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
                 .iter()
                 .map(String::as_str)
                 .collect::<HashSet<_>>();
-            c.priority > 0 && specific.iter().any(|set| words.is_subset(set))
+            c.coverable
+                && (specific.iter().any(|set| words.is_subset(set))
+                    || (c.priority > 0 && defined.iter().any(|set| words.is_subset(set))))
         })
         .collect();
     let mut kept: Vec<Candidate> = candidates
@@ -541,17 +593,40 @@ fn enumeration(sentence: &str) -> Vec<&str> {
     if items.len() < 3 {
         return Vec::new();
     }
-    let first = items[0];
-    let trigger_end = LIST_TRIGGERS
-        .iter()
-        .filter_map(|trigger| first.rfind(trigger).map(|at| at + trigger.len()))
-        .max();
-    let (first, longest) = match trigger_end {
-        Some(end) => (&first[end..], 4),
-        None => (first, 3),
+    // The list starts after the first introducing word that leaves a short first item, in
+    // whichever item it is: "...for rapid web development, including ORM, admin interface".
+    let trigger_end = |item: &str| {
+        LIST_TRIGGERS
+            .iter()
+            .filter_map(|trigger| {
+                format!(" {item}")
+                    .rfind(trigger)
+                    .map(|at| (at + trigger.len()).saturating_sub(1))
+            })
+            .max()
     };
-    let first_ok = first.split_whitespace().count() <= if trigger_end.is_some() { 4 } else { 2 };
-    items[0] = if first_ok { first } else { "" };
+    let introduced = (0..items.len()).find_map(|index| {
+        let end = trigger_end(items[index])?;
+        (items[index][end..].split_whitespace().count() <= 4).then_some((index, end))
+    });
+    let longest = if let Some((index, end)) = introduced {
+        items.drain(..index);
+        items[0] = &items[0][end..];
+        if items.len() < 3 {
+            return Vec::new();
+        }
+        4
+    } else {
+        // No introducing word: a real list has at least two commas, and its first item
+        // carries the sentence's subject, so it must be short.
+        if sentence.matches(", ").count() < 2 {
+            return Vec::new();
+        }
+        if items[0].split_whitespace().count() > 2 {
+            items[0] = "";
+        }
+        3
+    };
     items
         .into_iter()
         .map(clean_item)

@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use prep_engine::content::{CardKind, Deck, ListKind, parse_deck};
 use prep_engine::quiz::{
-    ChoiceQuestion, QuestionForm, bucket_label, check_question, choice_questions_for, choice_quiz,
-    drill, drill_families, grade_choice, grade_drill,
+    ChoiceBank, ChoiceQuestion, QuestionForm, bucket_label, check_question, choice_questions_for,
+    choice_quiz, drill, drill_families, grade_choice, grade_drill,
 };
 
 const SEEDS: [u64; 5] = [0, 1, 42, 0xdead_beef, u64::MAX];
@@ -19,8 +19,9 @@ fn deck() -> Deck {
 }
 
 fn all_questions(deck: &Deck, seed: u64) -> Vec<ChoiceQuestion> {
+    let bank = ChoiceBank::new(deck);
     (0..deck.cards.len())
-        .flat_map(|card| choice_questions_for(deck, card, seed))
+        .flat_map(|card| bank.questions_for(card, seed))
         .collect()
 }
 
@@ -61,9 +62,15 @@ fn list_prompts(deck: &Deck, subject: &str, kind: ListKind) -> HashSet<String> {
 #[test]
 fn every_generated_question_passes_the_check() {
     let deck = deck();
+    let bank = ChoiceBank::new(&deck);
     for seed in SEEDS {
         for card in 0..deck.cards.len() {
-            for question in choice_questions_for(&deck, card, seed) {
+            // The bank and the one-off function agree.
+            let questions = bank.questions_for(card, seed);
+            if card % 17 == 0 {
+                assert_eq!(questions, choice_questions_for(&deck, card, seed));
+            }
+            for question in questions {
                 check_question(&question).unwrap();
                 assert_eq!(question.card, card);
                 assert_eq!(
@@ -81,10 +88,11 @@ fn every_generated_question_passes_the_check() {
 #[test]
 fn every_card_yields_a_question() {
     let deck = deck();
+    let bank = ChoiceBank::new(&deck);
     for seed in SEEDS {
         for (index, card) in deck.cards.iter().enumerate() {
             assert!(
-                !choice_questions_for(&deck, index, seed).is_empty(),
+                !bank.questions_for(index, seed).is_empty(),
                 "seed {seed}: no question for {}",
                 card.id
             );
@@ -566,11 +574,24 @@ fn dump_questions() {
         }
     }
     for form in QuestionForm::ALL {
-        println!("{:?}: {}", form, per_form.get(&form).copied().unwrap_or(0));
+        let counts: Vec<usize> = SEEDS
+            .iter()
+            .map(|&seed| {
+                all_questions(&deck, seed)
+                    .iter()
+                    .filter(|q| q.form == form)
+                    .count()
+            })
+            .collect();
+        println!(
+            "{form:?}: {} (seeds {SEEDS:?}: {counts:?})",
+            per_form[&form]
+        );
     }
+    let bank = ChoiceBank::new(&deck);
     for seed in 0..200 {
         for card in 0..deck.cards.len() {
-            if choice_questions_for(&deck, card, seed).is_empty() {
+            if bank.questions_for(card, seed).is_empty() {
                 println!("seed {seed}: nothing for {}", deck.cards[card].id);
             }
         }

@@ -31,7 +31,8 @@ pub fn HomePage() -> impl IntoView {
                     let labelled_by = heading_id.clone();
                     view! {
                         <section class="part" aria-labelledby=labelled_by>
-                            <h2 id=heading_id>{p.title.clone()}</h2>
+                            // The first part's title is the deck's, already the page heading.
+                            <h2 id=heading_id class:visually-hidden=p.title == deck.title>{p.title.clone()}</h2>
                             <ul class="section-list">
                                 {deck
                                     .sections_in_part(part)

@@ -40,6 +40,8 @@ pub fn RecallPage() -> impl IntoView {
         cards = study.filter.with_untracked(|f| f.cards(deck));
         Rng::new(seed).shuffle(&mut cards);
     }
+    // Guide items have no answer text to recall (the drills practise them).
+    cards.retain(|&card| !key_terms(deck, card).is_empty());
     cards.truncate(SITTING_LENGTH);
     let total = cards.len();
     let cards = StoredValue::new(cards);

@@ -3,8 +3,9 @@
 //! Every form follows the same recipe: a stem, the right option, and a pool of candidate
 //! distractors of the same kind (heads with heads, sentences with sentences), each tagged
 //! with a family rank (0 = closest: same list, same question, same section). [`Draft`] then
-//! picks three distractors that are of similar length and shape, preferring closer families,
-//! places the right option at a seeded position and keeps the result only if
+//! picks three distractors that are of similar length and shape, preferring closer families
+//! and making sure any word the stem shares with the right option is shared by a distractor
+//! too, places the right option at a seeded position and keeps the result only if
 //! [`check_question`] accepts it.
 
 use std::collections::HashSet;
@@ -38,58 +39,144 @@ const LEAD_MIN_WORDS: usize = 3;
 /// A long lead sentence is cut at a clause boundary no earlier than this.
 const LEAD_CUT_MIN_CHARS: usize = 60;
 
-pub(super) fn questions_for(deck: &Deck, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
-    let Some(this) = deck.cards.get(card) else {
-        return Vec::new();
-    };
-    let ctx = Ctx { deck, card, this };
-    QuestionForm::ALL
-        .iter()
-        .filter_map(|&form| {
-            let mut rng = Rng::keyed(seed, &format!("{}:{}", form.as_str(), this.id));
-            match form {
-                QuestionForm::TermForDefinition => ctx.term_for_definition(&mut rng),
-                QuestionForm::DefinitionForTerm => ctx.definition_for_term(&mut rng),
-                QuestionForm::OneLinerPolarity => ctx.one_liner_polarity(&mut rng),
-                QuestionForm::OneLinerDetail => ctx.one_liner_detail(&mut rng),
-                QuestionForm::GuideVerdict => ctx.guide_verdict(&mut rng),
-                QuestionForm::AnswerItem => ctx.answer_item(&mut rng),
-                QuestionForm::LabelDetail => ctx.label_detail(&mut rng),
-                QuestionForm::ShortAnswer => ctx.short_answer(&mut rng),
-            }
-        })
-        .collect()
+/// What question generation derives from a deck, computed once: each question card's
+/// labels, masked label details and masked lead sentences, ready to serve as distractors for
+/// every other card. Build one per deck and ask it about many cards; the free functions
+/// [`super::choice_questions_for`] and [`super::choice_quiz`] build one per call.
+pub struct ChoiceBank<'d> {
+    deck: &'d Deck,
+    /// Per card; `None` for cards that are not questions.
+    questions: Vec<Option<QuestionData>>,
+}
+
+/// A question card's material.
+struct QuestionData {
+    labels: Vec<Label>,
+    /// Each label's name as an option, and its stemmed words.
+    label_names: Vec<(Candidate, Vec<String>)>,
+    /// Each label's masked detail (tagged with the label's name), if usable.
+    label_details: Vec<Option<Candidate>>,
+    /// The usable masked lead sentences, the first also as a candidate.
+    leads: Vec<String>,
+    lead: Option<Candidate>,
+    /// The answer's stemmed words, to spot labels it mentions.
+    answer_words: Vec<String>,
+}
+
+impl QuestionData {
+    fn new(card: &Card) -> Self {
+        let labels = text::labels(&card.answer);
+        let leads = masked_leads(card);
+        let label_keys = MaskKeys::of(&card.prompt);
+        Self {
+            label_names: labels
+                .iter()
+                .map(|label| (Candidate::new(label.name.clone()), norms(&label.name)))
+                .collect(),
+            label_details: labels
+                .iter()
+                .map(|label| {
+                    let detail = masked_label_detail(&label_keys, label)?;
+                    let mut candidate = Candidate::new(detail);
+                    candidate.tag = option_key(&label.name);
+                    Some(candidate)
+                })
+                .collect(),
+            lead: leads.first().cloned().map(Candidate::new),
+            leads,
+            labels,
+            answer_words: norms(&text::strip_inline(&card.answer)),
+        }
+    }
+}
+
+impl<'d> ChoiceBank<'d> {
+    pub fn new(deck: &'d Deck) -> Self {
+        let questions = deck
+            .cards
+            .iter()
+            .map(|card| is_question(&card.kind).then(|| QuestionData::new(card)))
+            .collect();
+        Self { deck, questions }
+    }
+
+    /// See [`super::choice_questions_for`].
+    pub fn questions_for(&self, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
+        let Some(this) = self.deck.cards.get(card) else {
+            return Vec::new();
+        };
+        let ctx = Ctx {
+            deck: self.deck,
+            bank: self,
+            card,
+            this,
+        };
+        QuestionForm::ALL
+            .iter()
+            .filter_map(|&form| {
+                let mut rng = Rng::keyed(seed, &format!("{}:{}", form.as_str(), this.id));
+                match form {
+                    QuestionForm::TermForDefinition => ctx.term_for_definition(&mut rng),
+                    QuestionForm::DefinitionForTerm => ctx.definition_for_term(&mut rng),
+                    QuestionForm::OneLinerPolarity => ctx.one_liner_polarity(&mut rng),
+                    QuestionForm::OneLinerDetail => ctx.one_liner_detail(&mut rng),
+                    QuestionForm::GuideVerdict => ctx.guide_verdict(&mut rng),
+                    QuestionForm::AnswerItem => ctx.answer_item(&mut rng),
+                    QuestionForm::LabelDetail => ctx.label_detail(&mut rng),
+                    QuestionForm::ShortAnswer => ctx.short_answer(&mut rng),
+                }
+            })
+            .collect()
+    }
 }
 
 /// The card being asked about, with its deck.
 struct Ctx<'a> {
     deck: &'a Deck,
+    bank: &'a ChoiceBank<'a>,
     card: usize,
     this: &'a Card,
 }
 
 impl Ctx<'_> {
-    fn draft(&self, form: QuestionForm, stem: String, right: String) -> Draft {
+    fn draft<'p>(
+        &self,
+        form: QuestionForm,
+        stem: String,
+        right: String,
+        pool: Vec<(&'p Candidate, u8)>,
+    ) -> Draft<'p> {
         Draft {
             form,
             card: self.card,
             id: format!("{}:{}", form.as_str(), self.this.id),
             stem,
             right,
-            pool: Vec::new(),
+            pool,
             forbidden: HashSet::new(),
+            skip_tag: String::new(),
         }
     }
 
     /// The other cards of a kind, with their family rank: 0 in the same section, 1 elsewhere.
-    fn others(&self, wanted: fn(&CardKind) -> bool) -> impl Iterator<Item = (&Card, u8)> {
+    fn others(&self, wanted: fn(&CardKind) -> bool) -> impl Iterator<Item = (usize, &Card, u8)> {
         let section = self.this.section;
         self.deck
             .cards
             .iter()
             .enumerate()
             .filter(move |(i, card)| *i != self.card && wanted(&card.kind))
-            .map(move |(_, card)| (card, u8::from(card.section != section)))
+            .map(move |(i, card)| (i, card, u8::from(card.section != section)))
+    }
+
+    /// The other question cards' material, with family rank.
+    fn other_questions(&self) -> impl Iterator<Item = (&QuestionData, u8)> {
+        self.others(is_question)
+            .filter_map(|(index, _, family)| Some((self.bank.questions[index].as_ref()?, family)))
+    }
+
+    fn own_question(&self) -> Option<&QuestionData> {
+        self.bank.questions.get(self.card)?.as_ref()
     }
 
     fn term_for_definition(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -98,11 +185,18 @@ impl Ctx<'_> {
         }
         let sentence = masked_definition(self.this, &MaskKeys::default())?;
         let stem = format!("Which term matches this definition? “{sentence}”");
-        let mut draft = self.draft(QuestionForm::TermForDefinition, stem, bare_term(self.this));
-        for (other, family) in self.others(is_definition) {
-            draft.pool.push((bare_term(other), family));
-        }
-        draft.assemble(rng)
+        let candidates: Vec<(Candidate, u8)> = self
+            .others(is_definition)
+            .map(|(_, other, family)| (Candidate::new(bare_term(other)), family))
+            .collect();
+        let right = bare_term(self.this);
+        self.draft(
+            QuestionForm::TermForDefinition,
+            stem,
+            right,
+            refs(&candidates),
+        )
+        .assemble(rng)
     }
 
     fn definition_for_term(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -116,13 +210,19 @@ impl Ctx<'_> {
         let right = masked_definition(self.this, &asked)?;
         let verb = if is_plural(&term) { "are" } else { "is" };
         let stem = format!("What {verb} {term}?");
-        let mut draft = self.draft(QuestionForm::DefinitionForTerm, stem, right);
-        for (other, family) in self.others(is_definition) {
-            if let Some(sentence) = masked_definition(other, &asked) {
-                draft.pool.push((sentence, family));
-            }
-        }
-        draft.assemble(rng)
+        let candidates: Vec<(Candidate, u8)> = self
+            .others(is_definition)
+            .filter_map(|(_, other, family)| {
+                Some((Candidate::new(masked_definition(other, &asked)?), family))
+            })
+            .collect();
+        self.draft(
+            QuestionForm::DefinitionForTerm,
+            stem,
+            right,
+            refs(&candidates),
+        )
+        .assemble(rng)
     }
 
     fn one_liner_polarity(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -138,16 +238,16 @@ impl Ctx<'_> {
             "a disadvantage"
         };
         let stem = format!("Which of these is {article} of {subject}?");
+        let candidates = self.list_candidates(subject, opposite);
+        let right = self.this.prompt.clone();
         let mut draft = self.draft(
             QuestionForm::OneLinerPolarity,
             stem,
-            self.this.prompt.clone(),
+            right,
+            refs(&candidates),
         );
         // A head in both lists ("Template System") must never be a distractor.
         draft.forbid(self.list_prompts(subject, kind));
-        for head in self.list_prompts(subject, opposite) {
-            draft.pool.push((head, 0));
-        }
         draft.assemble(rng)
     }
 
@@ -160,11 +260,10 @@ impl Ctx<'_> {
         };
         let detail = text::strip_inline(&self.this.answer);
         let stem = format!("“{}” describes which {subject} {noun}?", detail.trim());
-        let mut draft = self.draft(QuestionForm::OneLinerDetail, stem, self.this.prompt.clone());
-        for head in self.list_prompts(subject, kind) {
-            draft.pool.push((head, 0));
-        }
-        draft.assemble(rng)
+        let candidates = self.list_candidates(subject, kind);
+        let right = self.this.prompt.clone();
+        self.draft(QuestionForm::OneLinerDetail, stem, right, refs(&candidates))
+            .assemble(rng)
     }
 
     fn guide_verdict(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -175,19 +274,25 @@ impl Ctx<'_> {
             ListKind::Advantages | ListKind::Disadvantages => return None,
         };
         let stem = format!("When should you {verb} {subject}?");
-        let mut draft = self.draft(QuestionForm::GuideVerdict, stem, self.this.prompt.clone());
+        let candidates = self.list_candidates(subject, opposite);
+        let right = self.this.prompt.clone();
+        let mut draft = self.draft(QuestionForm::GuideVerdict, stem, right, refs(&candidates));
         draft.forbid(self.list_prompts(subject, kind));
-        for item in self.list_prompts(subject, opposite) {
-            draft.pool.push((item, 0));
-        }
         draft.assemble(rng)
     }
 
     fn answer_item(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
-        if !is_question(&self.this.kind) {
-            return None;
-        }
-        let mut labels = text::labels(&self.this.answer);
+        let own = self.own_question()?;
+        // Recognising the prompt's own words ("Permissions" for "... authentication and
+        // permissions?") tests nothing.
+        let prompt_words = text::word_set(&self.this.prompt);
+        let mut labels: Vec<&Label> = own
+            .labels
+            .iter()
+            .zip(&own.label_names)
+            .filter(|(_, (_, words))| !words.iter().all(|word| prompt_words.contains(word)))
+            .map(|(label, _)| label)
+            .collect();
         if labels.is_empty() {
             return None;
         }
@@ -195,87 +300,80 @@ impl Ctx<'_> {
             "Which of these belongs in the answer to “{}”?",
             self.this.prompt.trim_end_matches('?')
         );
-        let answer_words = norms(&text::strip_inline(&self.this.answer));
-        let own: Vec<String> = labels.iter().map(|label| label.name.clone()).collect();
-        // Recognising the prompt's own words ("Permissions" for "... authentication and
-        // permissions?") tests nothing.
-        let prompt_words = text::word_set(&self.this.prompt);
-        labels.retain(|label| {
-            !norms(&label.name)
-                .iter()
-                .all(|word| prompt_words.contains(word))
-        });
-        let mut pool = Vec::new();
-        for (other, family) in self.others(is_question) {
-            for label in text::labels(&other.answer) {
-                // A label this answer also mentions ("Throttling" for the throttling question)
-                // would be a second right option.
-                if !contains_run(&answer_words, &norms(&label.name)) {
-                    pool.push((label.name, family));
-                }
-            }
-        }
+        // A label this answer also mentions ("Throttling" for the throttling question) would
+        // be a second right option.
+        let pool: Vec<(&Candidate, u8)> = self
+            .other_questions()
+            .flat_map(|(other, family)| other.label_names.iter().map(move |name| (name, family)))
+            .filter(|((_, words), _)| !contains_run(&own.answer_words, words))
+            .map(|((candidate, _), family)| (candidate, family))
+            .collect();
         rng.shuffle(&mut labels);
         labels.into_iter().find_map(|label| {
-            let mut draft = self.draft(QuestionForm::AnswerItem, stem.clone(), label.name);
-            draft.forbid(own.iter().cloned());
-            draft.pool.clone_from(&pool);
+            let right = label.name.clone();
+            let mut draft = self.draft(QuestionForm::AnswerItem, stem.clone(), right, pool.clone());
+            draft.forbid(own.labels.iter().map(|label| label.name.clone()));
             draft.assemble(rng)
         })
     }
 
     fn label_detail(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
-        if !is_question(&self.this.kind) {
+        let own = self.own_question()?;
+        let mut asked: Vec<(&Label, &Candidate)> = own
+            .labels
+            .iter()
+            .zip(&own.label_details)
+            .filter_map(|(label, detail)| Some((label, detail.as_ref()?)))
+            .collect();
+        if asked.is_empty() {
             return None;
         }
-        let mut labels: Vec<Label> = text::labels(&self.this.answer);
-        rng.shuffle(&mut labels);
+        rng.shuffle(&mut asked);
         let prompt = self.this.prompt.trim_end_matches('?');
-        labels.iter().find_map(|label| {
+        // This answer's other labels first, then the same section's, then the rest.
+        let siblings = own.label_details.iter().flatten().map(|detail| (detail, 0));
+        let rest = self.other_questions().flat_map(|(other, family)| {
+            other
+                .label_details
+                .iter()
+                .flatten()
+                .map(move |detail| (detail, family + 1))
+        });
+        let pool: Vec<(&Candidate, u8)> = siblings.chain(rest).collect();
+        asked.into_iter().find_map(|(label, detail)| {
             let stem = format!(
                 "In the answer to “{prompt}”, which describes {}?",
                 label.name
             );
-            let right = masked_label_detail(self.this, label)?;
-            let mut draft = self.draft(QuestionForm::LabelDetail, stem, right);
-            let name = option_key(&label.name);
-            let siblings = text::labels(&self.this.answer)
-                .into_iter()
-                .map(|sibling| (self.this, sibling, 0));
-            let rest = self.others(is_question).flat_map(|(other, family)| {
-                text::labels(&other.answer)
-                    .into_iter()
-                    .map(move |other_label| (other, other_label, family + 1))
-            });
-            for (card, other_label, family) in siblings.chain(rest) {
-                // The same label in another answer ("Scalability") describes the same thing.
-                if option_key(&other_label.name) != name
-                    && let Some(detail) = masked_label_detail(card, &other_label)
-                {
-                    draft.pool.push((detail, family));
-                }
-            }
+            let right = detail.text.clone();
+            let mut draft = self.draft(QuestionForm::LabelDetail, stem, right, pool.clone());
+            // The same label in another answer ("Scalability") describes the same thing.
+            draft.skip_tag.clone_from(&detail.tag);
             draft.assemble(rng)
         })
     }
 
     fn short_answer(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
-        if !is_question(&self.this.kind) {
-            return None;
-        }
-        let mut pool = Vec::new();
-        for (other, family) in self.others(is_question) {
-            if let Some(lead) = masked_leads(other).into_iter().next() {
-                pool.push((lead, family));
-            }
-        }
+        let own = self.own_question()?;
+        let pool: Vec<(&Candidate, u8)> = self
+            .other_questions()
+            .filter_map(|(other, family)| Some((other.lead.as_ref()?, family)))
+            .collect();
         // The first sentence, or the next one when the first is too thin once masked
         // ("Use ___ APITestCase or APIClient for ___").
-        masked_leads(self.this).into_iter().find_map(|right| {
-            let mut draft = self.draft(QuestionForm::ShortAnswer, self.this.prompt.clone(), right);
-            draft.pool.clone_from(&pool);
-            draft.assemble(rng)
+        own.leads.iter().find_map(|right| {
+            let stem = self.this.prompt.clone();
+            self.draft(QuestionForm::ShortAnswer, stem, right.clone(), pool.clone())
+                .assemble(rng)
         })
+    }
+
+    /// The prompts of a subject's lists of a kind, as candidates of family 0.
+    fn list_candidates(&self, subject: &str, kind: ListKind) -> Vec<(Candidate, u8)> {
+        self.list_prompts(subject, kind)
+            .into_iter()
+            .map(|prompt| (Candidate::new(prompt), 0))
+            .collect()
     }
 
     /// The subject and kind of this card's list, if it is of the wanted card kind.
@@ -357,12 +455,21 @@ fn masked_leads(card: &Card) -> Vec<String> {
         .collect()
 }
 
-/// A label's detail with the label's and its question's key terms blanked, if enough is left.
-fn masked_label_detail(card: &Card, label: &Label) -> Option<String> {
+/// Borrows owned candidates as a pool.
+fn refs(candidates: &[(Candidate, u8)]) -> Vec<(&Candidate, u8)> {
+    candidates
+        .iter()
+        .map(|(candidate, family)| (candidate, *family))
+        .collect()
+}
+
+/// A label's detail with the label's and its question's key terms (`prompt_keys`) blanked,
+/// if enough is left.
+fn masked_label_detail(prompt_keys: &MaskKeys, label: &Label) -> Option<String> {
     if label.detail.chars().count() < LABEL_DETAIL_MIN_CHARS {
         return None;
     }
-    let mut keys = MaskKeys::of(&card.prompt);
+    let mut keys = prompt_keys.clone();
     keys.add(&label.name);
     let masked = keys.mask(&label.detail);
     substantial(&masked, LABEL_DETAIL_MIN_WORDS).then_some(masked)
@@ -391,7 +498,7 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 }
 
 /// The look of an option, so a distractor resembles the right one.
-#[derive(PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// One code name: `ModelSerializer`, `manage.py` (an acronym like CQRS counts as words,
     /// so it meets "Saga Pattern" rather than `DEBUG`).
@@ -424,20 +531,48 @@ fn similar_length(right: usize, other: usize) -> bool {
     !longer(right, other, MAX_LONGER) && !longer(other, right, 1.0 / MIN_SHORTER)
 }
 
+/// A possible distractor, with what ranking needs computed once.
+#[derive(Debug, Clone)]
+struct Candidate {
+    text: String,
+    /// What the candidate is about, when that can clash with the question (a label name).
+    tag: String,
+    key: String,
+    chars: usize,
+    shape: (Kind, bool),
+    words: HashSet<String>,
+}
+
+impl Candidate {
+    fn new(text: String) -> Self {
+        Self {
+            key: option_key(&text),
+            chars: text.chars().count(),
+            shape: shape(&text),
+            words: text::word_set(&text),
+            text,
+            tag: String::new(),
+        }
+    }
+}
+
 /// A question being assembled.
-struct Draft {
+struct Draft<'p> {
     form: QuestionForm,
     card: usize,
     id: String,
     stem: String,
     right: String,
-    /// Candidate distractors with their family rank (lower is preferred).
-    pool: Vec<(String, u8)>,
+    /// Candidate distractors with their family rank: lower is preferred (same list, same
+    /// question, same section).
+    pool: Vec<(&'p Candidate, u8)>,
     /// Option keys that may not be distractors because they would also be right.
     forbidden: HashSet<String>,
+    /// Candidates with this tag may not be distractors (when not empty).
+    skip_tag: String,
 }
 
-impl Draft {
+impl Draft<'_> {
     fn forbid(&mut self, texts: impl IntoIterator<Item = String>) {
         self.forbidden
             .extend(texts.into_iter().map(|text| option_key(&text)));
@@ -466,38 +601,37 @@ impl Draft {
         } else {
             0
         };
-        let mut ranked: Vec<(usize, usize)> = self
+        let mut ranked: Vec<(usize, &Candidate)> = self
             .pool
             .iter()
-            .enumerate()
-            .map(|(index, (candidate, family))| {
-                let mut score = candidate.chars().count().abs_diff(right_len);
-                let (kind, blank) = shape(candidate);
-                if kind != right_shape.0 {
+            .map(|&(candidate, family)| {
+                let mut score = candidate.chars.abs_diff(right_len);
+                if candidate.shape.0 != right_shape.0 {
                     score += KIND_WEIGHT;
                 }
-                if blank != right_shape.1 {
+                if candidate.shape.1 != right_shape.1 {
                     score += BLANK_WEIGHT;
                 }
                 if attempt < 2 {
-                    score += usize::from(*family) * FAMILY_WEIGHT;
+                    score += usize::from(family) * FAMILY_WEIGHT;
                 }
                 score += rng.below(jitter + 1);
-                (score, index)
+                (score, candidate)
             })
             .collect();
-        ranked.sort_unstable();
+        ranked.sort_by_key(|(score, _)| *score);
 
-        let mut taken: HashSet<String> = HashSet::from([option_key(&self.right)]);
-        let mut chosen: Vec<String> = Vec::new();
-        let usable = |candidate: &str, taken: &HashSet<String>, strict: bool| {
-            let len = candidate.chars().count();
-            let key = option_key(candidate);
-            !(candidate.trim().is_empty()
-                || len > MAX_OPTION_CHARS
-                || taken.contains(&key)
-                || self.forbidden.contains(&key)
-                || (strict && !similar_length(right_len, len)))
+        let mut taken: HashSet<&str> = HashSet::new();
+        let right_key = option_key(&self.right);
+        taken.insert(&right_key);
+        let mut chosen: Vec<&Candidate> = Vec::new();
+        let usable = |candidate: &Candidate, taken: &HashSet<&str>, strict: bool| {
+            !(candidate.text.trim().is_empty()
+                || candidate.chars > MAX_OPTION_CHARS
+                || taken.contains(candidate.key.as_str())
+                || self.forbidden.contains(&candidate.key)
+                || (!self.skip_tag.is_empty() && candidate.tag == self.skip_tag)
+                || (strict && !similar_length(right_len, candidate.chars)))
         };
         // Words the stem shares with the right option: some distractor should share each of
         // them too, or the wording would point at the answer.
@@ -505,7 +639,7 @@ impl Draft {
         for word in text::telling_words(&self.stem) {
             if chosen.len() == 3
                 || !right_words.contains(&word)
-                || chosen.iter().any(|c| text::word_set(c).contains(&word))
+                || chosen.iter().any(|c| c.words.contains(&word))
             {
                 continue;
             }
@@ -513,27 +647,27 @@ impl Draft {
             let sharing = [true, false].into_iter().find_map(|strict| {
                 ranked
                     .iter()
-                    .map(|&(_, index)| &self.pool[index].0)
-                    .find(|c| usable(c, &taken, strict) && text::word_set(c).contains(&word))
+                    .map(|(_, candidate)| *candidate)
+                    .find(|c| usable(c, &taken, strict) && c.words.contains(&word))
             });
             if let Some(candidate) = sharing {
-                taken.insert(option_key(candidate));
-                chosen.push(candidate.clone());
+                taken.insert(&candidate.key);
+                chosen.push(candidate);
             }
         }
         // Then the best-ranked of similar length, then (if too few) any.
         for strict in [true, false] {
-            for &(_, index) in &ranked {
+            for (_, candidate) in &ranked {
                 if chosen.len() == 3 {
                     break;
                 }
-                let candidate = &self.pool[index].0;
                 if usable(candidate, &taken, strict) {
-                    taken.insert(option_key(candidate));
-                    chosen.push(candidate.clone());
+                    taken.insert(&candidate.key);
+                    chosen.push(candidate);
                 }
             }
         }
+        let mut chosen: Vec<String> = chosen.into_iter().map(|c| c.text.clone()).collect();
         if chosen.len() < 3 {
             return None;
         }

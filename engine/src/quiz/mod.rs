@@ -15,6 +15,7 @@ use crate::content::Deck;
 use crate::rng::Rng;
 
 pub use classify::{DrillFamily, DrillItem, bucket_label, drill, drill_families, grade_drill};
+pub use generate::ChoiceBank;
 
 /// Every option has to fit on a phone without wrapping into a wall of text.
 pub const MAX_OPTION_CHARS: usize = 160;
@@ -45,7 +46,9 @@ pub enum QuestionForm {
     /// A bold label of an answer: pick what the answer says about it. Gives the questions
     /// whose labels their prompt already names (select_related vs prefetch_related) a form.
     LabelDetail,
-    /// A question: pick the first sentence of its answer among other answers' first sentences.
+    /// A question: pick the first sentence of its answer among other answers' first
+    /// sentences, each with its own question's key terms blanked. A long sentence is cut at a
+    /// clause boundary with "…"; one too thin once blanked gives way to the next sentence.
     ShortAnswer,
 }
 
@@ -193,38 +196,46 @@ pub(crate) fn length_giveaway(right: &str, distractors: &[&String]) -> Option<St
 /// Every question `card` can be asked as, one per applicable form, in [`QuestionForm::ALL`]
 /// order; each passed [`check_question`]. Deterministic for a deck, card and seed, and
 /// independent of which other cards are asked about.
+/// Builds a [`ChoiceBank`] for the one card; to ask about many cards, build the bank once.
 pub fn choice_questions_for(deck: &Deck, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
-    generate::questions_for(deck, card, seed)
+    ChoiceBank::new(deck).questions_for(card, seed)
 }
 
 /// A quiz of up to `count` questions, one per card, over `cards` (deck indices) in a seeded
 /// order. Forms vary: each card gets the form used least so far among those it supports.
 pub fn choice_quiz(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
-    let mut order: Vec<usize> = cards.to_vec();
-    order.sort_unstable();
-    order.dedup();
-    let mut rng = Rng::keyed(seed, "choice-quiz");
-    rng.shuffle(&mut order);
-    let mut used = [0usize; QuestionForm::ALL.len()];
-    let mut quiz = Vec::new();
-    for card in order {
-        if quiz.len() >= count {
-            break;
+    ChoiceBank::new(deck).quiz(cards, count, seed)
+}
+
+impl ChoiceBank<'_> {
+    /// See [`choice_quiz`].
+    pub fn quiz(&self, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
+        let mut order: Vec<usize> = cards.to_vec();
+        order.sort_unstable();
+        order.dedup();
+        let mut rng = Rng::keyed(seed, "choice-quiz");
+        rng.shuffle(&mut order);
+        let mut used = [0usize; QuestionForm::ALL.len()];
+        let mut quiz = Vec::new();
+        for card in order {
+            if quiz.len() >= count {
+                break;
+            }
+            let options = self.questions_for(card, seed);
+            let Some(fewest) = options.iter().map(|q| used[form_index(q.form)]).min() else {
+                continue;
+            };
+            let least_used: Vec<&ChoiceQuestion> = options
+                .iter()
+                .filter(|q| used[form_index(q.form)] == fewest)
+                .collect();
+            if let Some(question) = rng.choose(&least_used) {
+                used[form_index(question.form)] += 1;
+                quiz.push((*question).clone());
+            }
         }
-        let options = choice_questions_for(deck, card, seed);
-        let Some(fewest) = options.iter().map(|q| used[form_index(q.form)]).min() else {
-            continue;
-        };
-        let least_used: Vec<&ChoiceQuestion> = options
-            .iter()
-            .filter(|q| used[form_index(q.form)] == fewest)
-            .collect();
-        if let Some(question) = rng.choose(&least_used) {
-            used[form_index(question.form)] += 1;
-            quiz.push((*question).clone());
-        }
+        quiz
     }
-    quiz
 }
 
 fn form_index(form: QuestionForm) -> usize {

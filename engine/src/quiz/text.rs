@@ -628,7 +628,7 @@ pub(crate) fn labels(answer: &str) -> Vec<Label> {
         .collect()
 }
 
-/// The main body as plain prose, label lines included, joined into one line.
+/// The main body as plain prose, one line per source line (list markers dropped).
 pub(crate) fn body_text(answer: &str) -> String {
     main_body(answer)
         .iter()
@@ -638,7 +638,7 @@ pub(crate) fn body_text(answer: &str) -> String {
         })
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("\n")
 }
 
 /// The first sentence of the answer's opening paragraph, if the answer opens with prose
