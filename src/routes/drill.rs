@@ -58,7 +58,7 @@ pub fn DrillPage() -> impl IntoView {
                 Some(families) => {
                     let mut items = drill(loaded_deck(), &families, seed());
                     items.truncate(ROUND_LENGTH);
-                    view! { <DrillRound items=items/> }.into_any()
+                    view! { <DrillRound items=items on_again=move || chosen.set(None)/> }.into_any()
                 }
             }}
         </section>
@@ -66,7 +66,10 @@ pub fn DrillPage() -> impl IntoView {
 }
 
 #[component]
-fn DrillRound(items: Vec<DrillItem>) -> impl IntoView {
+fn DrillRound(
+    items: Vec<DrillItem>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let deck = loaded_deck();
     let total = items.len();
     let items = StoredValue::new(items);
@@ -117,7 +120,10 @@ fn DrillRound(items: Vec<DrillItem>) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         })}
-                        <p class="button-row"><A href=href(STUDY_PATH) attr:class="button">"Back to study"</A></p>
+                        <p class="button-row">
+                            <button class="primary" on:click=move |_| on_again()>"Another drill"</button>
+                            <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
+                        </p>
                     </div>
                 }
                 .into_any();

@@ -20,6 +20,21 @@ const QUIZ_LENGTH: usize = 10;
 #[component]
 pub fn QuizPage() -> impl IntoView {
     set_document_title(|| "Multiple choice".to_string());
+    // Each round is a fresh quiz with a fresh seed; "New quiz" starts the next one.
+    let round = RwSignal::new(0u32);
+    view! {
+        <section class="page study-session">
+            <h1 class="session-title">"Multiple choice"</h1>
+            {move || {
+                round.track();
+                view! { <QuizRound on_again=move || round.update(|r| *r += 1)/> }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn QuizRound(on_again: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let cards = study.filter.with_untracked(|f| f.cards(deck));
@@ -51,8 +66,6 @@ pub fn QuizPage() -> impl IntoView {
 
     let progress = Signal::derive(move || (picks.with(Vec::len), total));
     view! {
-        <section class="page study-session">
-            <h1 class="session-title">"Multiple choice"</h1>
             <ProgressBar progress=progress label="Questions answered"/>
             {move || {
                 let at = position.get();
@@ -66,13 +79,12 @@ pub fn QuizPage() -> impl IntoView {
                     .into_any();
                 }
                 if at >= total {
-                    return view! { <QuizSummary questions=questions picks=picks/> }.into_any();
+                    return view! { <QuizSummary questions=questions picks=picks on_again=on_again/> }.into_any();
                 }
                 let question = questions.with_value(|q| q[at].clone());
                 view! { <QuestionView question=question picked=Signal::derive(move || picks.with(|p| p.get(at).copied())) on_pick=pick on_next=next/> }
                     .into_any()
             }}
-        </section>
     }
 }
 
@@ -142,6 +154,7 @@ fn QuestionView(
 fn QuizSummary(
     questions: StoredValue<Vec<ChoiceQuestion>>,
     picks: RwSignal<Vec<usize>>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
     let results: Vec<(ChoiceQuestion, bool)> = questions.with_value(|qs| {
@@ -173,6 +186,7 @@ fn QuizSummary(
                 </ul>
             })}
             <p class="button-row">
+                <button class="primary" on:click=move |_| on_again()>"New quiz"</button>
                 <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
             </p>
         </div>

@@ -42,7 +42,9 @@ pub fn ReviewPage() -> impl IntoView {
         session.update(|s| s.grade(grade, &rescheduled, now()));
     };
     on_study_key(move |key, event| match key {
-        " " | "Enter" if !session.with_untracked(|s| s.is_revealed()) => {
+        " " | "Enter" | "ArrowDown" | "ArrowRight"
+            if !session.with_untracked(|s| s.is_revealed()) =>
+        {
             event.prevent_default();
             reveal();
         }

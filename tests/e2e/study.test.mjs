@@ -84,6 +84,9 @@ test('multiple choice: a ten-question quiz with feedback, card links and a summa
   }
   await page.getByRole('heading', { level: 2, name: 'Quiz complete' }).waitFor();
   assert.match(await page.getByRole('main').textContent(), /\d+ of 10 correct/);
+  await page.getByRole('button', { name: 'New quiz' }).click();
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '0');
+  assert.equal(await page.getByRole('group', { name: 'Options' }).getByRole('button').count(), 4);
   assert.deepEqual(page.problems, []);
 });
 
@@ -133,6 +136,17 @@ test('typed recall: key terms found and missed, and the self-grade is saved', as
   assert.equal(reviews.length, 1);
   assert.equal(reviews[0].grade, 'good');
   assert.equal(reviews[0].mode, 'typed-recall');
+
+  // The rest of the five-card sitting, with an empty answer: nothing named, Again suggested.
+  for (let i = 1; i < 5; i++) {
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    assert.match(await page.getByRole('status').textContent(), /You named 0 of [1-9]\d* key terms/);
+    assert.match(await page.getByText(/^Suggested grade:/).textContent(), /Again/);
+    await page.getByRole('button', { name: 'Again', exact: true }).click();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Recall complete' }).waitFor();
+  assert.equal(await page.getByRole('main').getByRole('listitem').count(), 5);
+  assert.equal((await savedProgress(page)).progress.reviews.length, 5);
   assert.deepEqual(page.problems, []);
 });
 
