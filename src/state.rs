@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use prep_engine::progress::{Progress, ProgressStore, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
-use prep_engine::study::StudyFilter;
+use prep_engine::study::{QueueCounts, StudyFilter, queue_counts};
 
 use crate::browser_storage::BrowserStorage;
-use crate::clock::now;
+use crate::clock::{now, today};
+use crate::deck::loaded_deck;
 
 #[derive(Clone, Copy)]
 pub struct StudyState {
@@ -24,6 +25,15 @@ impl StudyState {
         self.progress
             .with(|p| p.settings.scheduler())
             .unwrap_or_default()
+    }
+
+    /// Due, new and weak counts for the current filter, kept up to date as progress changes.
+    pub fn queue_counts(&self) -> Memo<QueueCounts> {
+        let (progress, filter, deck) = (self.progress, self.filter, loaded_deck());
+        Memo::new(move |_| {
+            let at = now();
+            progress.with(|p| filter.with(|f| queue_counts(deck, p, f, at, today(at))))
+        })
     }
 
     /// Grades a card: the engine updates schedule and log; the save Effect persists it.
@@ -67,4 +77,10 @@ pub fn provide_study_state() -> StudyState {
 
 pub fn use_study() -> StudyState {
     expect_context::<StudyState>()
+}
+
+/// "3 due · 17 new": what a review would bring, as the review buttons say it.
+pub fn due_and_new_label(counts: QueueCounts) -> String {
+    let new_today = counts.new_available.min(counts.new_allowed_today);
+    format!("{} due · {new_today} new", counts.due)
 }

@@ -3,15 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::{CardKind, Deck};
-use prep_engine::study::queue_counts;
 
 use crate::base_path::href;
-use crate::clock::{now, today};
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
 use crate::paths::section_path;
 use crate::paths::{REVIEW_PATH, STUDY_PATH};
-use crate::state::use_study;
+use crate::state::{due_and_new_label, use_study};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -60,23 +58,11 @@ pub fn HomePage() -> impl IntoView {
 /// What is waiting today, and the one button to start.
 #[component]
 fn StudyCallToAction() -> impl IntoView {
-    let deck = loaded_deck();
-    let study = use_study();
-    let counts = Memo::new(move |_| {
-        let at = now();
-        study.progress.with(|p| {
-            study
-                .filter
-                .with(|f| queue_counts(deck, p, f, at, today(at)))
-        })
-    });
+    let counts = use_study().queue_counts();
     view! {
         <div class="study-cta">
             <p>
-                {move || {
-                    let c = counts.get();
-                    format!("{} due · {} new today", c.due, c.new_available.min(c.new_allowed_today))
-                }}
+                {move || format!("{} today", due_and_new_label(counts.get()))}
             </p>
             <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
             <A href=href(STUDY_PATH)>"All study modes"</A>

@@ -1,14 +1,12 @@
 //! Mock interview: N questions from chosen sections, an optional timer per question, then a
 //! report with every miss linked and one button to put the misses in review.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
 use prep_engine::progress::StudyMode;
 use prep_engine::scheduler::Grade;
-use prep_engine::study::{MockConfig, MockInterview, MockOutcome, mock_questions};
+use prep_engine::study::{MockConfig, MockInterview, MockOutcome, mock_questions, toggle_choice};
 
 use crate::base_path::href;
 use crate::clock::{now, seed};
@@ -100,7 +98,7 @@ fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) ->
                     let checked = { let id = id.clone(); move || config.with(|c| c.sections.is_empty() || c.sections.contains(&id)) };
                     view! {
                         <label class="check">
-                            <input type="checkbox" prop:checked=checked on:change=move |_| config.update(|c| toggle_section(&mut c.sections, &all, &id))/>
+                            <input type="checkbox" prop:checked=checked on:change=move |_| config.update(|c| toggle_choice(&mut c.sections, &all, id.clone()))/>
                             {title.clone()}
                         </label>
                     }
@@ -110,18 +108,6 @@ fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) ->
                 <button type="submit" class="primary wide">"Start the interview"</button>
             </div>
         </form>
-    }
-}
-
-fn toggle_section(set: &mut BTreeSet<String>, all: &[String], id: &str) {
-    if set.is_empty() {
-        set.extend(all.iter().cloned());
-    }
-    if !set.remove(id) {
-        set.insert(id.to_string());
-    }
-    if set.len() == all.len() {
-        set.clear();
     }
 }
 

@@ -3,37 +3,22 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::scheduler::SchedulerConfig;
-use prep_engine::study::{KindFilter, Pool, StudyFilter, queue_counts};
+use prep_engine::study::{KindFilter, Pool, StudyFilter, toggle_choice};
 
 use crate::base_path::href;
-use crate::clock::{now, today};
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
 use crate::paths::{DRILL_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
-use crate::state::use_study;
+use crate::state::{due_and_new_label, use_study};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
     set_document_title(|| "Study".to_string());
     let deck = loaded_deck();
     let study = use_study();
-    let counts = Memo::new(move |_| {
-        let at = now();
-        study.progress.with(|p| {
-            study
-                .filter
-                .with(|f| queue_counts(deck, p, f, at, today(at)))
-        })
-    });
+    let counts = study.queue_counts();
     let cards_in_filter = Memo::new(move |_| study.filter.with(|f| f.cards(deck).len()));
-    let review_label = move || {
-        let c = counts.get();
-        format!(
-            "{} due · {} new",
-            c.due,
-            c.new_available.min(c.new_allowed_today)
-        )
-    };
+    let review_label = move || due_and_new_label(counts.get());
     view! {
         <section class="page study-hub">
             <h1>"Study"</h1>
@@ -104,7 +89,7 @@ fn FilterPanel() -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     prop:checked=checked
-                                    on:change=move |_| filter.update(|f| toggle(&mut f.sections, &all, id.clone()))
+                                    on:change=move |_| filter.update(|f| toggle_choice(&mut f.sections, &all, id.clone()))
                                 />
                                 {section.title.clone()}
                             </label>
@@ -122,7 +107,7 @@ fn FilterPanel() -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     prop:checked=move || filter.with(|f| f.kinds.is_empty() || f.kinds.contains(&kind))
-                                    on:change=move |_| filter.update(|f| toggle(&mut f.kinds, &KindFilter::ALL, kind))
+                                    on:change=move |_| filter.update(|f| toggle_choice(&mut f.kinds, &KindFilter::ALL, kind))
                                 />
                                 {kind.label()}
                             </label>
@@ -161,19 +146,6 @@ fn FilterPanel() -> impl IntoView {
                 "Reset to everything"
             </button>
         </details>
-    }
-}
-
-/// Flips `item` in a set where empty means "all of `every`", keeping that meaning canonical.
-fn toggle<T: Ord + Clone>(set: &mut std::collections::BTreeSet<T>, every: &[T], item: T) {
-    if set.is_empty() {
-        set.extend(every.iter().cloned());
-    }
-    if !set.remove(&item) {
-        set.insert(item);
-    }
-    if set.len() == every.len() {
-        set.clear();
     }
 }
 

@@ -95,3 +95,39 @@ impl StudyFilter {
             .collect()
     }
 }
+
+/// Flips `item` in a choice where an empty set means "all of `every`" (as [`StudyFilter`]'s
+/// sections and kinds do), keeping that meaning canonical: choosing everything empties the set.
+pub fn toggle_choice<T: Ord + Clone>(set: &mut BTreeSet<T>, every: &[T], item: T) {
+    if set.is_empty() {
+        set.extend(every.iter().cloned());
+    }
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+    if set.len() == every.len() {
+        set.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_keeps_empty_meaning_all() {
+        let every = [1, 2, 3];
+        let mut set = BTreeSet::new();
+        toggle_choice(&mut set, &every, 2);
+        assert_eq!(
+            set,
+            BTreeSet::from([1, 3]),
+            "unticking one of all leaves the others"
+        );
+        toggle_choice(&mut set, &every, 1);
+        assert_eq!(set, BTreeSet::from([3]));
+        toggle_choice(&mut set, &every, 1);
+        toggle_choice(&mut set, &every, 2);
+        assert!(set.is_empty(), "ticking everything again means all");
+    }
+}

@@ -6,7 +6,7 @@ mod mock;
 mod queue;
 mod review;
 
-pub use filter::{KindFilter, Pool, StudyFilter};
+pub use filter::{KindFilter, Pool, StudyFilter, toggle_choice};
 pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions};
 pub use queue::{DayBounds, QueueCounts, is_weak, queue_counts, review_queue};
 pub use review::{LEARN_AHEAD_MS, ReviewSession, SessionSummary};

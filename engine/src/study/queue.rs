@@ -65,8 +65,10 @@ fn new_allowance(progress: &Progress, today: DayBounds) -> usize {
 }
 
 /// The cards to study now, in order: due cards (most overdue first; learning steps before
-/// reviews at equal times), then new cards in reading order up to today's allowance. The
-/// filter's pool narrows this; `shuffle` shuffles each group with `seed`. Deterministic.
+/// reviews at equal times), then new cards in reading order up to today's allowance, then
+/// learning cards due within [`LEARN_AHEAD_MS`] (Anki's learn-ahead). The filter's pool narrows
+/// this; `shuffle` shuffles the due and new groups with `seed` (learn-ahead stays in due order).
+/// Deterministic.
 pub fn review_queue(
     deck: &Deck,
     progress: &Progress,

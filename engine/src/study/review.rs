@@ -55,8 +55,9 @@ impl ReviewSession {
         }
     }
 
-    /// Records the grade of the current card given its new schedule: a card still in a learning
-    /// step that is due within [`LEARN_AHEAD_MS`] goes back to the end of the queue.
+    /// Records the grade of the current card given its new schedule: a card due again within
+    /// [`LEARN_AHEAD_MS`] (in practice one in a learning or relearning step) goes back to the end
+    /// of the queue.
     pub fn grade(&mut self, grade: Grade, rescheduled: &CardSchedule, now: Timestamp) {
         let Some(card) = self.queue.pop_front() else {
             return;
