@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
+use prep_engine::scheduler::{Phase, format_interval};
 
 use crate::base_path::href;
+use crate::clock::now;
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
@@ -14,6 +16,7 @@ use crate::deck::loaded_deck;
 use crate::paths::section_path;
 use crate::paths::{HOME_PATH, card_path};
 use crate::routes::not_found::NotFound;
+use crate::state::use_study;
 
 #[component]
 pub fn CardPage() -> impl IntoView {
@@ -63,9 +66,35 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
                 {list.map(|title| view! { <span class="list-name">{title}</span> })}
             </p>
             <h1 id="card-title">{card_title(card)}</h1>
+            <CardStatus card_id=card.id.as_str()/>
             {body}
             <CardPager deck=deck index=index/>
         </article>
+    }
+}
+
+/// Where this card stands in the person's study: new, learning, or when it is next due.
+#[component]
+fn CardStatus(card_id: &'static str) -> impl IntoView {
+    let progress = use_study().progress;
+    move || {
+        let schedule = progress.with(|p| p.schedule(card_id));
+        let at = now();
+        let text = match schedule.phase {
+            _ if schedule.is_new() => "Not studied yet".to_string(),
+            _ if schedule.is_due(at) => "Due for review now".to_string(),
+            Phase::Learning { .. } | Phase::Relearning { .. } => {
+                format!(
+                    "Learning · next review in {}",
+                    format_interval(schedule.due.millis_since(at))
+                )
+            }
+            _ => format!(
+                "Next review in {}",
+                format_interval(schedule.due.millis_since(at))
+            ),
+        };
+        view! { <p class="card-status muted">{text}</p> }
     }
 }
 

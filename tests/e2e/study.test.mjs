@@ -53,6 +53,13 @@ test('review: grade three cards Good, reload, and they are scheduled, not new', 
   assert.ok(!graded.includes(first), `after reload the session starts with a new card, not ${first}`);
   await open(page, app.url);
   assert.match(await page.getByRole('main').textContent(), /0 due · 17 new today/);
+
+  // Each card's page says where it stands.
+  await open(page, app.url, 'card/def-django');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), graded[0]);
+  assert.match(await page.getByRole('article').textContent(), /Learning · next review in (10m|9m)/);
+  await open(page, app.url, 'card/def-database-views');
+  assert.match(await page.getByRole('article').textContent(), /Not studied yet/);
   assert.deepEqual(page.problems, []);
 });
 
