@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use prep_engine::progress::{Progress, ProgressStore, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
-use prep_engine::study::{QueueCounts, StudyFilter, queue_counts};
+use prep_engine::study::{QueueCounts, StudyFilter, queue_counts, review_queue};
+use prep_engine::time::Timestamp;
 
 use crate::browser_storage::BrowserStorage;
 use crate::clock::{now, today};
@@ -33,6 +34,16 @@ impl StudyState {
         Memo::new(move |_| {
             let at = now();
             progress.with(|p| filter.with(|f| queue_counts(deck, p, f, at, today(at))))
+        })
+    }
+
+    /// The cards to study now for the current filter, read once: a sitting's plan is fixed when
+    /// it starts, so later grading changes progress, not the plan.
+    pub fn review_queue(&self, at: Timestamp, seed: u64) -> Vec<usize> {
+        let deck = loaded_deck();
+        self.progress.with_untracked(|p| {
+            self.filter
+                .with_untracked(|f| review_queue(deck, p, f, at, today(at), seed))
         })
     }
 

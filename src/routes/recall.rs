@@ -7,10 +7,9 @@ use prep_engine::progress::StudyMode;
 use prep_engine::recall::{RecallScore, SuggestedGrade, key_terms, score_recall};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
-use prep_engine::study::review_queue;
 
 use crate::base_path::href;
-use crate::clock::{now, seed, today};
+use crate::clock::{now, seed};
 use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
@@ -31,11 +30,7 @@ pub fn RecallPage() -> impl IntoView {
     let at = now();
     let seed = seed();
     // Due and new cards first; when nothing is due, any selected card, shuffled.
-    let mut cards = study.progress.with_untracked(|p| {
-        study
-            .filter
-            .with_untracked(|f| review_queue(deck, p, f, at, today(at), seed))
-    });
+    let mut cards = study.review_queue(at, seed);
     if cards.is_empty() {
         cards = study.filter.with_untracked(|f| f.cards(deck));
         Rng::new(seed).shuffle(&mut cards);

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
 use prep_engine::scheduler::{Grade, format_interval};
-use prep_engine::study::{ReviewSession, queue_counts, review_queue};
+use prep_engine::study::{ReviewSession, queue_counts};
 
 use crate::base_path::href;
 use crate::clock::{now, seed, today};
@@ -23,14 +23,7 @@ pub fn ReviewPage() -> impl IntoView {
     set_document_title(|| "Review".to_string());
     let deck = loaded_deck();
     let study = use_study();
-    let start = now();
-    // The queue is fixed when the sitting starts; grading changes progress, not the plan.
-    let queue = study.progress.with_untracked(|p| {
-        study
-            .filter
-            .with_untracked(|f| review_queue(deck, p, f, start, today(start), seed()))
-    });
-    let session = RwSignal::new(ReviewSession::new(queue));
+    let session = RwSignal::new(ReviewSession::new(study.review_queue(now(), seed())));
 
     let reveal = move || session.update(|s| s.reveal());
     let grade = move |grade: Grade| {
