@@ -11,4 +11,5 @@ pub mod rng;
 pub mod scheduler;
 pub mod storage;
 pub mod study;
+pub mod text;
 pub mod time;

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{CardKind, Deck};
-use crate::quiz::text::{self, Token};
+use crate::text::{self, Token};
 
 /// Enumerations and content words give at most this many terms: beyond it a typed answer
 /// would have to be an essay. Bold labels are never capped: they are the answer's structure.

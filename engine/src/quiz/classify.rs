@@ -150,7 +150,7 @@ fn statement(deck: &Deck, card: usize) -> String {
         CardKind::OneLiner { .. } => format!(
             "{} — {}",
             card.prompt,
-            super::text::strip_inline(&card.answer).trim()
+            crate::text::strip_inline(&card.answer).trim()
         ),
         _ => card.prompt.clone(),
     }

@@ -11,13 +11,15 @@
 use std::collections::HashSet;
 use std::ops::RangeInclusive;
 
-use super::text::{self, Label, MaskKeys};
+use super::cues::telling_words;
+use super::mask::{MaskKeys, mask_phrases};
 use super::{
     ChoiceQuestion, LENGTH_SLACK, MAX_LONGER, MAX_OPTION_CHARS, MIN_SHORTER, QuestionForm,
     check_question, option_key,
 };
 use crate::content::{Card, CardKind, Deck, ListKind};
 use crate::rng::Rng;
+use crate::text::{self, Label};
 
 /// Lead sentences outside this range make poor options: under 20 characters they say nothing,
 /// over 160 they do not fit a phone screen.
@@ -435,7 +437,7 @@ fn masked_definition(card: &Card, extra: &MaskKeys) -> Option<String> {
     let (term, expansion) = text::split_parenthesised(&card.prompt);
     let mut phrases = vec![term];
     phrases.extend(expansion);
-    let masked = extra.mask(&text::mask_phrases(&sentence, &phrases));
+    let masked = extra.mask(&mask_phrases(&sentence, &phrases));
     (masked.chars().count() <= MAX_OPTION_CHARS).then_some(masked)
 }
 
@@ -636,7 +638,7 @@ impl Draft<'_> {
         // Words the stem shares with the right option: some distractor should share each of
         // them too, or the wording would point at the answer.
         let right_words = text::word_set(&self.right);
-        for word in text::telling_words(&self.stem) {
+        for word in telling_words(&self.stem) {
             if chosen.len() == 3
                 || !right_words.contains(&word)
                 || chosen.iter().any(|c| c.words.contains(&word))

@@ -6,13 +6,15 @@
 //! its length or wording never reaches a learner.
 
 pub mod classify;
+mod cues;
 mod generate;
-pub(crate) mod text;
+mod mask;
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
 use crate::rng::Rng;
+use crate::text;
 
 pub use classify::{DrillFamily, DrillItem, bucket_label, drill, drill_families, grade_drill};
 pub use generate::ChoiceBank;
@@ -162,7 +164,7 @@ pub fn check_question(question: &ChoiceQuestion) -> Result<(), String> {
 
     let right_words = text::word_set(right);
     let other_words: Vec<_> = distractors.iter().map(|d| text::word_set(d)).collect();
-    for word in text::telling_words(&question.stem) {
+    for word in cues::telling_words(&question.stem) {
         if right_words.contains(&word) && !other_words.iter().any(|set| set.contains(&word)) {
             return fail(format!(
                 "only the right option shares the stem's word {word:?}"

@@ -1,0 +1,18 @@
+//! Shared text tools: the one tokenizer, stemmer, stop-word list and edit distance that
+//! quizzes, recall, cloze checks and search all use, so a word means the same thing to each
+//! of them. Also the readers of an answer's markdown source (labels, lead sentences).
+//!
+//! Quiz-only logic (giveaway cues, masking) lives in `quiz`; key-term extraction in `recall`.
+
+mod acronym;
+mod answer;
+mod distance;
+mod words;
+
+pub use acronym::run_initials;
+pub use answer::{
+    Label, body_text, fit_sentence, labels, lead_sentence, lead_sentences, main_body, sentences,
+    split_parenthesised, strip_inline,
+};
+pub use distance::{edit_distance_within, typo_budget};
+pub use words::{Token, is_stopword, split_name, stem, tokens, word_set};
