@@ -45,6 +45,10 @@ pub enum StudyMode {
     Quiz,
     /// Timed mock-interview question.
     Mock,
+    /// Classification drill (sort a statement into one of two buckets).
+    Drill,
+    /// A typed answer checked exactly: reverse card (description to concept) or cloze.
+    Typed,
     /// A mode this version does not know (written by a newer app); kept so the log still loads.
     #[serde(other)]
     Other,
@@ -74,6 +78,27 @@ pub struct ReviewRecord {
     /// The wait this review scheduled, in ms (new due minus `at`).
     #[serde(rename = "ivl")]
     pub interval_ms: i64,
+    /// The answer was logged but did not touch the schedule: a right pick in a recognition
+    /// mode (see [`Evidence::Recognised`]). Such records never introduce a card.
+    #[serde(rename = "obs", default, skip_serializing_if = "std::ops::Not::not")]
+    pub observed_only: bool,
+}
+
+/// What one answer says about the learner's memory of a card, and so what it may do to the
+/// card's schedule. Each study mode maps its outcomes to one of these; ARCHITECTURE.md says
+/// why each mode has the weight it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// The answer was produced from memory (flashcard, typed recall, mock interview, or a
+    /// typed reverse/cloze answer the engine checked): the grade goes through the scheduler.
+    Recall(Grade),
+    /// The right option was picked among a few (multiple choice, drill). Recognising is
+    /// weaker evidence than recalling and can be a lucky guess, so it is logged but never
+    /// moves the card's due date.
+    Recognised,
+    /// A wrong option was picked: the learner does not know it, which is as strong a signal
+    /// as a failed recall, so it counts as Again (a lapse for a card in review).
+    NotRecognised,
 }
 
 /// Study preferences that travel with the progress (export/import carries them too).
@@ -127,6 +152,45 @@ impl Progress {
         self.cards.get(card_id).copied().unwrap_or_default()
     }
 
+    /// Applies an answer with the weight its [`Evidence`] carries: recall grades and missed
+    /// recognitions reschedule the card (see [`Self::record_review`]); a right recognition is
+    /// only logged. Returns the card's schedule afterwards.
+    pub fn record_answer(
+        &mut self,
+        scheduler: &Scheduler,
+        card_id: &str,
+        evidence: Evidence,
+        mode: StudyMode,
+        now: Timestamp,
+    ) -> CardSchedule {
+        match evidence {
+            Evidence::Recall(grade) => self.record_review(scheduler, card_id, grade, mode, now),
+            Evidence::NotRecognised => {
+                self.record_review(scheduler, card_id, Grade::Again, mode, now)
+            }
+            Evidence::Recognised => {
+                let schedule = self.schedule(card_id);
+                let (elapsed_days, last_interval_ms) = elapsed(&schedule, now);
+                self.reviews.push(ReviewRecord {
+                    card: card_id.to_owned(),
+                    at: now,
+                    grade: Grade::Good,
+                    mode,
+                    phase: schedule.phase,
+                    elapsed_days,
+                    last_interval_ms,
+                    interval_ms: if schedule.is_new() {
+                        0
+                    } else {
+                        schedule.due.millis_since(now)
+                    },
+                    observed_only: true,
+                });
+                schedule
+            }
+        }
+    }
+
     /// Applies an answer: reschedules the card with `scheduler` and appends to the log.
     /// Returns the new schedule.
     pub fn record_review(
@@ -139,13 +203,7 @@ impl Progress {
     ) -> CardSchedule {
         let before = self.schedule(card_id);
         let after = scheduler.review(&before, grade, now);
-        let (elapsed_days, last_interval_ms) = match before.last_review {
-            Some(last) => (
-                now.days_since(last).clamp(0, i64::from(u32::MAX)) as u32,
-                before.due.millis_since(last),
-            ),
-            None => (0, 0),
-        };
+        let (elapsed_days, last_interval_ms) = elapsed(&before, now);
         self.reviews.push(ReviewRecord {
             card: card_id.to_owned(),
             at: now,
@@ -155,6 +213,7 @@ impl Progress {
             elapsed_days,
             last_interval_ms,
             interval_ms: after.due.millis_since(now),
+            observed_only: false,
         });
         self.cards.insert(card_id.to_owned(), after);
         after
@@ -176,10 +235,22 @@ impl Progress {
     /// person's local day bounds, since the engine has no time zone.
     pub fn new_cards_introduced_on(&self, day_start: Timestamp, day_end: Timestamp) -> usize {
         self.reviews_between(day_start, day_end)
-            .filter(|r| r.phase == Phase::New)
+            .filter(|r| r.phase == Phase::New && !r.observed_only)
             .map(|r| r.card.as_str())
             .collect::<BTreeSet<_>>()
             .len()
+    }
+}
+
+/// Whole days since the card's last review and the wait it had been scheduled for, in ms:
+/// what a log record says about the review before this one (both 0 for a new card).
+fn elapsed(before: &CardSchedule, now: Timestamp) -> (u32, i64) {
+    match before.last_review {
+        Some(last) => (
+            now.days_since(last).clamp(0, i64::from(u32::MAX)) as u32,
+            before.due.millis_since(last),
+        ),
+        None => (0, 0),
     }
 }
 

@@ -1,7 +1,9 @@
 use std::collections::BTreeSet;
 
 use crate::content::{CardKind, Deck};
+use crate::progress::Evidence;
 use crate::rng::Rng;
+use crate::scheduler::Grade;
 use crate::time::Timestamp;
 
 /// How a mock interview is set up.
@@ -48,6 +50,19 @@ pub enum MockOutcome {
     Nailed,
     Partial,
     Missed,
+}
+
+impl MockOutcome {
+    /// What the learner's own judgement of a spoken answer is worth to the schedule: the
+    /// answer came from memory, as in a flashcard review, so it is a recall grade. "Nailed"
+    /// is Good rather than Easy: under interview pressure a learner over-rates a fluent answer.
+    pub const fn evidence(self) -> Evidence {
+        match self {
+            MockOutcome::Nailed => Evidence::Recall(Grade::Good),
+            MockOutcome::Partial => Evidence::Recall(Grade::Hard),
+            MockOutcome::Missed => Evidence::Recall(Grade::Again),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,146 @@
+//! A practice round: the state machine shared by every "answer, see if it was right, go on"
+//! mode (multiple choice, drills, typed reverse cards and clozes).
+//!
+//! Items missed come back before the round ends, as Anki brings a failed card back within the
+//! sitting: the caller hands over the retry (the same question re-shuffled, another question
+//! on the same card, ...), which joins the end of the queue. A retry can itself be missed and
+//! come back, up to [`MAX_RETRIES`] times per item, so a round always ends.
+
+use std::collections::VecDeque;
+
+/// How many times one missed item comes back in a round.
+pub const MAX_RETRIES: u8 = 2;
+
+/// One item on its way through the round.
+#[derive(Debug, Clone, PartialEq)]
+struct Turn<T> {
+    item: T,
+    /// 0 for the first time the item is asked, then 1, 2 for its retries.
+    attempt: u8,
+}
+
+/// One answer given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered<T, R> {
+    pub item: T,
+    pub response: R,
+    pub correct: bool,
+    /// 0 when asked for the first time; retries count up.
+    pub attempt: u8,
+}
+
+/// The round: what is asked now, whether it has been answered, and every answer so far.
+/// Plain data, as [`super::ReviewSession`]: views render it and call its methods from events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PracticeRound<T, R> {
+    queue: VecDeque<Turn<T>>,
+    answers: Vec<Answered<T, R>>,
+    /// Whether the item at the front has been answered (its answer is the last one).
+    answered: bool,
+    /// Items asked for the first time: the round's size as the learner chose it.
+    firsts: usize,
+}
+
+impl<T: Clone, R: Clone> PracticeRound<T, R> {
+    pub fn new(items: Vec<T>) -> Self {
+        let firsts = items.len();
+        Self {
+            queue: items
+                .into_iter()
+                .map(|item| Turn { item, attempt: 0 })
+                .collect(),
+            answers: Vec::new(),
+            answered: false,
+            firsts,
+        }
+    }
+
+    /// The item on screen, or `None` when the round is over.
+    pub fn current(&self) -> Option<&T> {
+        self.queue.front().map(|turn| &turn.item)
+    }
+
+    /// Whether the item on screen is a retry of one missed earlier in the round.
+    pub fn is_retry(&self) -> bool {
+        self.queue.front().is_some_and(|turn| turn.attempt > 0)
+    }
+
+    /// The answer to the item on screen, once given.
+    pub fn current_answer(&self) -> Option<&Answered<T, R>> {
+        if self.answered {
+            self.answers.last()
+        } else {
+            None
+        }
+    }
+
+    /// Records the answer to the item on screen (ignored if it was already answered or the
+    /// round is over). A miss queues `retry` at the end, unless the item came back
+    /// [`MAX_RETRIES`] times already.
+    pub fn answer(&mut self, response: R, correct: bool, retry: impl FnOnce(&T) -> T) {
+        let Some(turn) = self.queue.front() else {
+            return;
+        };
+        if self.answered {
+            return;
+        }
+        if !correct && turn.attempt < MAX_RETRIES {
+            let again = Turn {
+                item: retry(&turn.item),
+                attempt: turn.attempt + 1,
+            };
+            self.queue.push_back(again);
+        }
+        let turn = &self.queue[0];
+        self.answers.push(Answered {
+            item: turn.item.clone(),
+            response,
+            correct,
+            attempt: turn.attempt,
+        });
+        self.answered = true;
+    }
+
+    /// Moves on to the next item once the current one is answered.
+    pub fn next(&mut self) {
+        if self.answered {
+            self.queue.pop_front();
+            self.answered = false;
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    /// (answers given, answers given + items still to answer): grows when a miss queues a
+    /// retry, so the bar never claims an end it will not reach.
+    pub fn progress(&self) -> (usize, usize) {
+        let pending = self.queue.len() - usize::from(self.answered);
+        (self.answers.len(), self.answers.len() + pending)
+    }
+
+    /// Every answer given, in order, retries included.
+    pub fn answers(&self) -> &[Answered<T, R>] {
+        &self.answers
+    }
+
+    /// (right at the first attempt, items in the round): the score a learner would quote.
+    pub fn first_try_score(&self) -> (usize, usize) {
+        let right = self
+            .answers
+            .iter()
+            .filter(|a| a.attempt == 0 && a.correct)
+            .count();
+        (right, self.firsts)
+    }
+
+    /// The items missed at their first attempt, in the order asked: what to look at again.
+    pub fn missed(&self) -> Vec<&T> {
+        self.answers
+            .iter()
+            .filter(|a| a.attempt == 0 && !a.correct)
+            .map(|a| &a.item)
+            .collect()
+    }
+}
