@@ -2,7 +2,7 @@
 //! Effect, as in Leptos's todomvc), the chosen filter, and any storage notice to show.
 
 use leptos::prelude::*;
-use prep_engine::progress::{Progress, ProgressStore, StudyMode};
+use prep_engine::progress::{Evidence, Progress, ProgressStore, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
 use prep_engine::study::{QueueCounts, StudyFilter, queue_counts, review_queue};
 use prep_engine::time::Timestamp;
@@ -47,14 +47,26 @@ impl StudyState {
         })
     }
 
-    /// Grades a card: the engine updates schedule and log; the save Effect persists it.
+    /// Grades a card from recall: the engine updates schedule and log; the save Effect
+    /// persists it.
     pub fn record(&self, card_id: &str, grade: Grade, mode: StudyMode) -> CardSchedule {
+        self.record_answer(card_id, Evidence::Recall(grade), mode)
+    }
+
+    /// Records any answer with the weight of its evidence (a right pick in a quiz is logged
+    /// but leaves the schedule alone; a wrong one is Again). Returns the card's schedule.
+    pub fn record_answer(
+        &self,
+        card_id: &str,
+        evidence: Evidence,
+        mode: StudyMode,
+    ) -> CardSchedule {
         let scheduler = self.scheduler();
         let now = now();
-        let mut rescheduled = CardSchedule::new();
+        let mut schedule = CardSchedule::new();
         self.progress
-            .update(|p| rescheduled = p.record_review(&scheduler, card_id, grade, mode, now));
-        rescheduled
+            .update(|p| schedule = p.record_answer(&scheduler, card_id, evidence, mode, now));
+        schedule
     }
 }
 

@@ -1141,10 +1141,11 @@ fn mock_report_scores_and_lists_misses() {
     assert_eq!(report.total, 5);
     assert_eq!(report.nailed, 2);
     assert_eq!(report.partial, 2);
+    assert_eq!(report.misses, vec![questions[2]], "only the missed one");
     assert_eq!(
-        report.misses,
-        vec![questions[1], questions[2], questions[4]],
-        "partial and missed, in interview order"
+        report.partly,
+        vec![questions[1], questions[4]],
+        "partly answered, in interview order"
     );
     assert_eq!(report.score_percent, 60, "(2 + 2 * 0.5) / 5");
     assert_eq!(report.total_ms, last_judgement.millis_since(T0));

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
 use prep_engine::progress::StudyMode;
-use prep_engine::scheduler::Grade;
 use prep_engine::study::{MockConfig, MockInterview, MockOutcome, mock_questions, toggle_choice};
 
 use crate::base_path::href;
@@ -157,7 +156,21 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             }
         })
     };
-    let judge = move |outcome| {
+    // Every judgement feeds the schedule at once (see `MockOutcome::evidence`), so closing the
+    // tab mid-interview loses nothing already judged.
+    let study = use_study();
+    let judge = move |outcome: MockOutcome| {
+        if let Some(card) = interview.with_untracked(|i| {
+            i.as_ref()
+                .filter(|i| i.is_revealed())
+                .and_then(MockInterview::current)
+        }) {
+            study.record_answer(
+                deck.cards[card].id.as_str(),
+                outcome.evidence(),
+                StudyMode::Mock,
+            );
+        }
         interview.update(|i| {
             if let Some(i) = i {
                 i.judge(outcome, now())
@@ -214,20 +227,8 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
 #[component]
 fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
     let deck = loaded_deck();
-    let study = use_study();
     let Some(report) = interview.with_untracked(|i| i.as_ref().map(|i| i.report(now()))) else {
         return ().into_any();
-    };
-    let queued = RwSignal::new(false);
-    let misses = report.misses.clone();
-    let queue_misses = move || {
-        if queued.get_untracked() {
-            return;
-        }
-        for &card in &misses {
-            study.record(deck.cards[card].id.as_str(), Grade::Again, StudyMode::Mock);
-        }
-        queued.set(true);
     };
     let miss_count = report.misses.len();
     view! {
@@ -245,21 +246,23 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                 )}
             </p>
             {(miss_count > 0).then(|| view! {
-                <h3>"Misses"</h3>
+                <h3>"Missed"</h3>
                 <ul class="card-list">
                     {report.misses.iter().map(|&c| view! {
                         <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
                     }).collect_view()}
                 </ul>
-                <p>
-                    <button class="primary" disabled=move || queued.get() on:click=move |_| queue_misses()>
-                        {move || if queued.get() {
-                            format!("{miss_count} added to review")
-                        } else {
-                            format!("Put {miss_count} miss{} in review", if miss_count == 1 { "" } else { "es" })
-                        }}
-                    </button>
-                </p>
+            })}
+            {(!report.partly.is_empty()).then(|| view! {
+                <h3>"Partly"</h3>
+                <ul class="card-list">
+                    {report.partly.iter().map(|&c| view! {
+                        <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(report.total > 0).then(|| view! {
+                <p class="muted">"Every answer already counts in your review schedule: missed questions come back within minutes, partly answered ones sooner than nailed ones."</p>
             })}
             <p class="button-row">
                 <button class="button" on:click=move |_| interview.set(None)>"New interview"</button>

@@ -157,7 +157,7 @@ test('typed recall: key terms found and missed, and the self-grade is saved', as
   assert.deepEqual(page.problems, []);
 });
 
-test('mock interview: five questions, a report with misses, and misses put in review', async () => {
+test('mock interview: five questions, a report with misses, every judgement in the schedule', async () => {
   const page = await newUser();
   await open(page, app.url, 'study');
   await page.getByRole('link', { name: /Mock interview/ }).click();
@@ -176,12 +176,12 @@ test('mock interview: five questions, a report with misses, and misses put in re
   assert.match(report, /2 nailed, 0 partly, 3 missed of 5/);
   const misses = page.getByRole('main').getByRole('listitem').getByRole('link');
   assert.deepEqual(await misses.allTextContents(), asked.slice(2));
-  await page.getByRole('button', { name: 'Put 3 misses in review' }).click();
-  await page.getByRole('button', { name: '3 added to review' }).waitFor();
   const saved = await savedProgress(page);
-  assert.equal(saved.progress.reviews.filter((r) => r.mode === 'mock' && r.grade === 'again').length, 3);
+  const mock = saved.progress.reviews.filter((r) => r.mode === 'mock');
+  assert.deepEqual(mock.map((r) => r.grade), ['good', 'good', 'again', 'again', 'again']);
 
-  // The misses wait in the review queue straight away, after today's 17 remaining new cards.
+  // All five wait in the review queue straight away (learning steps, learned ahead), after
+  // today's 15 remaining new cards.
   await open(page, app.url, 'review');
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '20');
   assert.deepEqual(page.problems, []);

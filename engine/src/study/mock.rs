@@ -93,8 +93,10 @@ pub struct MockReport {
     pub total: usize,
     pub nailed: usize,
     pub partial: usize,
-    /// Questions missed or only partly answered, in interview order: what to put in review.
+    /// Questions judged "Missed it", in interview order.
     pub misses: Vec<usize>,
+    /// Questions judged "Partly", in interview order: worth a look, but not misses.
+    pub partly: Vec<usize>,
     pub total_ms: i64,
     /// Score out of 100: nailed counts 1, partial one half.
     pub score_percent: u32,
@@ -178,6 +180,15 @@ impl MockInterview {
         }
     }
 
+    /// The cards given this outcome, in interview order.
+    fn cards_judged(&self, outcome: MockOutcome) -> Vec<usize> {
+        self.answers
+            .iter()
+            .filter(|a| a.outcome == outcome)
+            .map(|a| a.card)
+            .collect()
+    }
+
     /// The report; `now` only matters if the interview is cut short before the last question.
     pub fn report(&self, now: Timestamp) -> MockReport {
         let count = |o: MockOutcome| self.answers.iter().filter(|a| a.outcome == o).count();
@@ -192,12 +203,8 @@ impl MockInterview {
             total,
             nailed,
             partial,
-            misses: self
-                .answers
-                .iter()
-                .filter(|a| a.outcome != MockOutcome::Nailed)
-                .map(|a| a.card)
-                .collect(),
+            misses: self.cards_judged(MockOutcome::Missed),
+            partly: self.cards_judged(MockOutcome::Partial),
             total_ms: self
                 .finished_at
                 .unwrap_or(now)
