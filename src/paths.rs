@@ -11,6 +11,14 @@ pub fn section_path(section_id: &str) -> String {
     format!("/section/{section_id}")
 }
 
+/// The query parameter that narrows a study screen to one card: `/quiz?card=<id>`.
+pub const CARD_QUERY: &str = "card";
+
+/// A study screen (one of [`STUDY_PATHS`]) for one card only.
+pub fn practice_path(mode_path: &str, card_id: &str) -> String {
+    format!("{mode_path}?{CARD_QUERY}={card_id}")
+}
+
 pub const HOME_PATH: &str = "/";
 pub const STUDY_PATH: &str = "/study";
 pub const REVIEW_PATH: &str = "/review";

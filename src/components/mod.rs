@@ -5,4 +5,5 @@ pub mod card_labels;
 pub mod document_title;
 pub mod keys;
 pub mod markdown;
+pub mod practice;
 pub mod progress_bar;

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
+use prep_engine::quiz::choice_questions_for;
+use prep_engine::recall::key_terms;
 use prep_engine::scheduler::{Phase, format_interval};
+use prep_engine::study::is_leech;
 
 use crate::base_path::href;
 use crate::clock::now;
@@ -13,8 +16,9 @@ use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
 use crate::deck::loaded_deck;
-use crate::paths::section_path;
-use crate::paths::{HOME_PATH, card_path};
+use crate::paths::{
+    HOME_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path, section_path,
+};
 use crate::routes::not_found::NotFound;
 use crate::state::use_study;
 
@@ -68,6 +72,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
             <h1 id="card-title">{card_title(card)}</h1>
             <CardStatus card_id=card.id.as_str()/>
             {body}
+            <CardPractice deck=deck index=index/>
             <CardPager deck=deck index=index/>
         </article>
     }
@@ -80,6 +85,13 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
     move || {
         let schedule = progress.with(|p| p.schedule(card_id));
         let at = now();
+        let leech = is_leech(&schedule).then(|| {
+            view! {
+                <p class="card-status leech">
+                    {format!("Leech: forgotten {} times. Rewrite it in your own words or split it before reviewing it again.", schedule.lapses)}
+                </p>
+            }
+        });
         let text = match schedule.phase {
             _ if schedule.is_new() => "Not studied yet".to_string(),
             _ if schedule.is_due(at) => "Due for review now".to_string(),
@@ -94,7 +106,44 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
                 format_interval(schedule.due.millis_since(at))
             ),
         };
-        view! { <p class="card-status muted">{text}</p> }
+        view! {
+            <p class="card-status muted">{text}</p>
+            {leech}
+        }
+    }
+}
+
+/// The study modes that fit this card, each for this card alone: a learner who has just found
+/// a card can practise it at once.
+#[component]
+fn CardPractice(deck: &'static Deck, index: usize) -> impl IntoView {
+    let card = &deck.cards[index];
+    let id = card.id.as_str();
+    let mut modes: Vec<(&str, &str, &str)> =
+        vec![(REVIEW_PATH, "Flip", "see the answer, grade yourself")];
+    if !key_terms(deck, index).is_empty() {
+        modes.push((RECALL_PATH, "Type", "write the answer from memory"));
+    }
+    if !choice_questions_for(deck, index, 0).is_empty() {
+        modes.push((QUIZ_PATH, "Choose", "multiple choice on this card"));
+    }
+    view! {
+        <nav class="card-practice" aria-label="Practise this card">
+            <h2>"Practise this card"</h2>
+            <ul class="mode-chips">
+                {modes
+                    .into_iter()
+                    .map(|(path, name, detail)| view! {
+                        <li>
+                            <A href=href(&practice_path(path, id)) attr:class="button">
+                                <span class="mode-name">{name}</span>
+                                <span class="mode-detail">{detail}</span>
+                            </A>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }
 

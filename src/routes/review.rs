@@ -13,6 +13,7 @@ use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::keys::on_study_key;
+use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
@@ -23,7 +24,12 @@ pub fn ReviewPage() -> impl IntoView {
     set_document_title(|| "Review".to_string());
     let deck = loaded_deck();
     let study = use_study();
-    let session = RwSignal::new(ReviewSession::new(study.review_queue(now(), seed())));
+    let single = practised_card();
+    let queue = match single {
+        Some(card) => vec![card],
+        None => study.review_queue(now(), seed()),
+    };
+    let session = RwSignal::new(ReviewSession::new(queue));
 
     let reveal = move || session.update(|s| s.reveal());
     let grade = move |grade: Grade| {
@@ -54,6 +60,7 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <section class="page study-session" aria-labelledby="session-title">
             <h1 id="session-title" class="session-title">"Review"</h1>
+            {single.map(|card| view! { <PractisingOne card=card/> })}
             <ProgressBar progress=progress label="Cards reviewed"/>
             {move || match turn.get().0 {
                 Some(card) => {

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::scheduler::SchedulerConfig;
-use prep_engine::study::{KindFilter, Pool, StudyFilter, toggle_choice};
+use prep_engine::study::{KindFilter, LEECH_LAPSES, Pool, StudyFilter, leeches, toggle_choice};
 
 use crate::base_path::href;
+use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::{DRILL_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
+use crate::paths::{DRILL_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path};
 use crate::state::{due_and_new_label, use_study};
 
 #[component]
@@ -57,9 +58,36 @@ pub fn StudyPage() -> impl IntoView {
                     </A>
                 </li>
             </ul>
+            <LeechList/>
             <FilterPanel/>
             <SettingsPanel/>
         </section>
+    }
+}
+
+/// Cards forgotten again and again (Anki's leeches): reviewing them more will not help until
+/// they are rewritten in the learner's own words or split, so they are listed, not hidden.
+#[component]
+fn LeechList() -> impl IntoView {
+    let deck = loaded_deck();
+    let progress = use_study().progress;
+    let found = Memo::new(move |_| progress.with(|p| leeches(deck, p)));
+    move || {
+        let found = found.get();
+        (!found.is_empty()).then(|| view! {
+            <section class="panel leeches" aria-labelledby="leeches-title">
+                <h2 id="leeches-title">"Leeches"</h2>
+                <p class="muted">
+                    {format!("Forgotten {LEECH_LAPSES} times or more. Rewrite these in your own words, or break them into smaller facts, before reviewing them again.")}
+                </p>
+                <ul class="card-list">
+                    {found.iter().map(|&c| {
+                        let card = &deck.cards[c];
+                        view! { <li><A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

@@ -1,0 +1,30 @@
+//! Practising one card: study screens opened with `?card=<id>` (from a card's page, and soon
+//! from search results) study that card alone instead of the chosen selection.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::base_path::href;
+use crate::components::card_labels::card_title;
+use crate::deck::loaded_deck;
+use crate::paths::{CARD_QUERY, card_path};
+
+/// The card a study screen was opened for (deck index), read once when the screen opens: a
+/// sitting's plan is fixed when it starts.
+pub fn practised_card() -> Option<usize> {
+    let id = use_query_map().with_untracked(|query| query.get(CARD_QUERY))?;
+    loaded_deck().card_index(&id)
+}
+
+/// "Practising one card: <title>", linking back to the card, above a one-card session.
+#[component]
+pub fn PractisingOne(card: usize) -> impl IntoView {
+    let card = &loaded_deck().cards[card];
+    view! {
+        <p class="practising muted">
+            "Practising one card: "
+            <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>
+        </p>
+    }
+}
