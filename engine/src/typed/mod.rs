@@ -207,6 +207,15 @@ pub fn typed_prompts(deck: &Deck, card: usize) -> Vec<TypedPrompt> {
     prompts_with(deck, &Vocab::new(deck), card)
 }
 
+/// Every typed prompt of the deck, card by card (faster than [`typed_prompts`] per card:
+/// the deck's vocabulary is read once).
+pub fn deck_prompts(deck: &Deck) -> Vec<TypedPrompt> {
+    let vocab = Vocab::new(deck);
+    (0..deck.cards.len())
+        .flat_map(|card| prompts_with(deck, &vocab, card))
+        .collect()
+}
+
 fn prompts_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedPrompt> {
     let mut prompts = reverse::reverse_with(deck, vocab, card);
     prompts.extend(cloze::clozes_with(deck, vocab, card));

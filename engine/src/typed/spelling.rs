@@ -48,28 +48,54 @@ pub(crate) fn significant_tokens(phrase: &str) -> Vec<Token<'_>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Spelled {
     pub words: Vec<Word>,
+    /// Stopwords typed along: never needed, never in the way ("the", but also the "key" of
+    /// "foreign key", which a spelling's significant word `ForeignKey` does need).
+    pub stop: Vec<Word>,
     pub joined: String,
+    /// Run together with its stopwords ("foreignkey" from "foreign key").
+    pub joined_all: String,
+}
+
+fn words_of(tokens: &[Token<'_>]) -> Vec<Word> {
+    tokens
+        .iter()
+        .flat_map(Token::parts)
+        .filter(|part| !part.is_empty())
+        .map(Word::new)
+        .collect()
+}
+
+fn joined_of(tokens: &[Token<'_>]) -> String {
+    let mut joined: String = tokens
+        .iter()
+        .flat_map(|token| token.core.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if joined.chars().count() > 3 && joined.ends_with('s') && !joined.ends_with("ss") {
+        joined.pop();
+    }
+    joined
 }
 
 impl Spelled {
     pub fn new(phrase: &str) -> Self {
+        let all = text::tokens(phrase);
         let tokens = significant_tokens(phrase);
-        let words = tokens
-            .iter()
-            .flat_map(Token::parts)
-            .filter(|part| !part.is_empty())
-            .map(Word::new)
-            .collect();
-        let mut joined: String = tokens
-            .iter()
-            .flat_map(|token| token.core.chars())
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if joined.chars().count() > 3 && joined.ends_with('s') && !joined.ends_with("ss") {
-            joined.pop();
+        let stop: Vec<Token<'_>> = if tokens.len() == all.len() {
+            Vec::new()
+        } else {
+            all.iter()
+                .copied()
+                .filter(|token| text::is_stopword(&token.core.to_lowercase()))
+                .collect()
+        };
+        Self {
+            words: words_of(&tokens),
+            stop: words_of(&stop),
+            joined: joined_of(&tokens),
+            joined_all: joined_of(&all),
         }
-        Self { words, joined }
     }
 }
 
@@ -90,9 +116,19 @@ pub(crate) fn compare(
     spare: &[String],
     confusable: &[String],
 ) -> Match {
-    if expected.words.is_empty() || typed.words.is_empty() {
+    if expected.words.is_empty() || typed.words.len() + typed.stop.len() == 0 {
         return Match::No;
     }
+    // Typed stopwords count only when a spelling needs them.
+    let typed_words: Vec<Word> = typed.words.iter().chain(&typed.stop).cloned().collect();
+    let first_stop = typed.words.len();
+    let typed = Spelled {
+        words: typed_words,
+        stop: Vec::new(),
+        joined: typed.joined.clone(),
+        joined_all: typed.joined_all.clone(),
+    };
+    let typed = &typed;
     let mut used = vec![false; typed.words.len()];
     let mut missing = Vec::new();
     for word in &expected.words {
@@ -106,12 +142,15 @@ pub(crate) fn compare(
             .words
             .iter()
             .zip(used)
-            .all(|(word, used)| *used || spare.contains(&word.norm))
+            .enumerate()
+            .all(|(at, (word, used))| *used || at >= first_stop || spare.contains(&word.norm))
     };
     if missing.is_empty() && leftovers_spare(&used) {
         return Match::Exact;
     }
-    if !expected.joined.is_empty() && expected.joined == typed.joined {
+    if !expected.joined.is_empty()
+        && (expected.joined == typed.joined || expected.joined == typed.joined_all)
+    {
         return Match::Exact;
     }
     let mut all_found = true;
@@ -134,12 +173,8 @@ pub(crate) fn compare(
     if all_found && leftovers_spare(&used) {
         return Match::Typo;
     }
-    let letters = expected
-        .joined
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .count();
-    let budget = text::typo_budget(letters);
+    // Run together, a typo budget is still a word's budget: that of the longest word.
+    let budget = expected.words.iter().map(|w| w.budget).max().unwrap_or(0);
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     if budget > 0
         && digits(&expected.joined) == digits(&typed.joined)
@@ -173,5 +208,12 @@ mod tests {
         assert_eq!(check("79", "78"), Match::No);
         assert_eq!(check("Open", "Closed"), Match::No);
         assert_eq!(check("Open", "Open Closed"), Match::No);
+        assert_eq!(check("ForeignKey", "foreign key"), Match::Exact);
+        assert_eq!(check("ForeignKey", "the foreignkey"), Match::Exact);
+        assert_eq!(check("manage.py", "manage"), Match::No);
+        assert_eq!(
+            check("LimitOffsetPagination", "limitofsetpagination"),
+            Match::Typo
+        );
     }
 }
