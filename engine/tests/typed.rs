@@ -197,6 +197,49 @@ fn numbers_must_be_exact() {
     assert_eq!(verdict(line, "78"), TypedVerdict::Wrong);
     assert_eq!(verdict(line, "790"), TypedVerdict::Wrong);
     assert_eq!(verdict(line, "seventy-nine"), TypedVerdict::Wrong);
+    let indent = cloze(&prompts, "4");
+    assert_eq!(
+        indent.prompt,
+        "Indentation: Use ___ spaces per indentation level"
+    );
+    assert_eq!(verdict(indent, "four"), TypedVerdict::Exact);
+    assert_eq!(verdict(indent, "4 spaces"), TypedVerdict::Exact);
+    assert_eq!(verdict(indent, "2"), TypedVerdict::Wrong);
+    assert_eq!(verdict(indent, "fuor"), TypedVerdict::Typo);
+}
+
+#[test]
+fn another_word_of_the_card_is_wrong_not_a_typo() {
+    let deck = deck();
+    let prompts = cloze_prompts(
+        &deck,
+        card(
+            &deck,
+            "What are the advantages of microservices architecture?",
+        ),
+    );
+    let scalability = cloze(&prompts, "Scalability");
+    // "capability" is two edits from "scalability" (inside its typo budget), but it is
+    // another real word the learner read on this card ("business capabilities").
+    assert!(scalability.confusable.contains(&"capability".to_owned()));
+    assert_eq!(verdict(scalability, "capability"), TypedVerdict::Wrong);
+    assert_eq!(verdict(scalability, "scalabilty"), TypedVerdict::Typo);
+    assert_eq!(verdict(scalability, "scalable"), TypedVerdict::Wrong);
+}
+
+#[test]
+fn words_next_to_the_blank_may_be_typed_along() {
+    let deck = deck();
+    let prompts = cloze_prompts(&deck, card(&deck, "What is DRF and its key components?"));
+    let rest = cloze(&prompts, "REST");
+    assert_eq!(
+        rest.prompt,
+        "Django ___ Framework is a powerful toolkit for building Web APIs"
+    );
+    assert_eq!(verdict(rest, "REST"), TypedVerdict::Exact);
+    assert_eq!(verdict(rest, "Django REST Framework"), TypedVerdict::Exact);
+    assert_eq!(verdict(rest, "rest toolkit"), TypedVerdict::Wrong);
+    assert_eq!(verdict(rest, "SOAP"), TypedVerdict::Wrong);
 }
 
 #[test]

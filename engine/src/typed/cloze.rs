@@ -60,6 +60,13 @@ const GENERIC_WORDS: &[&str] = &[
     "various",
 ];
 
+/// Small numbers may be typed as words ("four" for 4); any other spelling of a number is
+/// wrong.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+
 /// Words after which an enumeration's first item starts.
 const LIST_OPENERS: &[&str] = &[
     ", ",
@@ -151,6 +158,11 @@ pub(crate) fn clozes_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedP
             let mut accepted = Vec::new();
             if candidate.acronym {
                 accepted.extend(vocab.expansion(answer).map(str::to_owned));
+            }
+            if let Ok(number) = answer.parse::<usize>()
+                && let Some(word) = NUMBER_WORDS.get(number)
+            {
+                accepted.push((*word).to_owned());
             }
             let draft = Draft {
                 id: format!("cloze:{}:{}", source.id, chosen.len() + 1),
