@@ -407,6 +407,47 @@ fn random_input_never_panics() {
     }
     let long = "select_related ".repeat(2000);
     let _ = check_typed(&prompts[0], &long);
+    // Prompts that did not come from the engine (say, stored and edited) are no trouble either.
+    for _ in 0..500 {
+        let mut text = || -> String {
+            let length = rng.below(12);
+            (0..length)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect()
+        };
+        let prompt = TypedPrompt {
+            id: text(),
+            card: usize::MAX,
+            form: TypedForm::Cloze,
+            prompt: text(),
+            context: text(),
+            answer: text(),
+            accepted: vec![text(), text()],
+            confusable: vec![text()],
+        };
+        let typed = text();
+        let _ = check_typed(&prompt, &typed);
+    }
+}
+
+#[test]
+fn odd_content_never_panics() {
+    let source = "# T\n\n## Definitions\n\n### (DRF)\nIt is (unclosed. It provides a, b, and c.\n\n\
+        ### Ünïcödé Términ (ÜT)\nÜnïcödé Términ is 漢字 — a test, with 🙂, x, y, and z.\n\n\
+        ## Q\n\n### 1. What is ?\n?\n\n### 2. Explain (\n(((\n\n\
+        ### 3. What is X and its Y?\nX is ___ and ___, with select_related(), a, b, c.\n\n\
+        ### 4. What are Z?\n**A**:\n**B**: 1, 2, and 3\n";
+    let deck = parse_deck("odd.md", source).unwrap();
+    assert!(deck.cards.len() >= 5, "{:#?}", deck.cards);
+    assert!(!deck_prompts(&deck).is_empty());
+    for prompt in deck_prompts(&deck) {
+        let blanks = usize::from(prompt.form == TypedForm::Cloze);
+        assert_eq!(prompt.prompt.matches(BLANK).count(), blanks, "{prompt:#?}");
+        assert_eq!(check_typed(&prompt, &prompt.answer), TypedVerdict::Exact);
+    }
+    let cards: Vec<usize> = (0..deck.cards.len() + 3).collect();
+    let _ = typed_round(&deck, &cards, 10, 3);
+    assert!(typed_prompts(&deck, usize::MAX).is_empty());
 }
 
 #[test]

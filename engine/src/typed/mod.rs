@@ -154,7 +154,16 @@ pub(crate) struct Draft {
 pub(crate) fn finish(deck: &Deck, card: usize, draft: Draft) -> Option<TypedPrompt> {
     let source = deck.cards.get(card)?;
     let answer = draft.answer.trim().to_owned();
-    if answer.is_empty() || draft.prompt.trim().is_empty() {
+    let blanks = match draft.form {
+        TypedForm::Reverse => 0,
+        TypedForm::Cloze => 1,
+    };
+    if answer.is_empty()
+        || draft.prompt.trim().is_empty()
+        || draft.prompt.matches(BLANK).count() != blanks
+        || draft.context.contains(BLANK)
+    {
+        // Content that writes its own "___" would make an ambiguous prompt.
         return None;
     }
     let mut accepted: Vec<String> = Vec::new();
