@@ -238,7 +238,8 @@ const AFTER_NOUN: &[&str] = &[
 
 /// Words a verb is often preceded by.
 const BEFORE_VERB: &[&str] = &[
-    "can", "could", "do", "does", "may", "must", "not", "should", "to", "will", "would",
+    "be", "been", "being", "can", "could", "do", "does", "may", "must", "not", "should", "to",
+    "will", "would",
 ];
 
 /// A rough guess that a plain word names something (a noun ending its phrase: "SQL joins

@@ -113,6 +113,8 @@ struct Opening {
     concept: String,
     /// An expansion the sentence gives: "Cross-Origin Resource Sharing" for CORS.
     expansion: Option<String>,
+    /// The concept with the category word the sentence adds ("Microservices architecture").
+    with_category: Option<String>,
     /// "What <verb phrase>?"
     description: String,
 }
@@ -148,6 +150,7 @@ fn opening(
     let first = tokens.first()?;
     let units = units::units(sentence);
     let mut expansion = None;
+    let mut with_category = None;
     let (concept, end) = if let Some((acronym, run_end)) = acronyms.iter().find_map(|acronym| {
         let key = acronym_key(acronym).to_lowercase();
         text::run_initials(sentence, &tokens)
@@ -160,12 +163,31 @@ fn opening(
     } else if pronoun && matches!(first.core, "It" | "They" | "This") {
         (String::new(), first.end)
     } else {
-        let count = units
-            .iter()
-            .take_while(|unit| !unit.is_stopword() && concept_words.contains(&unit.norm()))
-            .count();
+        // A word of the question, or the start of one ("REST" for "RESTful").
+        let names = |unit: &Unit<'_>| {
+            let norm = unit.norm();
+            !unit.is_stopword()
+                && concept_words
+                    .iter()
+                    .any(|word| *word == norm || (norm.len() >= 4 && word.starts_with(&norm)))
+        };
+        let count = units.iter().take_while(|unit| names(unit)).count();
         let last: &Unit<'_> = units.get(count.checked_sub(1)?)?;
-        (sentence[units[0].start..last.end].to_owned(), last.span_end)
+        // "Microservices architecture breaks ...": the concept is "Microservices", also
+        // accepted with its category word.
+        let category = units[count..]
+            .iter()
+            .take_while(|unit| all_in(unit, CATEGORY_HEAD_WORDS))
+            .last();
+        if let Some(category) = category {
+            with_category = Some(sentence[units[0].start..category.end].to_owned());
+            (
+                sentence[units[0].start..last.end].to_owned(),
+                category.span_end,
+            )
+        } else {
+            (sentence[units[0].start..last.end].to_owned(), last.span_end)
+        }
     };
     let mut rest = sentence[end..].trim_start();
     if let Some(inner) = rest.strip_prefix('(')
@@ -201,6 +223,7 @@ fn opening(
     Some(Opening {
         concept,
         expansion,
+        with_category,
         description: format!("What {fitted}?"),
     })
 }
@@ -303,6 +326,7 @@ fn question(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
     };
     let mut accepted = vec![concept.to_owned()];
     accepted.extend(opening.expansion.clone());
+    accepted.extend(opening.with_category.clone());
     accepted.extend(expansions(vocab, &answer));
     // The question's own name for it, when it is a short name: "Circuit Breaker pattern".
     let concept_norms = units::unit_norms(concept);
