@@ -95,6 +95,64 @@ fn circuit_breaker_reverse_prompt() {
 }
 
 #[test]
+fn questions_that_name_a_concept_reverse() {
+    let deck = deck();
+    let cases = [
+        (
+            "What is service discovery in microservices?",
+            "What allows services to find and communicate with each other without hardcoding \
+             network locations?",
+            "Service discovery",
+        ),
+        (
+            "What is API Gateway and its role?",
+            "What acts as single entry point for all client requests, routing them to \
+             appropriate microservices?",
+            "API Gateway",
+        ),
+        (
+            "What are webhooks and their use cases?",
+            "What are HTTP callbacks that notify applications when specific events occur?",
+            "Webhooks",
+        ),
+        (
+            "What is Test-Driven Development (TDD)?",
+            "What is a development approach where tests are written before code?",
+            "TDD",
+        ),
+    ];
+    for (question, description, answer) in cases {
+        let prompts = reverse_prompts(&deck, card(&deck, question));
+        let [prompt] = prompts.as_slice() else {
+            panic!("one reverse prompt for {question:?}: {prompts:#?}");
+        };
+        assert_eq!(prompt.prompt, description);
+        assert_eq!(prompt.answer, answer);
+        assert_eq!(
+            check_typed(prompt, &answer.to_lowercase()),
+            TypedVerdict::Exact
+        );
+        // The question itself would give the answer away: it is never the context.
+        assert_ne!(prompt.context, question);
+    }
+    // Skipped, as the description would show the concept.
+    for question in [
+        "What is containerization and its benefits for microservices?",
+        "Explain the Database-per-Service pattern",
+    ] {
+        assert!(
+            reverse_prompts(&deck, card(&deck, question)).is_empty(),
+            "{question}"
+        );
+    }
+    let gil = card(&deck, "Python GIL");
+    assert!(
+        reverse_prompts(&deck, gil).is_empty(),
+        "Global Interpreter Lock shows GIL"
+    );
+}
+
+#[test]
 fn circuit_breaker_states_cloze() {
     let deck = deck();
     let prompts = cloze_prompts(&deck, card(&deck, "What is Circuit Breaker pattern?"));
