@@ -6,6 +6,11 @@
 //! Lock" gives "GIL" away). Words are compared as units: "Half-Open" does not show "Open".
 //! Plain words also count as shown when one is a prefix of the other and the shorter has at
 //! least 5 letters ("containers" shows "containerization").
+//!
+//! Some shown words of a multi-word answer are allowed on purpose: "Switch between databases
+//! easily" still asks for "Database Independence" (the learner must recall "Independence"),
+//! and "What is a development approach where tests are written before code?" still asks for
+//! TDD (its expansion "Test-Driven Development" is not shown whole: "Driven" is missing).
 
 use crate::text;
 

@@ -10,6 +10,9 @@
 //!
 //! No prompt gives its answer away (see `giveaway`), and [`check_typed`] is forgiving about
 //! spelling but exact about numbers (see `spelling`).
+//!
+//! [`typed_prompts`] gives one card's prompts (reverse first, then clozes), [`deck_prompts`]
+//! all of them, and [`typed_round`] a seeded round with at most one prompt per card.
 
 mod cloze;
 mod giveaway;
