@@ -13,3 +13,4 @@ pub mod storage;
 pub mod study;
 pub mod text;
 pub mod time;
+pub mod typed;
