@@ -1,122 +1,41 @@
-//! Typed recall: the learner types what they remember, and we check it against the card's key
-//! terms — the things a good answer names.
+//! Typed recall: the learner writes the answer from memory, then grades it themselves against
+//! the model answer shown as a checklist of its key points.
+//!
+//! - [`terms`]: key-term extraction (the things a good answer names);
+//! - [`checklist`]: the model answer as key points ([`key_points`]), honest hints about which
+//!   points the typed text seems to cover ([`check_recall`]), and the grade the app pre-selects
+//!   from the learner's own ticks ([`preselected_grade`]).
+//!
+//! # Why the app never grades free text itself
+//!
+//! Reading free text for meaning is beyond a word matcher. A bag of words sees neither negation
+//! ("Django's ORM adds *zero* overhead") nor which term goes with which ("CursorPagination uses
+//! page numbers, PageNumberPagination uses limit and offset"), so wrong answers that reuse the
+//! key terms look perfect, while correct answers in the learner's own words look empty. A grade
+//! suggested from that reading feeds the scheduler with noise in both directions. So:
+//!
+//! - the hints only say where to look ("seems covered", "you wrote a negation near this"); they
+//!   never tick a point and never choose a grade;
+//! - the pre-selected grade comes from the learner's ticks alone, and is never Easy (Easy is a
+//!   claim about effort that only the learner can make);
+//! - words the question itself contains never count: typing the question back covers nothing.
 
+mod checklist;
 mod terms;
 
 use serde::{Deserialize, Serialize};
 
+pub use checklist::{
+    Hint, KeyPoint, RecallCheck, check_recall, key_points, preselected_grade, ticked_share,
+};
 pub use terms::{KeyTerm, MAX_DERIVED_TERMS, key_terms};
 
-use crate::text;
-
-/// Ratios below these suggest Again, Hard and Good respectively; at or above the last, Easy.
-/// So one term of three is Again, half is Hard, two of three is Good, nine of ten is Easy.
-pub const AGAIN_BELOW: f32 = 0.34;
-pub const HARD_BELOW: f32 = 0.66;
-pub const GOOD_BELOW: f32 = 0.9;
-
-/// How the typed answer went, term by term.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecallScore {
-    /// Indices into the terms that the typed text names, in term order.
-    pub found: Vec<usize>,
-    /// Indices of the terms it does not name.
-    pub missed: Vec<usize>,
-    /// `found / terms` (0 when there are no terms).
-    pub ratio: f32,
-    pub suggested: SuggestedGrade,
-}
-
-/// The self-grade the score suggests; the learner may override it. The scheduler has its own
-/// `Grade`; this one stays here so recall does not depend on scheduling.
+/// A self-grade for typed recall. The scheduler has its own `Grade`; this one stays here so
+/// recall does not depend on scheduling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SuggestedGrade {
+pub enum SelfGrade {
     Again,
     Hard,
     Good,
     Easy,
-}
-
-impl SuggestedGrade {
-    /// The grade for a share of terms recalled (see [`AGAIN_BELOW`] and the others).
-    pub fn from_ratio(ratio: f32) -> Self {
-        if ratio < AGAIN_BELOW {
-            Self::Again
-        } else if ratio < HARD_BELOW {
-            Self::Hard
-        } else if ratio < GOOD_BELOW {
-            Self::Good
-        } else {
-            Self::Easy
-        }
-    }
-}
-
-/// Scores a typed answer against key terms (from [`key_terms`]).
-pub fn score_recall(terms: &[KeyTerm], typed: &str) -> RecallScore {
-    let typed_words = typed_words(typed);
-    let (found, missed): (Vec<usize>, Vec<usize>) =
-        (0..terms.len()).partition(|&index| names(&terms[index], &typed_words));
-    let ratio = if terms.is_empty() {
-        0.0
-    } else {
-        found.len() as f32 / terms.len() as f32
-    };
-    RecallScore {
-        found,
-        missed,
-        ratio,
-        suggested: SuggestedGrade::from_ratio(ratio),
-    }
-}
-
-/// Every normalised form in the typed text: words, the parts of names, and adjacent words run
-/// together ("page number pagination" -> "pagenumberpagination").
-fn typed_words(typed: &str) -> Vec<String> {
-    let tokens = text::tokens(typed);
-    let mut words: Vec<String> = Vec::new();
-    for token in &tokens {
-        words.push(token.norm());
-        words.extend(token.parts());
-        words.push(text::stem(
-            &token.core.to_lowercase().replace(['_', '.'], ""),
-        ));
-    }
-    let lower: Vec<String> = tokens.iter().map(|t| t.core.to_lowercase()).collect();
-    for width in 2..=3 {
-        for window in lower.windows(width) {
-            words.push(text::stem(&window.concat()));
-        }
-    }
-    words.sort();
-    words.dedup();
-    words
-}
-
-fn names(term: &KeyTerm, typed: &[String]) -> bool {
-    term.alternatives.iter().any(|alternative| {
-        alternative
-            .iter()
-            .all(|word| typed.iter().any(|candidate| same_word(word, candidate)))
-    })
-}
-
-/// Equal, one typo apart (words of 5+ letters), or the same word with an extra ending the
-/// stemmer does not know ("authenticat" / "authentication", "implement" / "implementation").
-fn same_word(expected: &str, typed: &str) -> bool {
-    if expected == typed {
-        return true;
-    }
-    let (short, long) = if expected.len() <= typed.len() {
-        (expected, typed)
-    } else {
-        (typed, expected)
-    };
-    if expected.chars().count() >= 5 && text::edit_distance_within(expected, typed, 1) {
-        return true;
-    }
-    let extra = long.len() - short.len();
-    let short_chars = short.chars().count();
-    long.starts_with(short)
-        && ((short_chars >= 5 && extra <= 3) || (short_chars >= 7 && extra <= 5))
 }

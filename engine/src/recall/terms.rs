@@ -6,14 +6,12 @@
 //!    quoted phrases and the items of enumerations ("Tools include Consul, Eureka, ...");
 //! 3. otherwise the answer's most frequent content words.
 //!
-//! One-liners are scored on the significant words of their detail. Guide items have no
-//! answer (they are classification material, drilled by [`crate::quiz::classify`]), so they
-//! have no key terms and are not recall material.
+//! One-liners' terms are the significant words of their detail. Guide items have no answer
+//! (they are classification material, drilled by [`crate::quiz::classify`]), so they have no
+//! key terms and are not recall material.
 //!
-//! Matching is forgiving because typing on a phone is hard: case and punctuation are ignored
-//! ("select related" matches `select_related()`), plurals and -ing/-ed endings are stemmed,
-//! one typo is tolerated in words of 5+ letters, and a multi-word term counts when all its
-//! significant words appear anywhere in the typed text.
+//! Terms are what the checklist ([`super::checklist`]) hints with; how typed text is matched
+//! against them lives there too.
 
 use std::collections::HashSet;
 
@@ -84,7 +82,7 @@ pub struct KeyTerm {
 
 impl KeyTerm {
     /// A term shown as `label` and matched by any of `spellings` (each a phrase).
-    fn new(label: &str, spellings: &[&str]) -> Option<Self> {
+    pub(super) fn new(label: &str, spellings: &[&str]) -> Option<Self> {
         let mut alternatives: Vec<Vec<String>> = Vec::new();
         for spelling in spellings {
             for alternative in word_lists(spelling) {
@@ -101,7 +99,7 @@ impl KeyTerm {
     }
 
     /// "Label (Expansion)" is shown as written and matched by either part.
-    fn from_label(label: &str) -> Option<Self> {
+    pub(super) fn from_label(label: &str) -> Option<Self> {
         let (outer, inner) = text::split_parenthesised(label);
         let mut spellings = vec![label, outer];
         spellings.extend(inner);
@@ -224,7 +222,7 @@ struct Candidate {
 }
 
 /// Names, quoted phrases and enumeration items of an answer's main body.
-fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
+pub(super) fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
     let body = text::body_text(answer);
     let expansions = acronym_expansions(&body);
     let clean = without_parentheses(&body);
@@ -549,7 +547,7 @@ fn expanded_item(item: &str, expansions: &[(String, String)]) -> Option<String> 
     (expanded != item).then_some(expanded)
 }
 
-fn is_generic(word: &str) -> bool {
+pub(super) fn is_generic(word: &str) -> bool {
     GENERIC_WORDS.contains(&word.to_lowercase().as_str())
 }
 
