@@ -233,7 +233,10 @@ fn Checklist(
                     .strip_prefix(&format!("{}: ", point.label))
                     .unwrap_or(&point.text)
                     .to_owned();
-                let show_text = text != point.label && point.text != previous_text;
+                // A sentence point's label is its sentence cut short: show the sentence whole.
+                let cut = point.label.strip_suffix('…').filter(|cut| point.text.starts_with(cut));
+                let title = if cut.is_some() { point.text.clone() } else { point.label.clone() };
+                let show_text = cut.is_none() && text != point.label && point.text != previous_text;
                 previous_text = point.text.clone();
                 let hint_view = match hint {
                     Hint::NotSeen => None,
@@ -261,7 +264,7 @@ fn Checklist(
                                 }
                             />
                             " "
-                            <strong>{point.label.clone()}</strong>
+                            <strong>{title}</strong>
                             {show_text.then(|| view! { <span class="muted small">" — "{text}</span> })}
                         </label>
                         " "
