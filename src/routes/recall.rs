@@ -1,10 +1,15 @@
-//! Typed recall: write the answer from memory, see which key terms of the model answer it named
-//! and which it missed, then grade yourself; the grade feeds the scheduler.
+//! Typed recall: write the answer from memory, then see it beside the model answer's key points
+//! as a checklist. The app hints which points the text seems to cover and flags negations near
+//! them, but only the learner ticks; the grade it pre-selects comes from those ticks alone
+//! (see `prep_engine::recall`), and the learner's grade feeds the scheduler.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
-use prep_engine::recall::{RecallScore, SuggestedGrade, key_terms, score_recall};
+use prep_engine::recall::{
+    Hint, KeyPoint, RecallCheck, SelfGrade, check_recall, key_points, preselected_grade,
+    ticked_share,
+};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
 
@@ -13,6 +18,7 @@ use crate::clock::{now, seed};
 use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
+use crate::components::keys::on_study_key;
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
@@ -36,10 +42,11 @@ pub fn RecallPage() -> impl IntoView {
         Rng::new(seed).shuffle(&mut cards);
     }
     // Guide items have no answer text to recall (the drills practise them).
-    cards.retain(|&card| !key_terms(deck, card).is_empty());
+    cards.retain(|&card| !key_points(deck, card).is_empty());
     cards.truncate(SITTING_LENGTH);
     let total = cards.len();
     let cards = StoredValue::new(cards);
+    // (card, share of its key points ticked, grade)
     let results = RwSignal::new(Vec::<(usize, f32, Grade)>::new());
 
     let progress = Signal::derive(move || (results.with(Vec::len), total));
@@ -51,7 +58,7 @@ pub fn RecallPage() -> impl IntoView {
                 let done = results.with(Vec::len);
                 match cards.with_value(|c| c.get(done).copied()) {
                     Some(card) => view! {
-                        <RecallCard card=card on_graded=move |ratio, grade| results.update(|r| r.push((card, ratio, grade)))/>
+                        <RecallCard card=card on_graded=move |share, grade| results.update(|r| r.push((card, share, grade)))/>
                     }
                     .into_any(),
                     None => view! { <RecallSummary results=results.get_untracked()/> }.into_any(),
@@ -68,20 +75,54 @@ fn RecallCard(
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let terms = StoredValue::new(key_terms(deck, card));
+    let points = StoredValue::new(key_points(deck, card));
+    let count = points.with_value(Vec::len);
     let typed = RwSignal::new(String::new());
-    let score = RwSignal::new(None::<RecallScore>);
+    let checked = RwSignal::new(None::<RecallCheck>);
+    let ticks = RwSignal::new(vec![false; count]);
     let (hint, prompt) = front(deck, card);
+    let prompt_text = StoredValue::new(deck.cards[card].prompt.clone());
     let check = move || {
-        score.set(Some(
-            terms.with_value(|t| score_recall(t, &typed.get_untracked())),
-        ))
+        if checked.with_untracked(Option::is_some) {
+            return;
+        }
+        let result = points.with_value(|p| {
+            prompt_text.with_value(|prompt| check_recall(p, prompt, &typed.get_untracked()))
+        });
+        checked.set(Some(result));
     };
+    // From the learner's ticks only; `None` when they typed something and ticked nothing.
+    let preselected = Signal::derive(move || {
+        checked.with(|c| {
+            c.as_ref()
+                .and_then(|c| ticks.with(|t| preselected_grade(c, t)))
+                .map(to_grade)
+        })
+    });
     let grade = move |grade: Grade| {
-        let ratio = score.with_untracked(|s| s.as_ref().map_or(0.0, |s| s.ratio));
+        if checked.with_untracked(Option::is_none) {
+            return;
+        }
+        let share = ticks.with_untracked(|t| ticked_share(t, count));
         study.record(deck.cards[card].id.as_str(), grade, StudyMode::TypedRecall);
-        on_graded(ratio, grade);
+        on_graded(share, grade);
     };
+    let grade_key = move |key: &str| -> bool {
+        match key {
+            "1" | "2" | "3" | "4" => {
+                let index = key.parse::<usize>().unwrap_or(1) - 1;
+                grade(Grade::ALL[index]);
+                true
+            }
+            _ => false,
+        }
+    };
+    // Outside text fields (typing an answer never grades it).
+    on_study_key(move |key, event| {
+        if grade_key(key) {
+            event.prevent_default();
+        }
+    });
     view! {
         <article class="recall-card">
             <p class="eyebrow muted">{hint}</p>
@@ -92,69 +133,169 @@ fn RecallCard(
                     rows="6"
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
-                    disabled=move || score.with(Option::is_some)
+                    on:keydown=move |ev| {
+                        if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "Enter" {
+                            ev.prevent_default();
+                            check();
+                        }
+                    }
+                    disabled=move || checked.with(Option::is_some)
                     placeholder="Write what you would say in the interview"
+                    aria-keyshortcuts="Control+Enter"
                 ></textarea>
             </label>
-            {move || match score.get() {
+            {move || match checked.get() {
                 None => view! {
                     <div class="action-bar">
-                        <button class="primary wide" on:click=move |_| check()>"Check my answer"</button>
+                        <button class="primary wide" on:click=move |_| check() aria-keyshortcuts="Control+Enter">
+                            "Check my answer"
+                        </button>
                     </div>
                 }
                 .into_any(),
-                Some(score) => {
-                    let suggested = to_grade(score.suggested);
-                    let term_list = move |indices: &[usize], class: &'static str| {
-                        terms.with_value(|t| {
-                            indices.iter().map(|&i| view! { <li class=class>{t[i].label.clone()}</li> }).collect_view()
-                        })
-                    };
-                    view! {
-                        <div class="recall-result" role="status">
-                            <p class="score">
-                                {format!("You named {} of {} key terms.", score.found.len(), score.found.len() + score.missed.len())}
+                Some(result) => view! {
+                    <div class="recall-result" role="status">
+                        <p class="score">
+                            {move || format!(
+                                "You ticked {} of {count} key points.",
+                                ticks.with(|t| t.iter().filter(|tick| **tick).count())
+                            )}
+                        </p>
+                        {result.echoes_question.then(|| view! {
+                            <p class="notice">
+                                "Your answer mostly repeats the question's own words: those never count as a key point."
                             </p>
-                            <div class="term-columns">
-                                <section aria-label="Key terms you named">
-                                    <h3>"Named"</h3>
-                                    <ul class="terms">{term_list(&score.found, "term found")}</ul>
-                                </section>
-                                <section aria-label="Key terms you missed">
-                                    <h3>"Missed"</h3>
-                                    <ul class="terms">{term_list(&score.missed, "term missed")}</ul>
-                                </section>
-                            </div>
-                            <h3>"Model answer"</h3>
+                        })}
+                        <div class="term-columns">
+                            <section aria-label="What you wrote">
+                                <h3>"What you wrote"</h3>
+                                {if result.typed_something {
+                                    view! { <p class="typed-answer" style="white-space: pre-wrap">{typed.get_untracked()}</p> }.into_any()
+                                } else {
+                                    view! { <p class="muted">"(nothing)"</p> }.into_any()
+                                }}
+                            </section>
+                            <Checklist points=points hints=result.hints.clone() ticks=ticks on_key=grade_key/>
+                        </div>
+                        <details>
+                            <summary>"Full model answer"</summary>
                             <div class="answer">{back(deck, card)}</div>
+                        </details>
+                    </div>
+                    <div class="action-bar">
+                        <p class="muted small">
+                            {move || preselected.get().map(|g| format!("Your ticks suggest: {}", grade_label(g)))}
+                        </p>
+                        <div class="grade-buttons" role="group" aria-label="Grade yourself">
+                            {Grade::ALL.into_iter().map(|g| view! {
+                                <button
+                                    class=move || format!(
+                                        "grade grade-{}{}",
+                                        g.as_str(),
+                                        if preselected.get() == Some(g) { " suggested" } else { "" }
+                                    )
+                                    on:click=move |_| grade(g)
+                                    aria-keyshortcuts=(g.index() + 1).to_string()
+                                >
+                                    <span class="grade-name">{grade_label(g)}</span>
+                                </button>
+                            }).collect_view()}
                         </div>
-                        <div class="action-bar">
-                            <p class="muted small">{format!("Suggested grade: {}", grade_label(suggested))}</p>
-                            <div class="grade-buttons" role="group" aria-label="Grade yourself">
-                                {Grade::ALL.into_iter().map(|g| view! {
-                                    <button
-                                        class=format!("grade grade-{}{}", g.as_str(), if g == suggested { " suggested" } else { "" })
-                                        on:click=move |_| grade(g)
-                                    >
-                                        <span class="grade-name">{grade_label(g)}</span>
-                                    </button>
-                                }).collect_view()}
-                            </div>
-                        </div>
-                    }
-                    .into_any()
+                    </div>
                 }
+                .into_any(),
             }}
         </article>
     }
 }
 
-fn to_grade(suggested: SuggestedGrade) -> Grade {
-    match suggested {
-        SuggestedGrade::Again => Grade::Again,
-        SuggestedGrade::Hard => Grade::Hard,
-        SuggestedGrade::Good => Grade::Good,
-        SuggestedGrade::Easy => Grade::Easy,
+/// The model answer's key points, each a checkbox with its label and the text it stands for,
+/// and the hint for it: "seems covered" (never pre-ticked) or a negation warning.
+#[component]
+fn Checklist(
+    points: StoredValue<Vec<KeyPoint>>,
+    hints: Vec<Hint>,
+    ticks: RwSignal<Vec<bool>>,
+    /// Grade keys pressed while a checkbox has focus (the study keys ignore form fields).
+    on_key: impl Fn(&str) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let rows = points.with_value(|points| {
+        let mut previous_text = String::new();
+        points
+            .iter()
+            .zip(hints)
+            .enumerate()
+            .map(|(index, (point, hint))| {
+                // The text a point stands for, once per run of points sharing it, without
+                // repeating the label it starts with.
+                let text = point
+                    .text
+                    .strip_prefix(&format!("{}: ", point.label))
+                    .unwrap_or(&point.text)
+                    .to_owned();
+                // A sentence point's label is its sentence cut short: show the sentence whole.
+                let cut = point.label.strip_suffix('…').filter(|cut| point.text.starts_with(cut));
+                let title = if cut.is_some() { point.text.clone() } else { point.label.clone() };
+                let show_text = cut.is_none() && text != point.label && point.text != previous_text;
+                previous_text = point.text.clone();
+                let hint_view = match hint {
+                    Hint::NotSeen => None,
+                    Hint::Mentioned => Some(
+                        view! { <span class="term found">"seems covered"</span> }.into_any(),
+                    ),
+                    Hint::MentionedNearNegation { word } => Some(
+                        view! {
+                            <span class="notice small" role="note">
+                                {format!("⚠ You wrote a negation (“{word}”) near this — check it says what the answer says.")}
+                            </span>
+                        }
+                        .into_any(),
+                    ),
+                };
+                view! {
+                    <li style="margin: 0.5rem 0">
+                        <label>
+                            <input
+                                type="checkbox"
+                                prop:checked=move || ticks.with(|t| t.get(index).copied().unwrap_or(false))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ticks.update(|t| if let Some(tick) = t.get_mut(index) { *tick = on });
+                                }
+                            />
+                            " "
+                            <strong>{title}</strong>
+                            {show_text.then(|| view! { <span class="muted small">" — "{text}</span> })}
+                        </label>
+                        " "
+                        {hint_view}
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <fieldset
+            class="checklist"
+            on:keydown=move |ev| {
+                if !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) && on_key(&ev.key()) {
+                    ev.prevent_default();
+                }
+            }
+        >
+            <legend>"Key points of the model answer"</legend>
+            <p class="muted small">"Tick each point your answer makes. Hints only say where to look."</p>
+            <ul style="list-style: none; padding: 0; margin: 0">{rows}</ul>
+        </fieldset>
+    }
+}
+
+fn to_grade(grade: SelfGrade) -> Grade {
+    match grade {
+        SelfGrade::Again => Grade::Again,
+        SelfGrade::Hard => Grade::Hard,
+        SelfGrade::Good => Grade::Good,
+        SelfGrade::Easy => Grade::Easy,
     }
 }
 
@@ -170,17 +311,17 @@ fn RecallSummary(results: Vec<(usize, f32, Grade)>) -> impl IntoView {
         }
         .into_any();
     }
-    let average = results.iter().map(|(_, r, _)| r).sum::<f32>() / results.len() as f32;
+    let average = results.iter().map(|(_, share, _)| share).sum::<f32>() / results.len() as f32;
     view! {
         <div class="summary">
             <h2>"Recall complete"</h2>
-            <p class="score">{format!("Average key-term coverage: {:.0}%", average * 100.0)}</p>
+            <p class="score">{format!("Average share of key points ticked: {:.0}%", average * 100.0)}</p>
             <ul class="card-list">
-                {results.iter().map(|&(c, ratio, grade)| view! {
+                {results.iter().map(|&(c, share, grade)| view! {
                     <li>
                         <A href=href(&card_path(deck.cards[c].id.as_str()))>
                             <span>{card_title(&deck.cards[c])}</span>
-                            <span class="count">{format!("{:.0}% · {}", ratio * 100.0, grade_label(grade))}</span>
+                            <span class="count">{format!("{:.0}% ticked · {}", share * 100.0, grade_label(grade))}</span>
                         </A>
                     </li>
                 }).collect_view()}

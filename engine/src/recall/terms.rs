@@ -1,5 +1,4 @@
-//! Typed recall: the learner types what they remember, and we check it against the card's key
-//! terms — the things a good answer names.
+//! Key terms: the things a good answer names.
 //!
 //! Key terms are read from the content itself, most specific source first:
 //! 1. bold labels (`**PageNumberPagination**: ...`): the answer's own list of parts;
@@ -7,14 +6,12 @@
 //!    quoted phrases and the items of enumerations ("Tools include Consul, Eureka, ...");
 //! 3. otherwise the answer's most frequent content words.
 //!
-//! One-liners are scored on the significant words of their detail. Guide items have no
-//! answer (they are classification material, drilled by [`crate::quiz::classify`]), so they
-//! have no key terms and are not recall material.
+//! One-liners' terms are the significant words of their detail. Guide items have no answer
+//! (they are classification material, drilled by [`crate::quiz::classify`]), so they have no
+//! key terms and are not recall material.
 //!
-//! Matching is forgiving because typing on a phone is hard: case and punctuation are ignored
-//! ("select related" matches `select_related()`), plurals and -ing/-ed endings are stemmed,
-//! one typo is tolerated in words of 5+ letters, and a multi-word term counts when all its
-//! significant words appear anywhere in the typed text.
+//! Terms are what the checklist ([`super::checklist`]) hints with; how typed text is matched
+//! against them lives there too.
 
 use std::collections::HashSet;
 
@@ -26,12 +23,6 @@ use crate::text::{self, Token};
 /// Enumerations and content words give at most this many terms: beyond it a typed answer
 /// would have to be an essay. Bold labels are never capped: they are the answer's structure.
 pub const MAX_DERIVED_TERMS: usize = 8;
-
-/// Ratios below these suggest Again, Hard and Good respectively; at or above the last, Easy.
-/// So one term of three is Again, half is Hard, two of three is Good, nine of ten is Easy.
-pub const AGAIN_BELOW: f32 = 0.34;
-pub const HARD_BELOW: f32 = 0.66;
-pub const GOOD_BELOW: f32 = 0.9;
 
 /// Acronyms that name the whole subject of this deck rather than anything to recall.
 const GENERIC_ACRONYMS: &[&str] = &["API", "APIs", "OK"];
@@ -91,7 +82,7 @@ pub struct KeyTerm {
 
 impl KeyTerm {
     /// A term shown as `label` and matched by any of `spellings` (each a phrase).
-    fn new(label: &str, spellings: &[&str]) -> Option<Self> {
+    pub(super) fn new(label: &str, spellings: &[&str]) -> Option<Self> {
         let mut alternatives: Vec<Vec<String>> = Vec::new();
         for spelling in spellings {
             for alternative in word_lists(spelling) {
@@ -108,7 +99,7 @@ impl KeyTerm {
     }
 
     /// "Label (Expansion)" is shown as written and matched by either part.
-    fn from_label(label: &str) -> Option<Self> {
+    pub(super) fn from_label(label: &str) -> Option<Self> {
         let (outer, inner) = text::split_parenthesised(label);
         let mut spellings = vec![label, outer];
         spellings.extend(inner);
@@ -148,112 +139,6 @@ fn word_lists(phrase: &str) -> Vec<Vec<String>> {
     } else {
         vec![parts, whole]
     }
-}
-
-/// How the typed answer went, term by term.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecallScore {
-    /// Indices into the terms that the typed text names, in term order.
-    pub found: Vec<usize>,
-    /// Indices of the terms it does not name.
-    pub missed: Vec<usize>,
-    /// `found / terms` (0 when there are no terms).
-    pub ratio: f32,
-    pub suggested: SuggestedGrade,
-}
-
-/// The self-grade the score suggests; the learner may override it. The scheduler has its own
-/// `Grade`; this one stays here so recall does not depend on scheduling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SuggestedGrade {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
-
-impl SuggestedGrade {
-    /// The grade for a share of terms recalled (see [`AGAIN_BELOW`] and the others).
-    pub fn from_ratio(ratio: f32) -> Self {
-        if ratio < AGAIN_BELOW {
-            Self::Again
-        } else if ratio < HARD_BELOW {
-            Self::Hard
-        } else if ratio < GOOD_BELOW {
-            Self::Good
-        } else {
-            Self::Easy
-        }
-    }
-}
-
-/// Scores a typed answer against key terms (from [`key_terms`]).
-pub fn score_recall(terms: &[KeyTerm], typed: &str) -> RecallScore {
-    let typed_words = typed_words(typed);
-    let (found, missed): (Vec<usize>, Vec<usize>) =
-        (0..terms.len()).partition(|&index| names(&terms[index], &typed_words));
-    let ratio = if terms.is_empty() {
-        0.0
-    } else {
-        found.len() as f32 / terms.len() as f32
-    };
-    RecallScore {
-        found,
-        missed,
-        ratio,
-        suggested: SuggestedGrade::from_ratio(ratio),
-    }
-}
-
-/// Every normalised form in the typed text: words, the parts of names, and adjacent words run
-/// together ("page number pagination" -> "pagenumberpagination").
-fn typed_words(typed: &str) -> Vec<String> {
-    let tokens = text::tokens(typed);
-    let mut words: Vec<String> = Vec::new();
-    for token in &tokens {
-        words.push(token.norm());
-        words.extend(token.parts());
-        words.push(text::stem(
-            &token.core.to_lowercase().replace(['_', '.'], ""),
-        ));
-    }
-    let lower: Vec<String> = tokens.iter().map(|t| t.core.to_lowercase()).collect();
-    for width in 2..=3 {
-        for window in lower.windows(width) {
-            words.push(text::stem(&window.concat()));
-        }
-    }
-    words.sort();
-    words.dedup();
-    words
-}
-
-fn names(term: &KeyTerm, typed: &[String]) -> bool {
-    term.alternatives.iter().any(|alternative| {
-        alternative
-            .iter()
-            .all(|word| typed.iter().any(|candidate| same_word(word, candidate)))
-    })
-}
-
-/// Equal, one typo apart (words of 5+ letters), or the same word with an extra ending the
-/// stemmer does not know ("authenticat" / "authentication", "implement" / "implementation").
-fn same_word(expected: &str, typed: &str) -> bool {
-    if expected == typed {
-        return true;
-    }
-    let (short, long) = if expected.len() <= typed.len() {
-        (expected, typed)
-    } else {
-        (typed, expected)
-    };
-    if expected.chars().count() >= 5 && text::edit_distance_within(expected, typed, 1) {
-        return true;
-    }
-    let extra = long.len() - short.len();
-    let short_chars = short.chars().count();
-    long.starts_with(short)
-        && ((short_chars >= 5 && extra <= 3) || (short_chars >= 7 && extra <= 5))
 }
 
 /// The key terms of a card, in answer order, de-duplicated; see the module docs for the
@@ -337,7 +222,7 @@ struct Candidate {
 }
 
 /// Names, quoted phrases and enumeration items of an answer's main body.
-fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
+pub(super) fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
     let body = text::body_text(answer);
     let expansions = acronym_expansions(&body);
     let clean = without_parentheses(&body);
@@ -662,7 +547,7 @@ fn expanded_item(item: &str, expansions: &[(String, String)]) -> Option<String> 
     (expanded != item).then_some(expanded)
 }
 
-fn is_generic(word: &str) -> bool {
+pub(super) fn is_generic(word: &str) -> bool {
     GENERIC_WORDS.contains(&word.to_lowercase().as_str())
 }
 

@@ -1,0 +1,685 @@
+//! The model answer as a checklist of key points, and hints about what the typed text seems to
+//! cover. The learner ticks the points and grades; see the [module docs](super) for why the
+//! app never grades the text itself.
+//!
+//! Points come from the answer's structure:
+//! - bold `**Label**: detail` lines give one point each (and a prose lead sentence before them,
+//!   when it says something of its own);
+//! - other answers give one point per key term (enumeration item, name, acronym) with the
+//!   sentence it comes from as its text, plus a point for each sentence that names no term but
+//!   says something (the circuit breaker's "prevents cascading failures ...");
+//! - one-liners give their detail as one point; guide items have none.
+//!
+//! Matching is forgiving because typing on a phone is hard: case and punctuation are ignored
+//! ("select related" matches `select_related()`), plurals and -ing/-ed endings are stemmed, one
+//! typo is tolerated in words of 5+ letters, and a multi-word term counts when all its
+//! significant words appear anywhere in the typed text. Words the question contains are
+//! dropped from every term first, so they never count.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::SelfGrade;
+use super::terms::{self, KeyTerm};
+use crate::content::{CardKind, Deck};
+use crate::text;
+
+/// Words that deny what follows or precedes them. Compared on the lower-case span as typed,
+/// apostrophes straightened; spellings without the apostrophe are common on phones.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "zero",
+    "never",
+    "without",
+    "none",
+    "nothing",
+    "neither",
+    "nor",
+    "nobody",
+    "cannot",
+    "can't",
+    "cant",
+    "don't",
+    "dont",
+    "doesn't",
+    "doesnt",
+    "isn't",
+    "isnt",
+    "aren't",
+    "arent",
+    "won't",
+    "wont",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "didnt",
+    "hasn't",
+    "haven't",
+    "shouldn't",
+    "couldn't",
+    "wouldn't",
+    "mustn't",
+];
+
+/// Absolutes that turn a true statement false as easily as a negation: "retries failing calls
+/// forever". "all" and "every" are left out: correct answers say them all the time.
+const ABSOLUTES: &[&str] = &[
+    "always",
+    "forever",
+    "endlessly",
+    "infinitely",
+    "indefinitely",
+    "unlimited",
+];
+
+/// Verbs that say "not" in other words: an answer that "prevents cascading failures" is
+/// rightly paraphrased as "failures don't cascade", so a negation there is expected.
+const PREVENTING: &[&str] = &[
+    "prevent",
+    "prevents",
+    "stop",
+    "stops",
+    "block",
+    "blocks",
+    "avoid",
+    "avoids",
+    "eliminate",
+    "eliminates",
+    "instead",
+    "rather",
+];
+
+/// Words that start a new clause: a negation before them says nothing about what follows.
+const CLAUSE_WORDS: &[&str] = &["but", "whereas", "while", "although", "though", "however"];
+
+/// A negation counts for a term within this many words of it, in the same clause.
+const NEAR: usize = 3;
+
+/// Share of the typed significant words that are the question's own words, at or above which
+/// the typed text "mostly repeats the question".
+const ECHO_SHARE: f32 = 0.6;
+
+/// A sentence becomes a point of its own only with at least this many words beyond the
+/// question's: fewer is filler ("Types include:").
+const MIN_SENTENCE_WORDS: usize = 3;
+
+/// Labels of sentence points are cut to about this many characters.
+const LABEL_CHARS: usize = 64;
+
+/// One thing the model answer says, to tick when the typed answer says it too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyPoint {
+    /// What to tick, short: "PageNumberPagination", "Closed", "Circuit breaker prevents ...".
+    pub label: String,
+    /// The part of the answer it stands for: "PageNumberPagination: Uses page numbers", or the
+    /// sentence a term comes from.
+    pub text: String,
+    /// Names that hint it on their own (its label, its key term), without the question's words.
+    pub names: Vec<KeyTerm>,
+    /// Words of its text (one-word terms, without the question's words); `needs` of them hint
+    /// it too. With no names and no words, the point is never hinted, only ticked.
+    pub words: Vec<KeyTerm>,
+    /// How many of `words` the typed text must name for the point to seem covered.
+    pub needs: usize,
+}
+
+/// What the typed text seems to do with one point. Only a hint: it never ticks anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Hint {
+    /// The typed text names none of the point's names and too few of its words.
+    NotSeen,
+    /// The typed text names the point, or enough of its words; whether it says what the answer says is for
+    /// the learner to judge.
+    Mentioned,
+    /// The typed text writes about the point with a negation or absolute (`word`, as typed)
+    /// a few words away in the same clause, and the answer's own text has none of that kind.
+    MentionedNearNegation { word: String },
+}
+
+impl Hint {
+    /// Mentioned, with or without a negation near it.
+    pub fn is_mentioned(&self) -> bool {
+        !matches!(self, Self::NotSeen)
+    }
+}
+
+/// Hints for a typed answer, one per key point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecallCheck {
+    /// One hint per point, in point order.
+    pub hints: Vec<Hint>,
+    /// The typed text is mostly the question's own words.
+    pub echoes_question: bool,
+    /// The typed text has at least one word.
+    pub typed_something: bool,
+}
+
+/// The grade to pre-select from the learner's ticks (one per point; missing ticks count as
+/// unticked), never from the hints:
+/// - nothing ticked and nothing typed: Again (there is no answer to judge);
+/// - nothing ticked but something typed: `None`, the learner decides;
+/// - some ticked: Hard; all ticked: Good;
+/// - never Easy: only the learner knows whether it came easily.
+pub fn preselected_grade(check: &RecallCheck, ticked: &[bool]) -> Option<SelfGrade> {
+    let total = check.hints.len();
+    let count = ticked.iter().take(total).filter(|tick| **tick).count();
+    if count == 0 {
+        (!check.typed_something).then_some(SelfGrade::Again)
+    } else if count == total {
+        Some(SelfGrade::Good)
+    } else {
+        Some(SelfGrade::Hard)
+    }
+}
+
+/// The share of `points` points the learner ticked (0 when there are none).
+pub fn ticked_share(ticked: &[bool], points: usize) -> f32 {
+    if points == 0 {
+        return 0.0;
+    }
+    let count = ticked.iter().take(points).filter(|tick| **tick).count();
+    count as f32 / points as f32
+}
+
+/// Hints for `typed` against the key points of a card whose question is `prompt`.
+pub fn check_recall(points: &[KeyPoint], prompt: &str, typed: &str) -> RecallCheck {
+    let reading = Reading::of(typed);
+    let asked = Reading::of(prompt);
+    let hints = points
+        .iter()
+        .map(|point| hint(point, &reading, &asked))
+        .collect();
+    RecallCheck {
+        hints,
+        echoes_question: echoes(&reading, &asked),
+        typed_something: !reading.tokens.is_empty(),
+    }
+}
+
+fn hint(point: &KeyPoint, reading: &Reading, asked: &Reading) -> Hint {
+    let naming = |terms: &[KeyTerm]| -> Vec<Vec<(usize, usize)>> {
+        terms
+            .iter()
+            .filter_map(|term| reading.spans_naming(term, asked))
+            .collect()
+    };
+    let names = naming(&point.names);
+    let words = naming(&point.words);
+    let needs = point.needs.max(1);
+    let mentioned = !names.is_empty() || (!point.words.is_empty() && words.len() >= needs);
+    // Enough of the point to be writing about it: then a negation near it matters, even short
+    // of "seems covered" ("retries failing calls forever").
+    // Near the names where the text names the point, else near its words.
+    let about = if names.is_empty() { &words } else { &names };
+    if !names.is_empty() || words.len() >= needs.min(2) {
+        let expected = expected_markers(point, asked);
+        let negation = about
+            .iter()
+            .flatten()
+            .find_map(|&(first, last)| reading.marker_near(first, last, &expected));
+        if let Some(word) = negation {
+            return Hint::MentionedNearNegation { word };
+        }
+    }
+    if mentioned {
+        Hint::Mentioned
+    } else {
+        Hint::NotSeen
+    }
+}
+
+/// The kinds of negation the answer's own text uses near the point's terms: typing those is
+/// saying what the answer says.
+fn expected_markers(point: &KeyPoint, asked: &Reading) -> HashSet<Marker> {
+    let text = Reading::of(&point.text);
+    point
+        .names
+        .iter()
+        .chain(&point.words)
+        .filter_map(|term| text.spans_naming(term, asked))
+        .flatten()
+        .flat_map(|(first, last)| text.near(first, last))
+        .filter_map(|token| token.expects)
+        .collect()
+}
+
+/// Whether the typed text is mostly the question's own words.
+fn echoes(reading: &Reading, asked: &Reading) -> bool {
+    let significant: Vec<&TypedToken> = reading
+        .tokens
+        .iter()
+        .filter(|token| token.significant)
+        .collect();
+    if significant.is_empty() {
+        return false;
+    }
+    let echoed = significant
+        .iter()
+        .filter(|token| asked.has(&token.norm))
+        .count();
+    echoed as f32 / significant.len() as f32 >= ECHO_SHARE
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Marker {
+    Negation,
+    Absolute,
+}
+
+fn marker(span: &str) -> Option<Marker> {
+    let span = span.to_lowercase().replace('’', "'");
+    if NEGATIONS.contains(&span.as_str()) {
+        Some(Marker::Negation)
+    } else if ABSOLUTES.contains(&span.as_str()) {
+        Some(Marker::Absolute)
+    } else {
+        None
+    }
+}
+
+struct TypedToken {
+    /// The word as typed, with its `'t`.
+    span: String,
+    norm: String,
+    significant: bool,
+    clause: usize,
+    marker: Option<Marker>,
+    /// The marker this word stands for when it is the answer's: its own, or a negation for a
+    /// preventing verb.
+    expects: Option<Marker>,
+}
+
+/// A comparable form of the text and the tokens it covers (several for words run together).
+struct Form {
+    word: String,
+    first: usize,
+    last: usize,
+}
+
+/// A text read for matching: every comparable form with where it is, and each token's clause
+/// and negation marker.
+struct Reading {
+    tokens: Vec<TypedToken>,
+    forms: Vec<Form>,
+}
+
+impl Reading {
+    fn of(typed: &str) -> Self {
+        let raw = text::tokens(typed);
+        let mut tokens = Vec::with_capacity(raw.len());
+        let mut forms = Vec::new();
+        let mut clause = 0;
+        for (index, token) in raw.iter().enumerate() {
+            let lower = token.core.to_lowercase();
+            if index > 0 {
+                let gap = &typed[raw[index - 1].end..token.start];
+                let breaks = gap.contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '—', '–'])
+                    || gap.contains(" - ");
+                if breaks || CLAUSE_WORDS.contains(&lower.as_str()) {
+                    clause += 1;
+                }
+            }
+            let span = &typed[token.start..token.end];
+            let marker = marker(span);
+            let expects = marker.or_else(|| {
+                PREVENTING
+                    .contains(&lower.as_str())
+                    .then_some(Marker::Negation)
+            });
+            tokens.push(TypedToken {
+                span: span.to_owned(),
+                norm: token.norm(),
+                significant: token.is_significant(3),
+                clause,
+                marker,
+                expects,
+            });
+            let mut words = vec![token.norm()];
+            words.extend(token.parts());
+            words.push(text::stem(&lower.replace(['_', '.'], "")));
+            words.sort();
+            words.dedup();
+            forms.extend(words.into_iter().map(|word| Form {
+                word,
+                first: index,
+                last: index,
+            }));
+        }
+        // Adjacent words run together: "page number pagination" -> "pagenumberpagination".
+        let lower: Vec<String> = raw.iter().map(|t| t.core.to_lowercase()).collect();
+        for width in 2..=3 {
+            for (first, window) in lower.windows(width).enumerate() {
+                forms.push(Form {
+                    word: text::stem(&window.concat()),
+                    first,
+                    last: first + width - 1,
+                });
+            }
+        }
+        Self { tokens, forms }
+    }
+
+    /// Whether any form of this text is `word` (forgivingly).
+    fn has(&self, word: &str) -> bool {
+        self.forms.iter().any(|form| same_word(word, &form.word))
+    }
+
+    /// The tokens within [`NEAR`] words of the tokens `first..=last` and in the same clause,
+    /// not counting those.
+    fn near(&self, first: usize, last: usize) -> impl Iterator<Item = &TypedToken> {
+        let clauses = [self.tokens[first].clause, self.tokens[last].clause];
+        let from = first.saturating_sub(NEAR);
+        let to = (last + NEAR).min(self.tokens.len() - 1);
+        (from..=to)
+            .filter(move |index| !(first..=last).contains(index))
+            .map(|index| &self.tokens[index])
+            .filter(move |token| clauses.contains(&token.clause))
+    }
+
+    /// Where this text names `term` (all words of one of its spellings, the `asked` question's
+    /// words left out), or `None` if it does not.
+    fn spans_naming(&self, term: &KeyTerm, asked: &Reading) -> Option<Vec<(usize, usize)>> {
+        let mut found: Option<Vec<(usize, usize)>> = None;
+        for alternative in &term.alternatives {
+            let words: Vec<&String> = alternative.iter().filter(|w| !asked.has(w)).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let mut spans = Vec::new();
+            let all = words.iter().all(|word| {
+                let before = spans.len();
+                spans.extend(
+                    self.forms
+                        .iter()
+                        .filter(|form| same_word(word, &form.word))
+                        .map(|form| (form.first, form.last)),
+                );
+                spans.len() > before
+            });
+            if all {
+                found.get_or_insert_with(Vec::new).extend(spans);
+            }
+        }
+        found
+    }
+
+    /// A negation or absolute within [`NEAR`] words of the tokens `first..=last`, in the same
+    /// clause, of a kind `expected` (the answer's own text) does not use; as typed.
+    fn marker_near(&self, first: usize, last: usize, expected: &HashSet<Marker>) -> Option<String> {
+        self.near(first, last)
+            .find(|token| token.marker.is_some_and(|kind| !expected.contains(&kind)))
+            .map(|token| token.span.clone())
+    }
+}
+
+/// Equal, one typo apart (words of 5+ letters), or the same word with an extra ending the
+/// stemmer does not know ("authenticat" / "authentication", "implement" / "implementation").
+fn same_word(expected: &str, typed: &str) -> bool {
+    if expected == typed {
+        return true;
+    }
+    let (short, long) = if expected.len() <= typed.len() {
+        (expected, typed)
+    } else {
+        (typed, expected)
+    };
+    if expected.chars().count() >= 5 && text::edit_distance_within(expected, typed, 1) {
+        return true;
+    }
+    let extra = long.len() - short.len();
+    let short_chars = short.chars().count();
+    long.starts_with(short)
+        && ((short_chars >= 5 && extra <= 3) || (short_chars >= 7 && extra <= 5))
+}
+
+/// The model answer of a card as a checklist; see the module docs. Empty for guide items and
+/// cards without an answer.
+pub fn key_points(deck: &Deck, index: usize) -> Vec<KeyPoint> {
+    let Some(card) = deck.cards.get(index) else {
+        return Vec::new();
+    };
+    if card.answer.trim().is_empty() {
+        return Vec::new();
+    }
+    let asked = Asked::new(&card.prompt);
+    let points = match card.kind {
+        CardKind::GuideItem { .. } => return Vec::new(),
+        CardKind::OneLiner { .. } => {
+            let detail = text::strip_inline(&card.answer);
+            let detail = detail.trim();
+            word_point(detail, detail, &asked, 1).into_iter().collect()
+        }
+        CardKind::Question { .. } | CardKind::Definition => {
+            let labels = text::labels(&card.answer);
+            if labels.is_empty() {
+                prose_points(&card.answer, &card.prompt, &asked)
+            } else {
+                let lead = text::lead_sentences(&card.answer)
+                    .into_iter()
+                    .filter_map(|s| word_point(&short_label(&s), &s, &asked, MIN_SENTENCE_WORDS));
+                lead.chain(labels.iter().map(|label| label_point(label, &asked)))
+                    .collect()
+            }
+        }
+    };
+    if points.is_empty() {
+        // Last resort so every answer has something to tick: its key terms.
+        let body = text::body_text(&card.answer);
+        return terms::key_terms(deck, index)
+            .into_iter()
+            .map(|term| term_point(term, &body, &asked))
+            .collect();
+    }
+    points
+}
+
+/// The question, read to keep its words out of hints.
+struct Asked {
+    reading: Reading,
+    /// Its acronyms, lower case: capitalised runs spelling one ("Django REST Framework" for
+    /// DRF) are the question's words too.
+    acronyms: HashSet<String>,
+}
+
+impl Asked {
+    fn new(prompt: &str) -> Self {
+        Self {
+            reading: Reading::of(prompt),
+            acronyms: text::tokens(prompt)
+                .iter()
+                .filter(|token| token.is_acronym())
+                .map(text::Token::norm)
+                .collect(),
+        }
+    }
+
+    /// The term without the question's words, or `None` if nothing else is left. What is left
+    /// must have a word of 3+ letters: "py" alone is not `apps.py`.
+    fn strip(&self, term: &KeyTerm) -> Option<KeyTerm> {
+        let mut alternatives: Vec<Vec<String>> = Vec::new();
+        for alternative in &term.alternatives {
+            let rest: Vec<String> = alternative
+                .iter()
+                .filter(|word| !self.reading.has(word))
+                .cloned()
+                .collect();
+            let meaningful = rest.iter().any(|word| word.chars().count() >= 3);
+            if meaningful && !alternatives.contains(&rest) {
+                alternatives.push(rest);
+            }
+        }
+        (!alternatives.is_empty()).then(|| KeyTerm {
+            label: term.label.clone(),
+            alternatives,
+        })
+    }
+}
+
+/// A point for a bold label line, hinted by the label (unless it is the question's own words:
+/// "Authentication" for "How does DRF handle authentication ...?") or by what its detail says
+/// ("lines up to 79 characters" for "Line length: Maximum 79 characters"), two words at least.
+fn label_point(label: &text::Label, asked: &Asked) -> KeyPoint {
+    let text = if label.detail.is_empty() {
+        label.name.clone()
+    } else {
+        format!("{}: {}", label.name, label.detail)
+    };
+    let words = significant_words(&label.detail, asked);
+    KeyPoint {
+        label: label.name.clone(),
+        text,
+        names: KeyTerm::from_label(&label.name)
+            .and_then(|term| asked.strip(&term))
+            .into_iter()
+            .collect(),
+        needs: needs_for(words.len()).max(words.len().min(2)),
+        words,
+    }
+}
+
+/// A point for one key term, with the sentence of `body` it comes from as its text.
+fn term_point(term: KeyTerm, sentence: &str, asked: &Asked) -> KeyPoint {
+    KeyPoint {
+        label: term.label.clone(),
+        text: sentence.to_owned(),
+        names: asked.strip(&term).into_iter().collect(),
+        words: Vec::new(),
+        needs: 1,
+    }
+}
+
+/// A point hinted by the significant words of `text`, if it has at least `min_words` beyond
+/// the question's.
+fn word_point(label: &str, text: &str, asked: &Asked, min_words: usize) -> Option<KeyPoint> {
+    let words = significant_words(text, asked);
+    (words.len() >= min_words).then(|| KeyPoint {
+        label: label.to_owned(),
+        text: text.to_owned(),
+        names: Vec::new(),
+        needs: needs_for(words.len()),
+        words,
+    })
+}
+
+/// Half of a point's words (rounded up, at most 3) make it seem covered.
+fn needs_for(words: usize) -> usize {
+    words.div_ceil(2).clamp(1, 3)
+}
+
+/// The words of a text worth hinting with, one term each: significant, not generic, not the
+/// question's (nor part of a run spelling one of its acronyms), each once.
+fn significant_words(text: &str, asked: &Asked) -> Vec<KeyTerm> {
+    let plain = text::strip_inline(text);
+    let tokens = text::tokens(&plain);
+    let spelled: Vec<(usize, usize)> = text::run_initials(&plain, &tokens)
+        .into_iter()
+        .filter(|(initials, _)| asked.acronyms.contains(initials))
+        .map(|(_, span)| span)
+        .collect();
+    let mut seen = HashSet::new();
+    tokens
+        .iter()
+        .filter(|token| token.is_significant(4) && !terms::is_generic(token.core))
+        .filter(|token| {
+            !spelled
+                .iter()
+                .any(|&(start, end)| token.start >= start && token.end <= end)
+        })
+        .filter(|token| seen.insert(token.norm()))
+        .filter_map(|token| KeyTerm::new(token.core, &[token.core]))
+        .filter_map(|term| asked.strip(&term))
+        .collect()
+}
+
+/// Points of an answer without bold labels: each key term with the sentence it comes from,
+/// and each sentence that names no term but says something.
+fn prose_points(answer: &str, prompt: &str, asked: &Asked) -> Vec<KeyPoint> {
+    let body = text::body_text(answer);
+    let sentences: Vec<String> = body.lines().flat_map(text::sentences).collect();
+    let readings: Vec<Reading> = sentences.iter().map(|s| Reading::of(s)).collect();
+    let nothing = Reading::of("");
+    let mut by_sentence: Vec<Vec<KeyTerm>> = vec![Vec::new(); sentences.len()];
+    for term in terms::named_and_listed(answer, prompt) {
+        let label = term.label.to_lowercase();
+        let at = sentences
+            .iter()
+            .position(|s| s.to_lowercase().contains(&label))
+            .or_else(|| {
+                readings
+                    .iter()
+                    .position(|r| r.spans_naming(&term, &nothing).is_some())
+            })
+            .unwrap_or(0);
+        if let Some(slot) = by_sentence.get_mut(at) {
+            slot.push(term);
+        }
+    }
+    let mut points = Vec::new();
+    for (sentence, terms) in sentences.iter().zip(by_sentence) {
+        if terms.is_empty() {
+            points.extend(word_point(
+                &short_label(sentence),
+                sentence,
+                asked,
+                MIN_SENTENCE_WORDS,
+            ));
+        } else {
+            points.extend(terms.into_iter().map(|t| term_point(t, sentence, asked)));
+        }
+    }
+    points
+}
+
+/// A sentence cut to about [`LABEL_CHARS`] characters, at a clause or word boundary, with "…".
+fn short_label(sentence: &str) -> String {
+    if let Some(fitted) = text::fit_sentence(sentence, LABEL_CHARS / 2, LABEL_CHARS) {
+        return fitted;
+    }
+    let mut cut = 0;
+    for (at, c) in sentence.char_indices() {
+        if at > LABEL_CHARS {
+            break;
+        }
+        if c == ' ' {
+            cut = at;
+        }
+    }
+    format!("{}…", sentence[..cut].trim_end_matches([',', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negation_is_found_near_a_term_in_its_clause_only() {
+        let reading = Reading::of("It has zero overhead, but it isn't simple");
+        let none = HashSet::new();
+        // "overhead" is token 3; "zero" is next to it.
+        assert_eq!(reading.marker_near(3, 3, &none).as_deref(), Some("zero"));
+        // "has" (1) is near "zero" too; "simple" (7) only near "isn't", in its own clause.
+        assert_eq!(reading.marker_near(7, 7, &none).as_deref(), Some("isn't"));
+        // The answer's own negations are not flagged.
+        let expected = HashSet::from([Marker::Negation]);
+        assert_eq!(reading.marker_near(3, 3, &expected), None);
+        assert_eq!(
+            Reading::of("calls forever")
+                .marker_near(0, 0, &none)
+                .as_deref(),
+            Some("forever")
+        );
+    }
+
+    #[test]
+    fn labels_are_cut_at_a_boundary() {
+        let long = "Circuit breaker prevents cascading failures by monitoring service calls and temporarily blocking requests";
+        let label = short_label(long);
+        assert!(
+            label.ends_with('…') && label.chars().count() <= LABEL_CHARS + 1,
+            "{label}"
+        );
+        assert_eq!(short_label("Short one"), "Short one");
+    }
+}

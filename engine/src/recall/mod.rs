@@ -1,0 +1,41 @@
+//! Typed recall: the learner writes the answer from memory, then grades it themselves against
+//! the model answer shown as a checklist of its key points.
+//!
+//! - [`terms`]: key-term extraction (the things a good answer names);
+//! - [`checklist`]: the model answer as key points ([`key_points`]), honest hints about which
+//!   points the typed text seems to cover ([`check_recall`]), and the grade the app pre-selects
+//!   from the learner's own ticks ([`preselected_grade`]).
+//!
+//! # Why the app never grades free text itself
+//!
+//! Reading free text for meaning is beyond a word matcher. A bag of words sees neither negation
+//! ("Django's ORM adds *zero* overhead") nor which term goes with which ("CursorPagination uses
+//! page numbers, PageNumberPagination uses limit and offset"), so wrong answers that reuse the
+//! key terms look perfect, while correct answers in the learner's own words look empty. A grade
+//! suggested from that reading feeds the scheduler with noise in both directions. So:
+//!
+//! - the hints only say where to look ("seems covered", "you wrote a negation near this"); they
+//!   never tick a point and never choose a grade;
+//! - the pre-selected grade comes from the learner's ticks alone, and is never Easy (Easy is a
+//!   claim about effort that only the learner can make);
+//! - words the question itself contains never count: typing the question back covers nothing.
+
+mod checklist;
+mod terms;
+
+use serde::{Deserialize, Serialize};
+
+pub use checklist::{
+    Hint, KeyPoint, RecallCheck, check_recall, key_points, preselected_grade, ticked_share,
+};
+pub use terms::{KeyTerm, MAX_DERIVED_TERMS, key_terms};
+
+/// A self-grade for typed recall. The scheduler has its own `Grade`; this one stays here so
+/// recall does not depend on scheduling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SelfGrade {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
