@@ -8,8 +8,9 @@ use crate::base_path::{href, router_base};
 use crate::deck::{CONTENT_FILE, deck};
 use crate::paths::{HOME_PATH, STUDY_PATH};
 use crate::routes::{
-    card::CardPage, drill::DrillPage, home::HomePage, mock::MockPage, not_found::NotFound,
-    quiz::QuizPage, recall::RecallPage, review::ReviewPage, section::SectionPage, study::StudyPage,
+    card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, mock::MockPage,
+    not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
+    section::SectionPage, study::StudyPage,
 };
 use crate::state::provide_study_state;
 
@@ -50,6 +51,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/quiz") view=QuizPage/>
                     <Route path=path!("/drill") view=DrillPage/>
                     <Route path=path!("/recall") view=RecallPage/>
+                    <Route path=path!("/fill-in") view=FillInPage/>
                     <Route path=path!("/mock") view=MockPage/>
                 </Routes>
             </main>

@@ -26,15 +26,17 @@ pub const QUIZ_PATH: &str = "/quiz";
 pub const DRILL_PATH: &str = "/drill";
 pub const RECALL_PATH: &str = "/recall";
 pub const MOCK_PATH: &str = "/mock";
+pub const FILL_IN_PATH: &str = "/fill-in";
 
 /// The study screens: flat paths, so each is one file (`review.html`) on the static host and
 /// none is both a file and a folder.
-pub const STUDY_PATHS: [&str; 6] = [
+pub const STUDY_PATHS: [&str; 7] = [
     STUDY_PATH,
     REVIEW_PATH,
     QUIZ_PATH,
     DRILL_PATH,
     RECALL_PATH,
+    FILL_IN_PATH,
     MOCK_PATH,
 ];
 

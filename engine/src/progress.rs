@@ -242,6 +242,18 @@ impl Progress {
     }
 }
 
+impl Evidence {
+    /// The evidence of a pick among options: right is [`Evidence::Recognised`], wrong is
+    /// [`Evidence::NotRecognised`].
+    pub const fn of_pick(right: bool) -> Self {
+        if right {
+            Evidence::Recognised
+        } else {
+            Evidence::NotRecognised
+        }
+    }
+}
+
 /// Whole days since the card's last review and the wait it had been scheduled for, in ms:
 /// what a log record says about the review before this one (both 0 for a new card).
 fn elapsed(before: &CardSchedule, now: Timestamp) -> (u32, i64) {

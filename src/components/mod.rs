@@ -2,8 +2,11 @@
 
 pub mod card_face;
 pub mod card_labels;
+pub mod card_link;
 pub mod document_title;
+pub mod empty_selection;
 pub mod keys;
 pub mod markdown;
 pub mod practice;
 pub mod progress_bar;
+pub mod round_summary;

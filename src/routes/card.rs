@@ -6,9 +6,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
 use prep_engine::quiz::choice_questions_for;
-use prep_engine::recall::key_terms;
+use prep_engine::recall::key_points;
 use prep_engine::scheduler::{Phase, format_interval};
 use prep_engine::study::is_leech;
+use prep_engine::typed::typed_prompts;
 
 use crate::base_path::href;
 use crate::clock::now;
@@ -17,7 +18,8 @@ use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
 use crate::deck::loaded_deck;
 use crate::paths::{
-    HOME_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path, section_path,
+    FILL_IN_PATH, HOME_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path,
+    section_path,
 };
 use crate::routes::not_found::NotFound;
 use crate::state::use_study;
@@ -121,8 +123,11 @@ fn CardPractice(deck: &'static Deck, index: usize) -> impl IntoView {
     let id = card.id.as_str();
     let mut modes: Vec<(&str, &str, &str)> =
         vec![(REVIEW_PATH, "Flip", "see the answer, grade yourself")];
-    if !key_terms(deck, index).is_empty() {
+    if !key_points(deck, index).is_empty() {
         modes.push((RECALL_PATH, "Type", "write the answer from memory"));
+    }
+    if !typed_prompts(deck, index).is_empty() {
+        modes.push((FILL_IN_PATH, "Fill in", "type the missing name or word"));
     }
     if !choice_questions_for(deck, index, 0).is_empty() {
         modes.push((QUIZ_PATH, "Choose", "multiple choice on this card"));

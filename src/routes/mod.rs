@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod drill;
+pub mod fill_in;
 pub mod home;
 pub mod mock;
 pub mod not_found;

@@ -19,6 +19,7 @@ use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::keys::on_study_key;
+use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
@@ -35,8 +36,13 @@ pub fn RecallPage() -> impl IntoView {
     let study = use_study();
     let at = now();
     let seed = seed();
-    // Due and new cards first; when nothing is due, any selected card, shuffled.
-    let mut cards = study.review_queue(at, seed);
+    // One card from its page; else due and new cards first, and when nothing is due, any
+    // selected card, shuffled.
+    let single = practised_card();
+    let mut cards = match single {
+        Some(card) => vec![card],
+        None => study.review_queue(at, seed),
+    };
     if cards.is_empty() {
         cards = study.filter.with_untracked(|f| f.cards(deck));
         Rng::new(seed).shuffle(&mut cards);
@@ -53,6 +59,7 @@ pub fn RecallPage() -> impl IntoView {
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Typed recall"</h1>
+            {single.map(|card| view! { <PractisingOne card=card/> })}
             <ProgressBar progress=progress label="Cards answered"/>
             {move || {
                 let done = results.with(Vec::len);

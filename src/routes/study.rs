@@ -9,7 +9,9 @@ use crate::base_path::href;
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::{DRILL_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path};
+use crate::paths::{
+    DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path,
+};
 use crate::state::{due_and_new_label, use_study};
 
 #[component]
@@ -49,6 +51,12 @@ pub fn StudyPage() -> impl IntoView {
                     <A href=href(RECALL_PATH) attr:class="mode">
                         <span class="mode-name">"Typed recall"</span>
                         <span class="mode-detail">"Write the answer; see which key terms you hit"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=href(FILL_IN_PATH) attr:class="mode">
+                        <span class="mode-name">"Fill in"</span>
+                        <span class="mode-detail">"Type the concept or the missing word; checked exactly"</span>
                     </A>
                 </li>
                 <li>

@@ -116,7 +116,7 @@ test('classification drill: sort ORM advantages and disadvantages to the end', a
   assert.deepEqual(page.problems, []);
 });
 
-test('typed recall: key terms found and missed, and the self-grade is saved', async () => {
+test('typed recall: a checklist of key points, hints but no grade from the text, the self-grade is saved', async () => {
   const page = await newUser();
   await open(page, app.url, 'study');
   // Only the DRF questions, so the first card is known: Q23 (what is DRF and its key components).
@@ -131,11 +131,17 @@ test('typed recall: key terms found and missed, and the self-grade is saved', as
   await page.getByRole('textbox', { name: 'Your answer' }).fill('Serializers, viewsets and routers, plus permissions');
   await page.getByRole('button', { name: 'Check my answer' }).click();
   const result = page.getByRole('status');
-  assert.match(await result.textContent(), /You named [1-9]\d* of \d+ key terms/);
-  const named = await page.getByRole('region', { name: 'Key terms you named' }).getByRole('listitem').allTextContents();
-  const missed = await page.getByRole('region', { name: 'Key terms you missed' }).getByRole('listitem').allTextContents();
-  assert.ok(named.some((t) => /serializer/i.test(t)), `named ${named}`);
-  assert.ok(missed.some((t) => /throttling/i.test(t)), `missed ${missed}`);
+  assert.match(await result.textContent(), /You ticked 0 of \d+ key points/);
+  // The app hints what the text seems to cover but ticks nothing and suggests nothing itself.
+  const checklist = page.getByRole('group', { name: 'Key points of the model answer' });
+  const serializers = checklist.getByRole('checkbox', { name: /^serializers/i });
+  assert.equal(await serializers.isChecked(), false);
+  const item = async (name) => (await checklist.getByRole('checkbox', { name }).evaluate((el) => el.closest('li, label').textContent));
+  assert.match(await item(/^serializers/i), /seems covered/);
+  assert.doesNotMatch(await item(/^throttling/i), /seems covered/);
+  assert.equal(await page.getByText(/^Your ticks suggest:/).count(), 0);
+  await serializers.check();
+  assert.match(await page.getByText(/^Your ticks suggest:/).textContent(), /Hard/);
   await page.getByRole('button', { name: 'Good', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: /^24\. / }).waitFor();
   const saved = await savedProgress(page);
@@ -144,11 +150,11 @@ test('typed recall: key terms found and missed, and the self-grade is saved', as
   assert.equal(reviews[0].grade, 'good');
   assert.equal(reviews[0].mode, 'typed-recall');
 
-  // The rest of the five-card sitting, with an empty answer: nothing named, Again suggested.
+  // The rest of the five-card sitting, with an empty answer: nothing typed, Again suggested.
   for (let i = 1; i < 5; i++) {
     await page.getByRole('button', { name: 'Check my answer' }).click();
-    assert.match(await page.getByRole('status').textContent(), /You named 0 of [1-9]\d* key terms/);
-    assert.match(await page.getByText(/^Suggested grade:/).textContent(), /Again/);
+    assert.match(await page.getByRole('status').textContent(), /You ticked 0 of [1-9]\d* key points/);
+    assert.match(await page.getByText(/^Your ticks suggest:/).textContent(), /Again/);
     await page.getByRole('button', { name: 'Again', exact: true }).click();
   }
   await page.getByRole('heading', { level: 2, name: 'Recall complete' }).waitFor();

@@ -24,7 +24,9 @@ mod vocab;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
+use crate::progress::Evidence;
 use crate::rng::Rng;
+use crate::scheduler::Grade;
 use crate::text;
 
 pub use cloze::cloze_prompts;
@@ -80,6 +82,24 @@ pub enum TypedVerdict {
     Wrong,
     /// Nothing typed.
     Blank,
+}
+
+impl TypedVerdict {
+    /// Whether the answer counts as right (typos included: the learner recalled the word).
+    pub const fn is_right(self) -> bool {
+        matches!(self, TypedVerdict::Exact | TypedVerdict::Typo)
+    }
+
+    /// What the answer is worth to the schedule. The learner produced the word from memory,
+    /// so it is recall; but one word of an answer is less than the whole answer, so a right
+    /// one is Good, never Easy. A wrong or blank answer is Again.
+    pub const fn evidence(self) -> Evidence {
+        if self.is_right() {
+            Evidence::Recall(Grade::Good)
+        } else {
+            Evidence::Recall(Grade::Again)
+        }
+    }
 }
 
 /// Checks a typed answer against a prompt. Never panics, whatever the input.

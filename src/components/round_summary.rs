@@ -1,0 +1,48 @@
+//! The end of a practice round (quiz, drill, fill-in): the first-try score, the cards missed,
+//! and the way on.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base_path::href;
+use crate::components::card_labels::card_title;
+use crate::deck::loaded_deck;
+use crate::paths::{STUDY_PATH, card_path};
+
+#[component]
+pub fn RoundSummary(
+    /// "Quiz complete", "Drill complete".
+    heading: &'static str,
+    /// "7 of 10 right the first time".
+    score: String,
+    /// Cards missed at the first attempt, in the order asked.
+    missed: Vec<usize>,
+    /// The button that starts another round, and its label.
+    again_label: &'static str,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let deck = loaded_deck();
+    let mut missed = missed;
+    let mut seen = std::collections::HashSet::new();
+    missed.retain(|card| seen.insert(*card));
+    view! {
+        <div class="summary">
+            <h2>{heading}</h2>
+            <p class="score">{score}</p>
+            {(!missed.is_empty()).then(|| view! {
+                <h3>"Review these"</h3>
+                <p class="muted">"Each miss counts as a lapse, so these cards come back in your reviews within minutes."</p>
+                <ul class="card-list">
+                    {missed.iter().map(|&c| {
+                        let card = &deck.cards[c];
+                        view! { <li><A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="button-row">
+                <button class="primary" on:click=move |_| on_again()>{again_label}</button>
+                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,243 @@
+//! Fill in: typed answers the engine can check exactly. Reverse cards show a description and
+//! ask for the concept; clozes blank one name or number of an answer. Spelling slips are
+//! forgiven (and shown), numbers are not; every answer feeds the schedule as recall, and a
+//! miss comes back before the round ends.
+
+use leptos::ev::SubmitEvent;
+use leptos::html::Input;
+use leptos::prelude::*;
+use prep_engine::progress::StudyMode;
+use prep_engine::rng::Rng;
+use prep_engine::study::PracticeRound;
+use prep_engine::typed::{
+    BLANK, TypedForm, TypedPrompt, TypedVerdict, check_typed, typed_prompts, typed_round,
+};
+
+use crate::clock::{now, seed};
+use crate::components::card_link::CardLink;
+use crate::components::document_title::set_document_title;
+use crate::components::empty_selection::EmptySelection;
+use crate::components::keys::on_study_key;
+use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::progress_bar::ProgressBar;
+use crate::components::round_summary::RoundSummary;
+use crate::deck::loaded_deck;
+use crate::state::use_study;
+
+/// Ten typed answers are a few minutes on a phone keyboard.
+const ROUND_LENGTH: usize = 10;
+
+type FillInRound = PracticeRound<TypedPrompt, (String, TypedVerdict)>;
+
+#[component]
+pub fn FillInPage() -> impl IntoView {
+    set_document_title(|| "Fill in".to_string());
+    let single = practised_card();
+    let round = RwSignal::new(0u32);
+    view! {
+        <section class="page study-session">
+            <h1 class="session-title">"Fill in"</h1>
+            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {move || {
+                round.track();
+                view! { <FillInRound single=single on_again=move || round.update(|r| *r += 1)/> }
+            }}
+        </section>
+    }
+}
+
+/// The prompts of a round: every prompt of the one card practised, or one per card of the
+/// selection (due and new cards first, then the rest of the selection, shuffled).
+fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
+    let deck = loaded_deck();
+    if let Some(card) = single {
+        return typed_prompts(deck, card);
+    }
+    let study = use_study();
+    let (at, seed) = (now(), seed());
+    let mut cards = study.review_queue(at, seed);
+    let mut rest = study.filter.with_untracked(|f| f.cards(deck));
+    rest.retain(|card| !cards.contains(card));
+    Rng::new(seed).shuffle(&mut rest);
+    cards.extend(rest);
+    // Keep the plan's order: typed_round shuffles, so give it the first cards that have prompts.
+    let mut round = Vec::new();
+    for card in cards {
+        if round.len() >= ROUND_LENGTH {
+            break;
+        }
+        round.extend(typed_round(deck, &[card], 1, seed));
+    }
+    round
+}
+
+#[component]
+fn FillInRound(
+    single: Option<usize>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let deck = loaded_deck();
+    let study = use_study();
+    let round = RwSignal::new(FillInRound::new(round_prompts(single)));
+    let typed = RwSignal::new(String::new());
+
+    let check = move || {
+        let Some(prompt) = round.with_untracked(|r| {
+            r.current_answer()
+                .is_none()
+                .then(|| r.current().cloned())
+                .flatten()
+        }) else {
+            return;
+        };
+        let text = typed.get_untracked();
+        let verdict = check_typed(&prompt, &text);
+        study.record_answer(
+            deck.cards[prompt.card].id.as_str(),
+            verdict.evidence(),
+            StudyMode::Typed,
+        );
+        round.update(|r| r.answer((text, verdict), verdict.is_right(), Clone::clone));
+    };
+    let next = move || {
+        if round.with_untracked(|r| r.current_answer().is_some()) {
+            typed.set(String::new());
+            round.update(FillInRound::next);
+        }
+    };
+    on_study_key(move |key, event| {
+        if matches!(key, "Enter" | " " | "ArrowRight")
+            && round.with_untracked(|r| r.current_answer().is_some())
+        {
+            event.prevent_default();
+            next();
+        }
+    });
+
+    let progress = Signal::derive(move || round.with(FillInRound::progress));
+    // The turn (answers so far): the prompt view is rebuilt per turn, not on each keystroke.
+    let turn = Memo::new(move |_| round.with(|r| (r.answers().len(), r.is_finished())));
+    view! {
+        <ProgressBar progress=progress label="Answers given"/>
+        {move || {
+            let (_, finished) = turn.get();
+            if finished {
+                let (right, total) = round.with_untracked(FillInRound::first_try_score);
+                if total == 0 {
+                    return view! { <EmptySelection what="typed questions"/> }.into_any();
+                }
+                let missed = round.with_untracked(|r| r.missed().into_iter().map(|p| p.card).collect());
+                return view! {
+                    <RoundSummary
+                        heading="Fill-in complete"
+                        score=format!("{right} of {total} right the first time")
+                        missed=missed
+                        again_label="Another round"
+                        on_again=on_again
+                    />
+                }
+                .into_any();
+            }
+            let Some(prompt) = round.with_untracked(|r| r.current().cloned()) else {
+                return ().into_any();
+            };
+            let retry = round.with_untracked(FillInRound::is_retry);
+            view! { <PromptView prompt=prompt retry=retry round=round typed=typed on_check=check on_next=next/> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn PromptView(
+    prompt: TypedPrompt,
+    retry: bool,
+    round: RwSignal<FillInRound>,
+    typed: RwSignal<String>,
+    on_check: impl Fn() + Copy + Send + Sync + 'static,
+    on_next: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let card = prompt.card;
+    let answered = move || round.with(|r| r.current_answer().map(|a| a.response.1));
+    let input = NodeRef::<Input>::new();
+    // A new prompt takes the keyboard straight away, so a round can be typed through.
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+    let (instruction, label) = match prompt.form {
+        TypedForm::Reverse => ("Name the concept", "The concept"),
+        TypedForm::Cloze => ("Fill in the blank", "The missing word"),
+    };
+    let answer = prompt.answer.clone();
+    view! {
+        <article class="fill-in">
+            <p class="eyebrow muted">
+                {instruction}
+                {retry.then(|| view! { <span class="badge">"Again"</span> })}
+            </p>
+            <p class="context muted">{prompt.context.clone()}</p>
+            <h2 class="prompt">{with_blank(&prompt)}</h2>
+            <form on:submit=move |ev: SubmitEvent| {
+                ev.prevent_default();
+                on_check();
+            }>
+                <label class="field">
+                    <span>{label}</span>
+                    <input
+                        type="text"
+                        node_ref=input
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck="false"
+                        enterkeyhint="done"
+                        prop:value=move || typed.get()
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        disabled=move || answered().is_some()
+                    />
+                </label>
+                <Show when=move || answered().is_none()>
+                    <div class="action-bar">
+                        <button type="submit" class="primary wide">"Check"</button>
+                    </div>
+                </Show>
+            </form>
+            <Show when=move || answered().is_some()>
+                <div class="feedback" role="status">
+                    {
+                        let answer = answer.clone();
+                        move || match answered() {
+                            Some(TypedVerdict::Exact) => view! { <p class="verdict good">"Correct!"</p> }.into_any(),
+                            Some(TypedVerdict::Typo) => view! {
+                                <p class="verdict good">"Correct, spelled " <strong>{answer.clone()}</strong></p>
+                            }.into_any(),
+                            Some(TypedVerdict::Blank) => view! {
+                                <p class="verdict bad">"The answer is " <strong>{answer.clone()}</strong></p>
+                            }.into_any(),
+                            _ => view! {
+                                <p class="verdict bad">"Not quite. The answer is " <strong>{answer.clone()}</strong></p>
+                            }.into_any(),
+                        }
+                    }
+                    <p>"From the card: " <CardLink card=card/></p>
+                </div>
+                <div class="action-bar">
+                    <button class="primary wide" on:click=move |_| on_next()>"Next"</button>
+                </div>
+            </Show>
+        </article>
+    }
+}
+
+/// The prompt, with a cloze's blank drawn as a blank a screen reader names.
+fn with_blank(prompt: &TypedPrompt) -> AnyView {
+    match prompt.prompt.split_once(BLANK) {
+        Some((before, after)) if prompt.form == TypedForm::Cloze => view! {
+            {before.to_owned()}
+            <span class="blank" role="img" aria-label="blank">"_____"</span>
+            {after.to_owned()}
+        }
+        .into_any(),
+        _ => prompt.prompt.clone().into_any(),
+    }
+}
