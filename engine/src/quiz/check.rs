@@ -340,6 +340,16 @@ mod tests {
             "Python GIL",
             ["Template System", "Learning Curve", "Microservices"]
         ));
+        assert!(!verdict(
+            acronym,
+            "In Django's advantages, what does “MTV Architecture” mean?",
+            "Clean separation of Model, Template, View",
+            [
+                "Extensive support and third-party packages",
+                "Built-in user management and permissions",
+                "Well-maintained and detailed docs"
+            ]
+        ));
         assert!(verdict(
             acronym,
             "What allows web pages to make requests to different domains?",

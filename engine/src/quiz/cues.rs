@@ -5,20 +5,28 @@ use std::collections::HashSet;
 
 use crate::text::{Token, is_stopword, run_initials, share_root, split_name, stem, tokens};
 
-/// The words of a stem that could give an answer away: non-stopwords of at least 5 letters,
-/// and such parts of names ("PageNumberPagination" -> "pagination").
+/// Telling words have at least this many letters: "Team" in the stem tells "Teams can
+/// develop…".
+const TELLING_LETTERS: usize = 4;
+
+/// The words of a stem that could give an answer away: non-stopwords of at least
+/// [`TELLING_LETTERS`] letters, and such parts of names ("PageNumberPagination" ->
+/// "pagination").
 pub(super) fn telling_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let words = tokens(text);
     for token in &words {
-        if token.is_acronym() || (token.letters() >= 5 && !is_stopword(&token.core.to_lowercase()))
+        if token.is_acronym()
+            || (token.letters() >= TELLING_LETTERS && !is_stopword(&token.core.to_lowercase()))
         {
             out.push(token.norm());
         }
         if token.is_code() {
             for part in split_name(token.core) {
                 let lower = part.to_lowercase();
-                if part.chars().filter(|c| c.is_alphabetic()).count() >= 5 && !is_stopword(&lower) {
+                if part.chars().filter(|c| c.is_alphabetic()).count() >= TELLING_LETTERS
+                    && !is_stopword(&lower)
+                {
                     out.push(stem(&lower));
                 }
             }
@@ -85,6 +93,17 @@ fn spells(acronym: &str, initials: &str) -> bool {
         || (acronym.len() >= 3 && initials.len() >= 2 && acronym.starts_with(initials))
 }
 
+/// The initials of a text's capitalised words in order, whatever lies between them:
+/// "Clean separation of Model, Template, View" gives "cmtv", which spells "MTV".
+fn listed_initials(words: &[Token<'_>]) -> String {
+    words
+        .iter()
+        .filter_map(|token| token.core.chars().next())
+        .filter(|first| first.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether the stem and the option are tied by an acronym in either direction: a stem
 /// acronym the option spells out, or a stem phrase spelling the option's acronym.
 pub(super) fn acronym_link(stem_text: &str, option: &str) -> bool {
@@ -92,10 +111,12 @@ pub(super) fn acronym_link(stem_text: &str, option: &str) -> bool {
     let option_words = tokens(option);
     let option_runs = run_initials(option, &option_words);
     let stem_runs = run_initials(stem_text, &stem_words);
+    let listed = listed_initials(&option_words);
     acronyms(&stem_words).iter().any(|acronym| {
         option_runs
             .iter()
             .any(|(initials, _)| spells(acronym, initials))
+            || (acronym.len() >= 3 && listed.contains(acronym.as_str()))
     }) || acronyms(&option_words).iter().any(|acronym| {
         stem_runs
             .iter()

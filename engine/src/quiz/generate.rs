@@ -347,12 +347,20 @@ impl Ctx<'_> {
             "Which of these belongs in the answer to “{}”?",
             self.this.prompt.trim_end_matches('?')
         );
-        // A label this answer also mentions ("Throttling" for the throttling question) would
-        // be a second right option.
+        // A label this answer also mentions ("Throttling" for the throttling question), even
+        // by a root ("Serializer" for "Easy serialization", `APIView` for "browsable API" and
+        // "view logic"), would be a second right option.
+        // So would a label the deck's one-liners say of the prompt's subject ("Testing" for
+        // "What are the advantages of Django?", which has "Testing Framework").
+        let mut answer_words: HashSet<String> = own.answer_words.iter().cloned().collect();
+        answer_words.extend(self.subject_heads());
         let pool: Vec<(&Candidate, u8)> = self
             .unrelated_questions()
             .flat_map(|other| other.label_names.iter())
-            .filter(|(_, words)| !contains_run(&own.answer_words, words))
+            .filter(|(candidate, words)| {
+                !contains_run(&own.answer_words, words)
+                    && !echoed_by(&candidate.text, &answer_words)
+            })
             .map(|(candidate, _)| (candidate, 0))
             .collect();
         rng.shuffle(&mut labels);
@@ -425,6 +433,26 @@ impl Ctx<'_> {
         .assemble(self.deck, rng)
     }
 
+    /// The stemmed words of the one-liner heads of every subject this card's prompt names.
+    fn subject_heads(&self) -> Vec<String> {
+        let prompt = text::word_set(&self.this.prompt);
+        self.deck
+            .cards
+            .iter()
+            .filter(|card| {
+                card.list()
+                    .and_then(|list| self.deck.lists.get(list))
+                    .is_some_and(|list| {
+                        is_one_liner(&card.kind)
+                            && text::tokens(&list.subject)
+                                .iter()
+                                .all(|word| prompt.contains(&word.norm()))
+                    })
+            })
+            .flat_map(|card| norms(&card.prompt))
+            .collect()
+    }
+
     /// The subject and kind of this card's list, if it is of the wanted card kind.
     fn list_of(&self, wanted: fn(&CardKind) -> bool) -> Option<(&str, ListKind)> {
         if !wanted(&self.this.kind) {
@@ -482,6 +510,28 @@ fn significant_words(head: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Whether every meaningful word of a name (the parts of a code name) shares a root with one
+/// of `words`.
+fn echoed_by(name: &str, words: &HashSet<String>) -> bool {
+    let parts: HashSet<String> = text::tokens(name)
+        .iter()
+        .flat_map(|token| {
+            if token.is_code() {
+                token.parts()
+            } else {
+                vec![token.norm()]
+            }
+        })
+        .filter(|part| part.len() >= 3 && !text::is_stopword(part))
+        .collect();
+    !parts.is_empty() && share_all(&parts, words)
+}
+
+/// Whether every word of `a` shares a root with some word of `b`.
+fn share_all(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    a.iter().all(|x| b.iter().any(|y| text::share_root(x, y)))
+}
+
 /// Whether two word sets share a word or a root ("complexity" and "complex").
 fn share_any(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     a.iter().any(|x| b.iter().any(|y| text::share_root(x, y)))
@@ -536,15 +586,16 @@ fn refs(candidates: &[(Candidate, u8)]) -> Vec<(&Candidate, u8)> {
         .collect()
 }
 
-/// A label's detail with the label's and its question's key terms (`prompt_keys`) blanked,
-/// if enough is left.
+/// A label's detail with its question's key terms (`prompt_keys`) blanked, if enough is
+/// left. The label's own words are not blanked: a detail repeating its label ("Teams can
+/// develop…" for "Team autonomy") is caught by the echo rule instead, and blanking them in
+/// every sibling made the siblings vague enough to fit any label ("Use app-specific ___
+/// configurations").
 fn masked_label_detail(prompt_keys: &MaskKeys, label: &Label) -> Option<String> {
     if label.detail.chars().count() < LABEL_DETAIL_MIN_CHARS {
         return None;
     }
-    let mut keys = prompt_keys.clone();
-    keys.add(&label.name);
-    let masked = keys.mask(&label.detail);
+    let masked = prompt_keys.mask(&label.detail);
     (masked.matches("___").count() <= MAX_BLANKS && substantial(&masked, LABEL_DETAIL_MIN_WORDS))
         .then_some(masked)
 }
