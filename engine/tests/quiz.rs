@@ -157,9 +157,16 @@ fn every_form_is_used_and_forms_fit_their_card_kinds() {
             "{form:?} never used"
         );
     }
-    // Every definition is asked both ways.
-    assert_eq!(per_form[&QuestionForm::TermForDefinition], 6);
+    // Every definition is asked both ways, but for Microservices from its definition: "a
+    // collection of small, independent services" names it.
+    assert_eq!(per_form[&QuestionForm::TermForDefinition], 5);
     assert_eq!(per_form[&QuestionForm::DefinitionForTerm], 6);
+    let micro = card_by_prompt(&deck, "Microservices");
+    assert!(
+        choice_questions_for(&deck, micro, 7)
+            .iter()
+            .all(|q| q.form != QuestionForm::TermForDefinition)
+    );
 }
 
 #[test]

@@ -11,9 +11,9 @@
 use std::collections::HashSet;
 
 use super::cues::{
-    SHORT_NAME_WORDS, acronym_link, echoes, has_agreement_cue, is_list_shaped, is_plural,
-    name_parts, numbers, opens_imperative, option_kind, plain_words, same_family, telling_words,
-    trails_off,
+    SHORT_NAME_WORDS, acronym_link, blank_subject_number, echoes, has_agreement_cue,
+    is_list_shaped, is_plural, name_parts, numbers, opens_imperative, option_kind, plain_words,
+    same_family, telling_words, trails_off,
 };
 use super::valence::valence;
 use super::{ChoiceQuestion, LENGTH_SLACK, MAX_LONGER, MAX_OPTION_CHARS, MIN_SHORTER, option_key};
@@ -92,8 +92,9 @@ fn lone_feature(cue: Cue, stem: &str, right: &str, distractors: &[&str]) -> Opti
 /// Whether every distractor was drawn from the question's own topic: the section of the
 /// question's card (the Definitions section, the Quick Decision Guide, one one-liner list,
 /// or one group of interview questions). A distractor from another topic ("1xx" among PEP
-/// numbers) is rejected on sight. `option_cards` must name a card per option, and the
-/// right option must come from the question's card.
+/// numbers) is rejected on sight, and so are three distractors from one other card, which
+/// leave the right option the odd one out. `option_cards` must name a card per option, and
+/// the right option must come from the question's card.
 pub fn check_topic(deck: &Deck, question: &ChoiceQuestion) -> Result<(), String> {
     let fail = |why: String| Err(format!("{}: {why}", question.id));
     if question.option_cards.len() != question.options.len() {
@@ -114,6 +115,20 @@ pub fn check_topic(deck: &Deck, question: &ChoiceQuestion) -> Result<(), String>
         if section != Some(home) {
             return fail(format!("{option:?} comes from another section"));
         }
+    }
+    // Three distractors from one other card ("Query parameter", "URL versioning", "Header
+    // versioning" for the advantages of APIs) make the right option the odd one out.
+    let mut sources = question
+        .option_cards
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != question.correct)
+        .map(|(_, &card)| card);
+    if let Some(first) = sources.next()
+        && first != question.card
+        && sources.all(|card| card == first)
+    {
+        return fail("every distractor comes from one other card".to_owned());
     }
     Ok(())
 }
@@ -189,13 +204,22 @@ fn acronym(stem: &str, option: &str) -> Vec<String> {
 }
 
 /// Digits: the stem's numbers the option has a number of the same family of ("4xx" and
-/// "400 Bad Request").
+/// "400 Bad Request"), or having no number at all when the stem has one.
 fn digits(stem: &str, option: &str) -> Vec<String> {
     let own = numbers(option);
-    numbers(stem)
-        .into_iter()
-        .filter(|number| own.iter().any(|n| same_family(n, number)))
-        .collect()
+    let asked = numbers(stem);
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    // When the stem asks about a number, an option's numbers of another family rule it out
+    // ("Success (200 OK …)" is not 1xx), so having numbers at all is a feature too.
+    let mut features = flag(own.is_empty(), "none");
+    features.extend(
+        asked
+            .into_iter()
+            .filter(|number| own.iter().any(|n| same_family(n, number))),
+    );
+    features
 }
 
 /// Valence: praise, blame or neither. "Which is an advantage?" is answered by the only
@@ -207,17 +231,21 @@ fn valence_class(_stem: &str, option: &str) -> Vec<String> {
 /// Agreement: when the stem has a verb that agrees in number ("is", "are", "___ are"), a
 /// short name's number (singular or plural).
 fn agreement(stem: &str, option: &str) -> Vec<String> {
-    if !has_agreement_cue(stem) || option.split_whitespace().count() > SHORT_NAME_WORDS {
+    if !has_agreement_cue(stem) {
         return Vec::new();
     }
-    vec![
-        if is_plural(option) {
-            "plural"
-        } else {
-            "singular"
-        }
-        .to_owned(),
-    ]
+    // A sentence with a blank subject has the number of its verb: "___ are sets of …"
+    // answers "What are APIs?".
+    let plural = match blank_subject_number(option) {
+        Some(plural) => plural,
+        None if option.split_whitespace().count() <= SHORT_NAME_WORDS => is_plural(option),
+        None => return Vec::new(),
+    };
+    vec![number_name(plural).to_owned()]
+}
+
+fn number_name(plural: bool) -> &'static str {
+    if plural { "plural" } else { "singular" }
 }
 
 /// Shape: an enumeration (two commas, or "X, Y and Z"), or a how-to ("Use …" for "How do
@@ -375,6 +403,17 @@ mod tests {
     }
 
     #[test]
+    fn agreement_sees_blank_subjects() {
+        let is = "___ is a design document providing information to the Python community";
+        let are = "___ are sets of protocols, routines, and tools";
+        let fw = "___ is a high-level Python web framework";
+        let ms = "___ is an architectural approach where applications are built";
+        assert!(!verdict(agreement, "What are APIs?", are, [is, fw, ms]));
+        let views = "___ are virtual tables created from the result of stored queries";
+        assert!(verdict(agreement, "What are APIs?", are, [is, fw, views]));
+    }
+
+    #[test]
     fn shape_rules() {
         assert!(!verdict(
             shape,
@@ -414,6 +453,35 @@ mod tests {
                 "Use DRF for APIs",
                 "Create unmanaged models",
                 "Test model methods"
+            ]
+        ));
+    }
+
+    #[test]
+    fn digits_rule_by_elimination() {
+        // The only option without a code is 1xx once the others show theirs.
+        assert!(!verdict(
+            digits,
+            "In the answer to “Explain HTTP status codes”, which describes 1xx?",
+            "Informational responses",
+            [
+                "Success (200 OK, 201 Created)",
+                "Redirection (301 Moved Permanently)",
+                "Client errors (400 Bad Request)"
+            ]
+        ));
+    }
+
+    #[test]
+    fn echo_hears_compounds() {
+        assert!(!verdict(
+            echo,
+            "In the answer to “What is the Django application lifecycle”, which describes Project creation?",
+            "django-admin startproject",
+            [
+                "python manage.py startapp",
+                "Create HTML templates",
+                "Write and run tests"
             ]
         ));
     }

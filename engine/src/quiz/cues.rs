@@ -69,11 +69,18 @@ pub(super) fn plain_words(text: &str) -> Vec<String> {
     out
 }
 
+/// A telling word this long is still heard inside a compound: "project" in "startproject".
+const COMPOUND_PART_LETTERS: usize = 5;
+
 /// Whether an option's words (a [`crate::text::word_set`]) echo a telling word: the same
-/// stem or a shared root ("Debugging" echoes "debug", "containers" echoes
-/// "Containerization").
+/// stem, a shared root ("Debugging" echoes "debug", "containers" echoes
+/// "Containerization") or a compound containing it ("startproject" echoes "Project").
 pub(super) fn echoes(word: &str, option_words: &HashSet<String>) -> bool {
-    option_words.contains(word) || option_words.iter().any(|other| share_root(word, other))
+    option_words.contains(word)
+        || option_words.iter().any(|other| {
+            share_root(word, other)
+                || (word.chars().count() >= COMPOUND_PART_LETTERS && other.contains(word))
+        })
 }
 
 /// The acronyms a text writes (lower case, plural dropped): "OOP", "APIs" -> "api".
@@ -166,6 +173,18 @@ pub(super) fn has_agreement_cue(stem_text: &str) -> bool {
             && AGREEMENT.contains(&window[1].to_lowercase().as_str())
             && !window[2].starts_with(['“', '"'])
     })
+}
+
+/// The number of a sentence's blank subject, from the verb right after it: "___ are …" is
+/// plural (`Some(true)`), "___ is …" singular; `None` without such a blank.
+pub(super) fn blank_subject_number(option: &str) -> Option<bool> {
+    let (_, after) = option.split_once("___")?;
+    let verb = after.split_whitespace().next()?.to_lowercase();
+    match verb.as_str() {
+        "are" | "have" | "do" | "were" => Some(true),
+        "is" | "has" | "does" | "was" => Some(false),
+        _ => None,
+    }
 }
 
 /// Short names ("Database Views", "PEP") agree with a verb; sentences do not.

@@ -66,6 +66,7 @@ struct QuestionData {
     answer_words: Vec<String>,
     /// What the question asks about, if it names a concept, as an option.
     concept: Option<(Concept, Candidate)>,
+    prompt: String,
 }
 
 impl QuestionData {
@@ -98,6 +99,7 @@ impl QuestionData {
             labels,
             answer_words: norms(&text::strip_inline(&card.answer)),
             concept,
+            prompt: card.prompt.clone(),
         }
     }
 }
@@ -354,8 +356,13 @@ impl Ctx<'_> {
         // "What are the advantages of Django?", which has "Testing Framework").
         let mut answer_words: HashSet<String> = own.answer_words.iter().cloned().collect();
         answer_words.extend(self.subject_heads());
+        // A benefit among mechanisms is the odd one out ("Standardization" among "URL
+        // versioning" and "Sliding window"), so a question asking for advantages only
+        // meets the labels of other such questions.
+        let benefits = asks_for_benefits(&self.this.prompt);
         let pool: Vec<(&Candidate, u8)> = self
             .unrelated_questions()
+            .filter(|other| !benefits || asks_for_benefits(&other.prompt))
             .flat_map(|other| other.label_names.iter())
             .filter(|(candidate, words)| {
                 !contains_run(&own.answer_words, words)
@@ -508,6 +515,16 @@ fn significant_words(head: &str) -> HashSet<String> {
         .filter(|token| token.is_significant(4))
         .map(text::Token::norm)
         .collect()
+}
+
+/// Words of a prompt asking for a list of benefits.
+const BENEFIT_WORDS: &[&str] = &["advantage", "benefit"];
+
+/// Whether a prompt asks for benefits ("What are the advantages of APIs?").
+fn asks_for_benefits(prompt: &str) -> bool {
+    text::tokens(prompt)
+        .iter()
+        .any(|token| BENEFIT_WORDS.contains(&token.norm().as_str()))
 }
 
 /// Whether every meaningful word of a name (the parts of a code name) shares a root with one
