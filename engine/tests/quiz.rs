@@ -436,6 +436,26 @@ fn circuit_breaker_is_asked_from_its_description() {
 }
 
 #[test]
+fn advantages_are_not_asked_among_mechanisms() {
+    // "Standardization" among "Query parameter", "URL versioning" and "Sliding window" is
+    // the only benefit: answering needs no knowledge of APIs.
+    let deck = deck();
+    let apis = card_by_prompt(&deck, "What are the advantages of APIs?");
+    for seed in SEEDS {
+        for question in choice_questions_for(&deck, apis, seed) {
+            if question.form == QuestionForm::AnswerItem {
+                for &source in &question.option_cards {
+                    assert!(
+                        deck.cards[source].prompt.contains("advantages"),
+                        "{question:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn options_never_carry_their_own_cue() {
     let deck = deck();
     for seed in SEEDS {

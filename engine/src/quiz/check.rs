@@ -179,10 +179,16 @@ fn blank(_stem: &str, option: &str) -> Vec<String> {
 /// ("Debugging" for "debug", "containers" for "containerization").
 fn echo(stem: &str, option: &str) -> Vec<String> {
     let words = text::word_set(option);
-    telling_words(stem)
+    let echoed: Vec<String> = telling_words(stem)
         .into_iter()
         .filter(|word| echoes(word, &words))
-        .collect()
+        .collect();
+    // Echoing more of the stem than any distractor tells too ("Create HTML templates" for
+    // "Template creation" when each distractor echoes one word): "2+" must be shared.
+    let counts = (2..=echoed.len()).map(|count| format!("{count}+ words"));
+    let mut features: Vec<String> = counts.collect();
+    features.extend(echoed);
+    features
 }
 
 /// Name echo: a file or class name repeating a shorter stem word ("view functions" tells
@@ -468,6 +474,20 @@ mod tests {
                 "Success (200 OK, 201 Created)",
                 "Redirection (301 Moved Permanently)",
                 "Client errors (400 Bad Request)"
+            ]
+        ));
+    }
+
+    #[test]
+    fn echo_counts_words() {
+        assert!(!verdict(
+            echo,
+            "In the answer to “What is the Django application lifecycle”, which describes Template creation?",
+            "Create HTML templates",
+            [
+                "Write and run tests",
+                "Create views in views.py",
+                "Handles business logic between Model and Template"
             ]
         ));
     }

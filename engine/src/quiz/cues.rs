@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use crate::text::{Token, is_stopword, run_initials, share_root, split_name, stem, tokens};
 
 /// Telling words have at least this many letters: "Team" in the stem tells "Teams can
-/// develop…".
-const TELLING_LETTERS: usize = 4;
+/// develop…", "App" tells "Keep apps focused".
+const TELLING_LETTERS: usize = 3;
 
 /// The words of a stem that could give an answer away: non-stopwords of at least
 /// [`TELLING_LETTERS`] letters, and such parts of names ("PageNumberPagination" ->

@@ -522,9 +522,11 @@ const BENEFIT_WORDS: &[&str] = &["advantage", "benefit"];
 
 /// Whether a prompt asks for benefits ("What are the advantages of APIs?").
 fn asks_for_benefits(prompt: &str) -> bool {
-    text::tokens(prompt)
-        .iter()
-        .any(|token| BENEFIT_WORDS.contains(&token.norm().as_str()))
+    text::tokens(prompt).iter().any(|token| {
+        BENEFIT_WORDS
+            .iter()
+            .any(|word| text::stem(word) == token.norm())
+    })
 }
 
 /// Whether every meaningful word of a name (the parts of a code name) shares a root with one
