@@ -69,17 +69,20 @@ pub(super) fn plain_words(text: &str) -> Vec<String> {
     out
 }
 
-/// A telling word this long is still heard inside a compound: "project" in "startproject".
+/// A telling word this long is still heard inside a compound: "project" in "startproject";
+/// shorter ones only at its start or end: "app" in "startapp".
 const COMPOUND_PART_LETTERS: usize = 5;
 
 /// Whether an option's words (a [`crate::text::word_set`]) echo a telling word: the same
 /// stem, a shared root ("Debugging" echoes "debug", "containers" echoes
-/// "Containerization") or a compound containing it ("startproject" echoes "Project").
+/// "Containerization") or a compound containing it ("startproject" echoes "Project",
+/// "startapp" echoes "App").
 pub(super) fn echoes(word: &str, option_words: &HashSet<String>) -> bool {
     option_words.contains(word)
         || option_words.iter().any(|other| {
             share_root(word, other)
                 || (word.chars().count() >= COMPOUND_PART_LETTERS && other.contains(word))
+                || (other.len() > word.len() && (other.starts_with(word) || other.ends_with(word)))
         })
 }
 
