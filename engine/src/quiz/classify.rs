@@ -1,31 +1,43 @@
-//! Classification drills: sort one-liners into advantage/disadvantage and guide items into
-//! choose/avoid, per subject.
+//! Classification drills: sort guide items into choose/avoid per subject, and one-liners by
+//! subject per list kind ("Advantages: ORM or Django?").
 //!
-//! Families are discovered from the deck's lists rather than hard-coded, so a new
-//! "Flask Advantages" + "Flask Disadvantages" pair becomes a drill by itself.
+//! Sorting one-liners into advantage/disadvantage taught nothing: "Performance Overhead —
+//! Additional abstraction layer slows operations" sorts itself by its tone. Sorting the
+//! advantages of two subjects apart keeps the tone the same in both buckets, so only knowing
+//! which subject has which advantage helps. Families are discovered from the deck's lists
+//! rather than hard-coded, so a "Flask Advantages" list joins the drills by itself, and every
+//! item passes [`check_drill_item`].
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{CardKind, Deck, ListKind};
+use crate::content::{CardKind, Deck, List, ListKind, slugify};
 use crate::rng::Rng;
+use crate::text::{self, Token};
 
-/// The two bucket pairs a list can belong to.
-const PAIRS: [[ListKind; 2]; 2] = [
-    [ListKind::Advantages, ListKind::Disadvantages],
-    [ListKind::ChooseWhen, ListKind::AvoidWhen],
-];
+/// Where a statement can be sorted: a list kind (choose/avoid) or a subject (ORM/Django).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bucket {
+    Kind(ListKind),
+    /// As the lists spell it: "ORM", "Django".
+    Subject(String),
+}
 
-/// One drill: a subject and a pair of buckets, e.g. ORM × advantage/disadvantage.
+/// One drill: a pair of buckets and what the statements have in common, e.g. ORM ×
+/// choose/avoid, or advantages × ORM/Django.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DrillFamily {
-    /// Stable, URL-friendly: `"orm-advantages-disadvantages"`.
+    /// Stable, URL-friendly: `"orm-choose-avoid"`, `"advantages-orm-django"`.
     pub id: String,
-    /// As the lists spell it: "ORM", "Django".
+    /// What every statement of the family shares, as a heading: the subject of a
+    /// choose/avoid drill ("ORM"), the list kind of a which-subject drill ("Advantages").
     pub subject: String,
-    pub choices: [ListKind; 2],
-    /// The prompt shown above each statement: "ORM: advantage or disadvantage?".
+    pub choices: [Bucket; 2],
+    /// The list kind a which-subject drill sorts; `None` for a choose/avoid drill.
+    pub kind: Option<ListKind>,
+    /// The prompt shown above each statement: "ORM: choose or avoid?",
+    /// "Advantages: ORM or Django?".
     pub label: String,
-    /// How many statements the drill sorts (both lists together).
+    /// How many statements the drill sorts.
     pub item_count: usize,
 }
 
@@ -34,79 +46,129 @@ pub struct DrillFamily {
 pub struct DrillItem {
     /// Index into [`Deck::cards`]: the one-liner or guide item.
     pub card: usize,
+    /// The family's [`DrillFamily::subject`].
     pub subject: String,
-    /// One-liners read "Head — detail", so a head in both lists ("Template System") is
-    /// unambiguous; guide items are their text.
+    /// One-liners read "Head — detail"; guide items are their text.
     pub statement: String,
-    /// The right bucket: the card's list kind.
-    pub answer: ListKind,
-    /// Both buckets, in the family's order (the one containing `answer` among them).
-    pub choices: [ListKind; 2],
+    /// The right bucket: the card's list kind or subject.
+    pub answer: Bucket,
+    /// Both buckets, in the family's order.
+    pub choices: [Bucket; 2],
 }
 
-/// The word for a bucket on a button: "Advantage", "Disadvantage", "Choose", "Avoid".
-pub fn bucket_label(kind: ListKind) -> &'static str {
-    match kind {
-        ListKind::Advantages => "Advantage",
-        ListKind::Disadvantages => "Disadvantage",
-        ListKind::ChooseWhen => "Choose",
-        ListKind::AvoidWhen => "Avoid",
+/// The words for a bucket on a button: "Choose", "Avoid", "Advantage", "Disadvantage", or
+/// the subject's name.
+pub fn bucket_label(bucket: &Bucket) -> &str {
+    match bucket {
+        Bucket::Kind(ListKind::Advantages) => "Advantage",
+        Bucket::Kind(ListKind::Disadvantages) => "Disadvantage",
+        Bucket::Kind(ListKind::ChooseWhen) => "Choose",
+        Bucket::Kind(ListKind::AvoidWhen) => "Avoid",
+        Bucket::Subject(subject) => subject,
     }
 }
 
 /// Whether `picked` is the item's bucket.
-pub fn grade_drill(item: &DrillItem, picked: ListKind) -> bool {
-    item.answer == picked
+pub fn grade_drill(item: &DrillItem, picked: &Bucket) -> bool {
+    item.answer == *picked
 }
 
-/// Every (subject, bucket pair) for which the deck has items in both buckets, in the order
-/// their first list appears.
+/// Every drill the deck supports, in the order their first list appears: a which-subject
+/// drill for each pair of subjects that both have advantages (or disadvantages), and a
+/// choose/avoid drill per subject; each with items in both buckets.
 pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
     let mut families: Vec<DrillFamily> = Vec::new();
     for list in &deck.lists {
-        let Some(pair) = PAIRS.iter().find(|pair| pair.contains(&list.kind)) else {
-            continue;
-        };
-        let known = families.iter().any(|family| {
-            family.choices == *pair && family.subject.eq_ignore_ascii_case(&list.subject)
-        });
-        if known {
-            continue;
+        for family in families_of(deck, list) {
+            if !families.iter().any(|known| known.id == family.id) {
+                families.push(family);
+            }
         }
-        let family = DrillFamily {
-            id: format!(
-                "{}-{}",
-                crate::content::slugify(&list.subject),
-                if pair[0] == ListKind::Advantages {
-                    "advantages-disadvantages"
-                } else {
-                    "choose-avoid"
-                }
-            ),
-            subject: list.subject.clone(),
-            choices: *pair,
-            label: format!(
-                "{}: {} or {}?",
-                list.subject,
-                bucket_label(pair[0]).to_lowercase(),
-                bucket_label(pair[1]).to_lowercase()
-            ),
-            item_count: 0,
-        };
-        families.push(family);
     }
     families
         .into_iter()
         .filter_map(|mut family| {
-            let items = family_cards(deck, &family);
+            let items = family_items(deck, &family);
+            family.item_count = items.len();
             let both = family
                 .choices
                 .iter()
-                .all(|kind| items.iter().any(|(_, answer)| answer == kind));
-            family.item_count = items.len();
+                .all(|bucket| items.iter().any(|item| item.answer == *bucket));
             both.then_some(family)
         })
         .collect()
+}
+
+/// The families a list takes part in.
+fn families_of(deck: &Deck, list: &List) -> Vec<DrillFamily> {
+    match list.kind {
+        ListKind::ChooseWhen | ListKind::AvoidWhen => {
+            let choices = [
+                Bucket::Kind(ListKind::ChooseWhen),
+                Bucket::Kind(ListKind::AvoidWhen),
+            ];
+            vec![DrillFamily {
+                id: format!("{}-choose-avoid", slugify(&list.subject)),
+                subject: list.subject.clone(),
+                label: format!("{}: choose or avoid?", list.subject),
+                choices,
+                kind: None,
+                item_count: 0,
+            }]
+        }
+        ListKind::Advantages | ListKind::Disadvantages => {
+            let heading = kind_heading(list.kind);
+            let subjects = subjects_with(deck, list.kind);
+            let Some(at) = subjects
+                .iter()
+                .position(|s| s.eq_ignore_ascii_case(&list.subject))
+            else {
+                return Vec::new();
+            };
+            subjects[at + 1..]
+                .iter()
+                .map(|other| DrillFamily {
+                    id: format!(
+                        "{}-{}-{}",
+                        slugify(heading),
+                        slugify(&list.subject),
+                        slugify(other)
+                    ),
+                    subject: heading.to_owned(),
+                    label: format!("{heading}: {} or {other}?", list.subject),
+                    choices: [
+                        Bucket::Subject(list.subject.clone()),
+                        Bucket::Subject(other.clone()),
+                    ],
+                    kind: Some(list.kind),
+                    item_count: 0,
+                })
+                .collect()
+        }
+    }
+}
+
+fn kind_heading(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Advantages => "Advantages",
+        ListKind::Disadvantages => "Disadvantages",
+        ListKind::ChooseWhen => "Choose when",
+        ListKind::AvoidWhen => "Avoid when",
+    }
+}
+
+/// The subjects with a list of this kind, in deck order, each once.
+fn subjects_with(deck: &Deck, kind: ListKind) -> Vec<String> {
+    let mut subjects: Vec<String> = Vec::new();
+    for list in deck.lists.iter().filter(|list| list.kind == kind) {
+        if !subjects
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(&list.subject))
+        {
+            subjects.push(list.subject.clone());
+        }
+    }
+    subjects
 }
 
 /// The drill over `families` (usually from [`drill_families`], possibly filtered), all items
@@ -114,33 +176,36 @@ pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
 pub fn drill(deck: &Deck, families: &[DrillFamily], seed: u64) -> Vec<DrillItem> {
     let mut items: Vec<DrillItem> = families
         .iter()
-        .flat_map(|family| {
-            family_cards(deck, family)
-                .into_iter()
-                .map(|(card, answer)| DrillItem {
-                    card,
-                    subject: family.subject.clone(),
-                    statement: statement(deck, card),
-                    answer,
-                    choices: family.choices,
-                })
-        })
+        .flat_map(|family| family_items(deck, family))
         .collect();
     Rng::keyed(seed, "drill").shuffle(&mut items);
     items
 }
 
-/// The family's cards with their bucket, in deck order.
-fn family_cards(deck: &Deck, family: &DrillFamily) -> Vec<(usize, ListKind)> {
+/// The family's items that pass [`check_drill_item`], in deck order.
+fn family_items(deck: &Deck, family: &DrillFamily) -> Vec<DrillItem> {
     deck.cards
         .iter()
         .enumerate()
         .filter_map(|(index, card)| {
             let list = deck.lists.get(card.list()?)?;
-            (family.choices.contains(&list.kind)
-                && list.subject.eq_ignore_ascii_case(&family.subject))
-            .then_some((index, list.kind))
+            let answer = family.choices.iter().find(|bucket| match bucket {
+                Bucket::Kind(kind) => {
+                    *kind == list.kind && family.subject.eq_ignore_ascii_case(&list.subject)
+                }
+                Bucket::Subject(subject) => {
+                    Some(list.kind) == family.kind && subject.eq_ignore_ascii_case(&list.subject)
+                }
+            })?;
+            Some(DrillItem {
+                card: index,
+                subject: family.subject.clone(),
+                statement: statement(deck, index),
+                answer: answer.clone(),
+                choices: family.choices.clone(),
+            })
         })
+        .filter(|item| check_drill_item(deck, item).is_ok())
         .collect()
 }
 
@@ -150,8 +215,144 @@ fn statement(deck: &Deck, card: usize) -> String {
         CardKind::OneLiner { .. } => format!(
             "{} — {}",
             card.prompt,
-            crate::text::strip_inline(&card.answer).trim()
+            text::strip_inline(&card.answer).trim()
         ),
         _ => card.prompt.clone(),
+    }
+}
+
+/// Whether a drill item can only be sorted by knowing the content. Its answer must be one
+/// of its two distinct buckets and be the card's own list kind or subject; a choose/avoid
+/// item may not be in both lists; a which-subject item must be a one-liner whose list kind
+/// both subjects have (so both buckets read with the same tone), may not name either
+/// subject (or spell its acronym: "ORM Integration", "Requires understanding ORM-specific
+/// concepts"), and may not have a head in, or sharing a word with a head of, the other
+/// subject's list ("Learning Curve" is in both; "Migration Support" and "Migration System"
+/// are the same advantage).
+pub fn check_drill_item(deck: &Deck, item: &DrillItem) -> Result<(), String> {
+    let fail = |why: String| Err(format!("{}: {why}", item.statement));
+    let Some(card) = deck.cards.get(item.card) else {
+        return fail(format!("no card {}", item.card));
+    };
+    let Some(list) = card.list().and_then(|list| deck.lists.get(list)) else {
+        return fail("not in a list".to_owned());
+    };
+    if item.choices[0] == item.choices[1] || !item.choices.contains(&item.answer) {
+        return fail("the answer is not one of two buckets".to_owned());
+    }
+    let other = if item.choices[0] == item.answer {
+        &item.choices[1]
+    } else {
+        &item.choices[0]
+    };
+    match (&item.answer, other) {
+        (Bucket::Kind(kind), Bucket::Kind(opposite)) => {
+            if *kind != list.kind {
+                return fail(format!("in a {:?} list, not {kind:?}", list.kind));
+            }
+            if list_heads(deck, &list.subject, *opposite)
+                .iter()
+                .any(|head| head.eq_ignore_ascii_case(&card.prompt))
+            {
+                return fail("in both buckets".to_owned());
+            }
+        }
+        (Bucket::Subject(subject), Bucket::Subject(other)) => {
+            if !subject.eq_ignore_ascii_case(&list.subject) {
+                return fail(format!("about {}, not {subject}", list.subject));
+            }
+            if !matches!(list.kind, ListKind::Advantages | ListKind::Disadvantages) {
+                return fail("not a one-liner".to_owned());
+            }
+            let other_heads = list_heads(deck, other, list.kind);
+            if other_heads.is_empty() {
+                return fail(format!(
+                    "{other} has no {:?}: the buckets differ in tone",
+                    list.kind
+                ));
+            }
+            if let Some(named) = [subject, other]
+                .into_iter()
+                .find(|s| names_subject(&item.statement, s))
+            {
+                return fail(format!("names {named}"));
+            }
+            let words = head_words(&card.prompt);
+            if let Some(head) = other_heads
+                .iter()
+                .find(|head| !head_words(head).is_disjoint(&words))
+            {
+                return fail(format!("{other} has {head:?} too"));
+            }
+        }
+        _ => return fail("buckets of two sorts".to_owned()),
+    }
+    Ok(())
+}
+
+/// The prompts of the lists of a subject (any case) and kind.
+fn list_heads(deck: &Deck, subject: &str, kind: ListKind) -> Vec<String> {
+    deck.cards
+        .iter()
+        .filter(|card| {
+            card.list()
+                .and_then(|list| deck.lists.get(list))
+                .is_some_and(|list| list.kind == kind && list.subject.eq_ignore_ascii_case(subject))
+        })
+        .map(|card| card.prompt.clone())
+        .collect()
+}
+
+/// The stemmed words of a head that mean something: "migration", "limitation".
+fn head_words(head: &str) -> std::collections::HashSet<String> {
+    text::tokens(head)
+        .iter()
+        .filter(|token| token.is_significant(3))
+        .map(Token::norm)
+        .collect()
+}
+
+/// Whether a statement names a subject: all its words, or a capitalised phrase spelling it
+/// when it is an acronym ("Object-Relational Mapping" names ORM).
+fn names_subject(statement: &str, subject: &str) -> bool {
+    let words = text::word_set(statement);
+    let subject_tokens = text::tokens(subject);
+    if !subject_tokens.is_empty() && subject_tokens.iter().all(|t| words.contains(&t.norm())) {
+        return true;
+    }
+    let acronym = subject.to_lowercase();
+    subject_tokens.len() == 1
+        && subject_tokens[0].is_acronym()
+        && text::run_initials(statement, &text::tokens(statement))
+            .iter()
+            .any(|(initials, _)| *initials == acronym)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_naming_a_subject() {
+        assert!(names_subject(
+            "ORM Integration — Powerful database abstraction layer",
+            "ORM"
+        ));
+        assert!(names_subject(
+            "Learning Curve — Requires understanding ORM-specific concepts",
+            "ORM"
+        ));
+        assert!(names_subject(
+            "Uses Object-Relational Mapping for data",
+            "ORM"
+        ));
+        assert!(!names_subject(
+            "Admin Interface — Automatic admin panel generation",
+            "Django"
+        ));
+        assert!(names_subject(
+            "ORM Performance — Django ORM adds performance overhead",
+            "Django"
+        ));
     }
 }

@@ -1,29 +1,26 @@
 //! The question forms: how each kind of card becomes multiple-choice questions.
 //!
 //! Every form follows the same recipe: a stem, the right option, and a pool of candidate
-//! distractors of the same kind (heads with heads, sentences with sentences), each tagged
-//! with a family rank (0 = closest: same list, same question, same section). [`Draft`] then
-//! picks three distractors that are of similar length and shape, preferring closer families
-//! and making sure any word the stem shares with the right option is shared by a distractor
-//! too, places the right option at a seeded position and keeps the result only if
-//! [`check_question`] accepts it.
+//! distractors of the same kind drawn from the same topic (heads with heads, details with
+//! details, concepts with concepts; the same list or the same section only), each tagged with
+//! a family rank (0 = closest: same list or same answer). [`Draft`] ranks the pool by
+//! likeness to the right option, places the right option at a seeded position and tries
+//! distractor triples from the best-ranked on until one passes both [`check_question`] and
+//! [`check_topic`]; when none does, the card simply has no question of that form.
 
-use std::collections::HashSet;
-use std::ops::RangeInclusive;
+use std::collections::{HashMap, HashSet};
 
-use super::cues::telling_words;
+use super::check::{CUES, length};
+use super::concept::Concept;
+use super::cues::{OptionKind, option_kind};
 use super::mask::{MaskKeys, mask_phrases};
 use super::{
-    ChoiceQuestion, LENGTH_SLACK, MAX_LONGER, MAX_OPTION_CHARS, MIN_SHORTER, QuestionForm,
-    check_question, option_key,
+    ChoiceQuestion, MAX_OPTION_CHARS, QuestionForm, check_question, check_topic, option_key,
 };
 use crate::content::{Card, CardKind, Deck, ListKind};
 use crate::rng::Rng;
 use crate::text::{self, Label};
 
-/// Lead sentences outside this range make poor options: under 20 characters they say nothing,
-/// over 160 they do not fit a phone screen.
-const SENTENCE_CHARS: RangeInclusive<usize> = 20..=MAX_OPTION_CHARS;
 /// Label details shorter than this ("Test cases") are too thin to tell apart.
 const LABEL_DETAIL_MIN_CHARS: usize = 10;
 /// Score added to a candidate whose kind (name, numbered, words) differs from the right
@@ -36,19 +33,26 @@ const FAMILY_WEIGHT: usize = 100_000;
 const BLANK_WEIGHT: usize = 50_000;
 /// Masked label details need this many meaningful words left ("Implement ___" says nothing).
 const LABEL_DETAIL_MIN_WORDS: usize = 2;
-/// Masked lead sentences need this many.
-const LEAD_MIN_WORDS: usize = 3;
-/// A long lead sentence is cut at a clause boundary no earlier than this.
-const LEAD_CUT_MIN_CHARS: usize = 60;
+/// A masked detail with more blanks than this is a puzzle, not a statement: "App-specific
+/// ___ patterns (___ manually)".
+const MAX_BLANKS: usize = 1;
+/// Only the best-ranked candidates are combined into distractor triples...
+const MAX_POOL: usize = 24;
+/// ...and at most this many triples are tried before the form gives up on the card.
+const MAX_TRIES: usize = 2_500;
 
 /// What question generation derives from a deck, computed once: each question card's
-/// labels, masked label details and masked lead sentences, ready to serve as distractors for
-/// every other card. Build one per deck and ask it about many cards; the free functions
+/// labels, masked label details and concept, and the one-liner heads that appear in more
+/// than one list. Build one per deck and ask it about many cards; the free functions
 /// [`super::choice_questions_for`] and [`super::choice_quiz`] build one per call.
 pub struct ChoiceBank<'d> {
     deck: &'d Deck,
     /// Per card; `None` for cards that are not questions.
     questions: Vec<Option<QuestionData>>,
+    /// Option keys of one-liner heads found in two or more lists ("Template System" is a
+    /// Django advantage and a disadvantage; "Learning Curve" an ORM and a Django one): what
+    /// they mean depends on the list, so they are neither asked nor offered.
+    shared_heads: HashSet<String>,
 }
 
 /// A question card's material.
@@ -58,36 +62,44 @@ struct QuestionData {
     label_names: Vec<(Candidate, Vec<String>)>,
     /// Each label's masked detail (tagged with the label's name), if usable.
     label_details: Vec<Option<Candidate>>,
-    /// The usable masked lead sentences, the first also as a candidate.
-    leads: Vec<String>,
-    lead: Option<Candidate>,
     /// The answer's stemmed words, to spot labels it mentions.
     answer_words: Vec<String>,
+    /// What the question asks about, if it names a concept, as an option.
+    concept: Option<(Concept, Candidate)>,
+    prompt: String,
 }
 
 impl QuestionData {
-    fn new(card: &Card) -> Self {
+    fn new(index: usize, card: &Card) -> Self {
         let labels = text::labels(&card.answer);
-        let leads = masked_leads(card);
         let label_keys = MaskKeys::of(&card.prompt);
+        let concept = Concept::of(&card.prompt).map(|concept| {
+            let candidate = Candidate::new(concept.display.clone(), index);
+            (concept, candidate)
+        });
         Self {
             label_names: labels
                 .iter()
-                .map(|label| (Candidate::new(label.name.clone()), norms(&label.name)))
+                .map(|label| {
+                    (
+                        Candidate::new(label.name.clone(), index),
+                        norms(&label.name),
+                    )
+                })
                 .collect(),
             label_details: labels
                 .iter()
                 .map(|label| {
                     let detail = masked_label_detail(&label_keys, label)?;
-                    let mut candidate = Candidate::new(detail);
+                    let mut candidate = Candidate::new(detail, index);
                     candidate.tag = option_key(&label.name);
                     Some(candidate)
                 })
                 .collect(),
-            lead: leads.first().cloned().map(Candidate::new),
-            leads,
             labels,
             answer_words: norms(&text::strip_inline(&card.answer)),
+            concept,
+            prompt: card.prompt.clone(),
         }
     }
 }
@@ -97,9 +109,28 @@ impl<'d> ChoiceBank<'d> {
         let questions = deck
             .cards
             .iter()
-            .map(|card| is_question(&card.kind).then(|| QuestionData::new(card)))
+            .enumerate()
+            .map(|(index, card)| is_question(&card.kind).then(|| QuestionData::new(index, card)))
             .collect();
-        Self { deck, questions }
+        let mut lists_per_head: HashMap<String, HashSet<usize>> = HashMap::new();
+        for card in &deck.cards {
+            if let CardKind::OneLiner { list } = card.kind {
+                lists_per_head
+                    .entry(option_key(&card.prompt))
+                    .or_default()
+                    .insert(list);
+            }
+        }
+        let shared_heads = lists_per_head
+            .into_iter()
+            .filter(|(_, lists)| lists.len() > 1)
+            .map(|(head, _)| head)
+            .collect();
+        Self {
+            deck,
+            questions,
+            shared_heads,
+        }
     }
 
     /// See [`super::choice_questions_for`].
@@ -120,12 +151,11 @@ impl<'d> ChoiceBank<'d> {
                 match form {
                     QuestionForm::TermForDefinition => ctx.term_for_definition(&mut rng),
                     QuestionForm::DefinitionForTerm => ctx.definition_for_term(&mut rng),
-                    QuestionForm::OneLinerPolarity => ctx.one_liner_polarity(&mut rng),
                     QuestionForm::OneLinerDetail => ctx.one_liner_detail(&mut rng),
                     QuestionForm::GuideVerdict => ctx.guide_verdict(&mut rng),
                     QuestionForm::AnswerItem => ctx.answer_item(&mut rng),
                     QuestionForm::LabelDetail => ctx.label_detail(&mut rng),
-                    QuestionForm::ShortAnswer => ctx.short_answer(&mut rng),
+                    QuestionForm::ConceptForDescription => ctx.concept_for_description(&mut rng),
                 }
             })
             .collect()
@@ -160,21 +190,28 @@ impl Ctx<'_> {
         }
     }
 
-    /// The other cards of a kind, with their family rank: 0 in the same section, 1 elsewhere.
-    fn others(&self, wanted: fn(&CardKind) -> bool) -> impl Iterator<Item = (usize, &Card, u8)> {
+    /// The other cards of a kind in this card's section: distractors never come from
+    /// another topic.
+    fn neighbours(&self, wanted: fn(&CardKind) -> bool) -> impl Iterator<Item = (usize, &Card)> {
         let section = self.this.section;
-        self.deck
-            .cards
-            .iter()
-            .enumerate()
-            .filter(move |(i, card)| *i != self.card && wanted(&card.kind))
-            .map(move |(i, card)| (i, card, u8::from(card.section != section)))
+        self.deck.cards.iter().enumerate().filter(move |(i, card)| {
+            *i != self.card && card.section == section && wanted(&card.kind)
+        })
     }
 
-    /// The other question cards' material, with family rank.
-    fn other_questions(&self) -> impl Iterator<Item = (&QuestionData, u8)> {
-        self.others(is_question)
-            .filter_map(|(index, _, family)| Some((self.bank.questions[index].as_ref()?, family)))
+    /// The other question cards of this section, with their material.
+    fn neighbour_questions(&self) -> impl Iterator<Item = &QuestionData> {
+        self.neighbours(is_question)
+            .filter_map(|(index, _)| self.bank.questions[index].as_ref())
+    }
+
+    /// The section's other questions about something else: their labels cannot belong in
+    /// this card's answer too.
+    fn unrelated_questions(&self) -> impl Iterator<Item = &QuestionData> {
+        let own = topic_words(self.deck, self.card);
+        self.neighbours(is_question)
+            .filter(move |(index, _)| !share_any(&topic_words(self.deck, *index), &own))
+            .filter_map(|(index, _)| self.bank.questions[index].as_ref())
     }
 
     fn own_question(&self) -> Option<&QuestionData> {
@@ -188,8 +225,8 @@ impl Ctx<'_> {
         let sentence = masked_definition(self.this, &MaskKeys::default())?;
         let stem = format!("Which term matches this definition? “{sentence}”");
         let candidates: Vec<(Candidate, u8)> = self
-            .others(is_definition)
-            .map(|(_, other, family)| (Candidate::new(bare_term(other)), family))
+            .neighbours(is_definition)
+            .map(|(index, other)| (Candidate::new(bare_term(other), index), 0))
             .collect();
         let right = bare_term(self.this);
         self.draft(
@@ -198,7 +235,7 @@ impl Ctx<'_> {
             right,
             refs(&candidates),
         )
-        .assemble(rng)
+        .assemble(self.deck, rng)
     }
 
     fn definition_for_term(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -213,9 +250,9 @@ impl Ctx<'_> {
         let verb = if is_plural(&term) { "are" } else { "is" };
         let stem = format!("What {verb} {term}?");
         let candidates: Vec<(Candidate, u8)> = self
-            .others(is_definition)
-            .filter_map(|(_, other, family)| {
-                Some((Candidate::new(masked_definition(other, &asked)?), family))
+            .neighbours(is_definition)
+            .filter_map(|(index, other)| {
+                Some((Candidate::new(masked_definition(other, &asked)?, index), 0))
             })
             .collect();
         self.draft(
@@ -224,48 +261,50 @@ impl Ctx<'_> {
             right,
             refs(&candidates),
         )
-        .assemble(rng)
+        .assemble(self.deck, rng)
     }
 
-    fn one_liner_polarity(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
-        let (subject, kind) = self.list_of(is_one_liner)?;
-        let opposite = match kind {
-            ListKind::Advantages => ListKind::Disadvantages,
-            ListKind::Disadvantages => ListKind::Advantages,
-            ListKind::ChooseWhen | ListKind::AvoidWhen => return None,
-        };
-        let article = if kind == ListKind::Advantages {
-            "an advantage"
-        } else {
-            "a disadvantage"
-        };
-        let stem = format!("Which of these is {article} of {subject}?");
-        let candidates = self.list_candidates(subject, opposite);
-        let right = self.this.prompt.clone();
-        let mut draft = self.draft(
-            QuestionForm::OneLinerPolarity,
-            stem,
-            right,
-            refs(&candidates),
-        );
-        // A head in both lists ("Template System") must never be a distractor.
-        draft.forbid(self.list_prompts(subject, kind));
-        draft.assemble(rng)
-    }
-
+    /// "In ORM's advantages, what does “Database Independence” mean?" among the details of
+    /// the same list. Siblings whose head shares a word with the asked head ("Complex Query
+    /// Limitations" and "Database Feature Limitations") could both fit, so they are left
+    /// out; heads in several lists are not asked at all.
     fn one_liner_detail(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
         let (subject, kind) = self.list_of(is_one_liner)?;
-        let noun = if kind == ListKind::Advantages {
-            "advantage"
-        } else {
-            "disadvantage"
+        let head = &self.this.prompt;
+        if self.bank.shared_heads.contains(&option_key(head)) {
+            return None;
+        }
+        let noun = match kind {
+            ListKind::Advantages => "advantages",
+            ListKind::Disadvantages => "disadvantages",
+            ListKind::ChooseWhen | ListKind::AvoidWhen => return None,
         };
-        let detail = text::strip_inline(&self.this.answer);
-        let stem = format!("“{}” describes which {subject} {noun}?", detail.trim());
-        let candidates = self.list_candidates(subject, kind);
-        let right = self.this.prompt.clone();
+        let right = one_liner_detail(self.this);
+        let head_words = significant_words(head);
+        let right_words = significant_words(&right);
+        // A sibling could fit too when its head shares a word with the asked head, its
+        // detail with the asked head ("More complex than lightweight alternatives" for
+        // "Deployment Complexity"), or its head with the right detail.
+        let candidates: Vec<(Candidate, u8)> = self
+            .deck
+            .cards_in_list(self.this.list()?)
+            .filter(|(index, other)| {
+                let other_head = significant_words(&other.prompt);
+                *index != self.card
+                    && !self.bank.shared_heads.contains(&option_key(&other.prompt))
+                    && !share_any(&other_head, &head_words)
+                    && !share_any(&significant_words(&one_liner_detail(other)), &head_words)
+                    && !share_any(&other_head, &right_words)
+            })
+            .map(|(index, other)| {
+                let mut candidate = Candidate::new(one_liner_detail(other), index);
+                candidate.confusable = significant_words(&other.prompt);
+                (candidate, 0)
+            })
+            .collect();
+        let stem = format!("In {subject}'s {noun}, what does “{head}” mean?");
         self.draft(QuestionForm::OneLinerDetail, stem, right, refs(&candidates))
-            .assemble(rng)
+            .assemble(self.deck, rng)
     }
 
     fn guide_verdict(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -276,11 +315,19 @@ impl Ctx<'_> {
             ListKind::Advantages | ListKind::Disadvantages => return None,
         };
         let stem = format!("When should you {verb} {subject}?");
-        let candidates = self.list_candidates(subject, opposite);
+        let candidates: Vec<(Candidate, u8)> = self
+            .list_cards(subject, opposite)
+            .into_iter()
+            .map(|(index, card)| (Candidate::new(card.prompt.clone(), index), 0))
+            .collect();
         let right = self.this.prompt.clone();
         let mut draft = self.draft(QuestionForm::GuideVerdict, stem, right, refs(&candidates));
-        draft.forbid(self.list_prompts(subject, kind));
-        draft.assemble(rng)
+        draft.forbid(
+            self.list_cards(subject, kind)
+                .into_iter()
+                .map(|(_, card)| card.prompt.clone()),
+        );
+        draft.assemble(self.deck, rng)
     }
 
     fn answer_item(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
@@ -288,12 +335,12 @@ impl Ctx<'_> {
         // Recognising the prompt's own words ("Permissions" for "... authentication and
         // permissions?") tests nothing.
         let prompt_words = text::word_set(&self.this.prompt);
-        let mut labels: Vec<&Label> = own
+        let mut labels: Vec<(&Label, &Candidate)> = own
             .labels
             .iter()
             .zip(&own.label_names)
             .filter(|(_, (_, words))| !words.iter().all(|word| prompt_words.contains(word)))
-            .map(|(label, _)| label)
+            .map(|(label, (candidate, _))| (label, candidate))
             .collect();
         if labels.is_empty() {
             return None;
@@ -302,20 +349,37 @@ impl Ctx<'_> {
             "Which of these belongs in the answer to “{}”?",
             self.this.prompt.trim_end_matches('?')
         );
-        // A label this answer also mentions ("Throttling" for the throttling question) would
-        // be a second right option.
+        // A label this answer also mentions ("Throttling" for the throttling question), even
+        // by a root ("Serializer" for "Easy serialization", `APIView` for "browsable API" and
+        // "view logic"), would be a second right option.
+        // So would a label the deck's one-liners say of the prompt's subject ("Testing" for
+        // "What are the advantages of Django?", which has "Testing Framework").
+        let mut answer_words: HashSet<String> = own.answer_words.iter().cloned().collect();
+        answer_words.extend(self.subject_heads());
+        // A benefit among mechanisms is the odd one out ("Standardization" among "URL
+        // versioning" and "Sliding window"), so a question asking for advantages only
+        // meets the labels of other such questions.
+        let benefits = asks_for_benefits(&self.this.prompt);
         let pool: Vec<(&Candidate, u8)> = self
-            .other_questions()
-            .flat_map(|(other, family)| other.label_names.iter().map(move |name| (name, family)))
-            .filter(|((_, words), _)| !contains_run(&own.answer_words, words))
-            .map(|((candidate, _), family)| (candidate, family))
+            .unrelated_questions()
+            .filter(|other| !benefits || asks_for_benefits(&other.prompt))
+            .flat_map(|other| other.label_names.iter())
+            .filter(|(candidate, words)| {
+                !contains_run(&own.answer_words, words)
+                    && !echoed_by(&candidate.text, &answer_words)
+            })
+            .map(|(candidate, _)| (candidate, 0))
             .collect();
         rng.shuffle(&mut labels);
-        labels.into_iter().find_map(|label| {
-            let right = label.name.clone();
-            let mut draft = self.draft(QuestionForm::AnswerItem, stem.clone(), right, pool.clone());
+        labels.into_iter().find_map(|(_, right)| {
+            let mut draft = self.draft(
+                QuestionForm::AnswerItem,
+                stem.clone(),
+                right.text.clone(),
+                pool.clone(),
+            );
             draft.forbid(own.labels.iter().map(|label| label.name.clone()));
-            draft.assemble(rng)
+            draft.assemble(self.deck, rng)
         })
     }
 
@@ -332,14 +396,14 @@ impl Ctx<'_> {
         }
         rng.shuffle(&mut asked);
         let prompt = self.this.prompt.trim_end_matches('?');
-        // This answer's other labels first, then the same section's, then the rest.
+        // This answer's other labels first, then the same section's.
         let siblings = own.label_details.iter().flatten().map(|detail| (detail, 0));
-        let rest = self.other_questions().flat_map(|(other, family)| {
+        let rest = self.unrelated_questions().flat_map(|other| {
             other
                 .label_details
                 .iter()
                 .flatten()
-                .map(move |detail| (detail, family + 1))
+                .map(|detail| (detail, 1))
         });
         let pool: Vec<(&Candidate, u8)> = siblings.chain(rest).collect();
         asked.into_iter().find_map(|(label, detail)| {
@@ -351,30 +415,48 @@ impl Ctx<'_> {
             let mut draft = self.draft(QuestionForm::LabelDetail, stem, right, pool.clone());
             // The same label in another answer ("Scalability") describes the same thing.
             draft.skip_tag.clone_from(&detail.tag);
-            draft.assemble(rng)
+            draft.assemble(self.deck, rng)
         })
     }
 
-    fn short_answer(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
+    /// "What prevents cascading failures by …?" among the concepts other questions of the
+    /// section ask about. Only when the answer's lead sentence opens with the concept, so
+    /// the stem is the answer's own description of it.
+    fn concept_for_description(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
         let own = self.own_question()?;
+        let (concept, right) = own.concept.as_ref()?;
+        let lead = text::lead_sentence(&self.this.answer)?;
+        let stem = concept.description(&lead)?;
         let pool: Vec<(&Candidate, u8)> = self
-            .other_questions()
-            .filter_map(|(other, family)| Some((other.lead.as_ref()?, family)))
+            .neighbour_questions()
+            .filter_map(|other| Some((&other.concept.as_ref()?.1, 0)))
             .collect();
-        // The first sentence, or the next one when the first is too thin once masked
-        // ("Use ___ APITestCase or APIClient for ___").
-        own.leads.iter().find_map(|right| {
-            let stem = self.this.prompt.clone();
-            self.draft(QuestionForm::ShortAnswer, stem, right.clone(), pool.clone())
-                .assemble(rng)
-        })
+        self.draft(
+            QuestionForm::ConceptForDescription,
+            stem,
+            right.text.clone(),
+            pool,
+        )
+        .assemble(self.deck, rng)
     }
 
-    /// The prompts of a subject's lists of a kind, as candidates of family 0.
-    fn list_candidates(&self, subject: &str, kind: ListKind) -> Vec<(Candidate, u8)> {
-        self.list_prompts(subject, kind)
-            .into_iter()
-            .map(|prompt| (Candidate::new(prompt), 0))
+    /// The stemmed words of the one-liner heads of every subject this card's prompt names.
+    fn subject_heads(&self) -> Vec<String> {
+        let prompt = text::word_set(&self.this.prompt);
+        self.deck
+            .cards
+            .iter()
+            .filter(|card| {
+                card.list()
+                    .and_then(|list| self.deck.lists.get(list))
+                    .is_some_and(|list| {
+                        is_one_liner(&card.kind)
+                            && text::tokens(&list.subject)
+                                .iter()
+                                .all(|word| prompt.contains(&word.norm()))
+                    })
+            })
+            .flat_map(|card| norms(&card.prompt))
             .collect()
     }
 
@@ -387,19 +469,19 @@ impl Ctx<'_> {
         Some((list.subject.as_str(), list.kind))
     }
 
-    /// The prompts of every card in the lists of a subject (any case) and kind.
-    fn list_prompts(&self, subject: &str, kind: ListKind) -> Vec<String> {
+    /// Every card in the lists of a subject (any case) and kind, with its index.
+    fn list_cards(&self, subject: &str, kind: ListKind) -> Vec<(usize, &Card)> {
         self.deck
             .cards
             .iter()
-            .filter(|card| {
+            .enumerate()
+            .filter(|(_, card)| {
                 card.list()
                     .and_then(|list| self.deck.lists.get(list))
                     .is_some_and(|list| {
                         list.kind == kind && list.subject.eq_ignore_ascii_case(subject)
                     })
             })
-            .map(|card| card.prompt.clone())
             .collect()
     }
 }
@@ -418,6 +500,80 @@ fn is_one_liner(kind: &CardKind) -> bool {
 
 fn is_guide_item(kind: &CardKind) -> bool {
     matches!(kind, CardKind::GuideItem { .. })
+}
+
+/// A one-liner's detail as plain text.
+fn one_liner_detail(card: &Card) -> String {
+    text::strip_inline(&card.answer).trim().to_owned()
+}
+
+/// The stemmed words of a head or prompt that mean something ("limitation", "system"), to
+/// tell siblings that could be confused with it.
+fn significant_words(head: &str) -> HashSet<String> {
+    text::tokens(head)
+        .iter()
+        .filter(|token| token.is_significant(4))
+        .map(text::Token::norm)
+        .collect()
+}
+
+/// Words of a prompt asking for a list of benefits.
+const BENEFIT_WORDS: &[&str] = &["advantage", "benefit"];
+
+/// Whether a prompt asks for benefits ("What are the advantages of APIs?").
+fn asks_for_benefits(prompt: &str) -> bool {
+    text::tokens(prompt).iter().any(|token| {
+        BENEFIT_WORDS
+            .iter()
+            .any(|word| text::stem(word) == token.norm())
+    })
+}
+
+/// Whether every meaningful word of a name (the parts of a code name) shares a root with one
+/// of `words`.
+fn echoed_by(name: &str, words: &HashSet<String>) -> bool {
+    let parts: HashSet<String> = text::tokens(name)
+        .iter()
+        .flat_map(|token| {
+            if token.is_code() {
+                token.parts()
+            } else {
+                vec![token.norm()]
+            }
+        })
+        .filter(|part| part.len() >= 3 && !text::is_stopword(part))
+        .collect();
+    !parts.is_empty() && share_all(&parts, words)
+}
+
+/// Whether every word of `a` shares a root with some word of `b`.
+fn share_all(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    a.iter().all(|x| b.iter().any(|y| text::share_root(x, y)))
+}
+
+/// Whether two word sets share a word or a root ("complexity" and "complex").
+fn share_any(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    a.iter().any(|x| b.iter().any(|y| text::share_root(x, y)))
+}
+
+/// The significant words of a prompt that are not common to its section ("Django" in the
+/// Django questions): two prompts sharing one ("files" in "Explain the Django project
+/// structure and key files" and "What files are created when you create a Django app?")
+/// ask about overlapping things, so one's labels may belong in the other's answer.
+fn topic_words(deck: &Deck, card: usize) -> HashSet<String> {
+    let section = deck.cards[card].section;
+    let prompts: Vec<HashSet<String>> = deck
+        .cards_in_section(section)
+        .filter(|(_, other)| is_question(&other.kind))
+        .map(|(_, other)| significant_words(&other.prompt))
+        .collect();
+    significant_words(&deck.cards[card].prompt)
+        .into_iter()
+        .filter(|word| {
+            let with = prompts.iter().filter(|set| set.contains(word)).count();
+            with * 2 < prompts.len()
+        })
+        .collect()
 }
 
 /// A definition's term without its parenthesised expansion: "APIs", "Django REST Framework".
@@ -441,22 +597,6 @@ fn masked_definition(card: &Card, extra: &MaskKeys) -> Option<String> {
     (masked.chars().count() <= MAX_OPTION_CHARS).then_some(masked)
 }
 
-/// The usable sentences of a question's opening line, in order: at least
-/// [`SENTENCE_CHARS`]'s minimum, cut to its maximum at a clause boundary, with the question's
-/// key terms blanked and enough left to say something.
-fn masked_leads(card: &Card) -> Vec<String> {
-    let keys = MaskKeys::of(&card.prompt);
-    text::lead_sentences(&card.answer)
-        .iter()
-        .filter(|sentence| sentence.chars().count() >= *SENTENCE_CHARS.start())
-        .filter_map(|sentence| {
-            text::fit_sentence(sentence, LEAD_CUT_MIN_CHARS, *SENTENCE_CHARS.end())
-        })
-        .map(|sentence| keys.mask(&sentence))
-        .filter(|masked| substantial(masked, LEAD_MIN_WORDS))
-        .collect()
-}
-
 /// Borrows owned candidates as a pool.
 fn refs(candidates: &[(Candidate, u8)]) -> Vec<(&Candidate, u8)> {
     candidates
@@ -465,16 +605,18 @@ fn refs(candidates: &[(Candidate, u8)]) -> Vec<(&Candidate, u8)> {
         .collect()
 }
 
-/// A label's detail with the label's and its question's key terms (`prompt_keys`) blanked,
-/// if enough is left.
+/// A label's detail with its question's key terms (`prompt_keys`) blanked, if enough is
+/// left. The label's own words are not blanked: a detail repeating its label ("Teams can
+/// develop…" for "Team autonomy") is caught by the echo rule instead, and blanking them in
+/// every sibling made the siblings vague enough to fit any label ("Use app-specific ___
+/// configurations").
 fn masked_label_detail(prompt_keys: &MaskKeys, label: &Label) -> Option<String> {
     if label.detail.chars().count() < LABEL_DETAIL_MIN_CHARS {
         return None;
     }
-    let mut keys = prompt_keys.clone();
-    keys.add(&label.name);
-    let masked = keys.mask(&label.detail);
-    substantial(&masked, LABEL_DETAIL_MIN_WORDS).then_some(masked)
+    let masked = prompt_keys.mask(&label.detail);
+    (masked.matches("___").count() <= MAX_BLANKS && substantial(&masked, LABEL_DETAIL_MIN_WORDS))
+        .then_some(masked)
 }
 
 /// Whether a masked text still says something: at least `words` meaningful words.
@@ -499,61 +641,38 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
             .any(|window| window == needle)
 }
 
-/// The look of an option, so a distractor resembles the right one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// One code name: `ModelSerializer`, `manage.py` (an acronym like CQRS counts as words,
-    /// so it meets "Saga Pattern" rather than `DEBUG`).
-    Name,
-    /// One or two words with a digit: "1xx", "PEP 8".
-    Numbered,
-    /// Ordinary words.
-    Words,
-}
-
 /// An option's kind and whether it has a blank.
-fn shape(option: &str) -> (Kind, bool) {
-    let words = text::tokens(option);
-    let kind =
-        if option.chars().any(|c| c.is_ascii_digit()) && option.split_whitespace().count() <= 2 {
-            Kind::Numbered
-        } else if words.len() == 1 && words[0].is_code() {
-            Kind::Name
-        } else {
-            Kind::Words
-        };
-    (kind, option.contains("___"))
-}
-
-/// Whether a distractor's length is close enough to the right option's not to stand out
-/// (the per-distractor version of [`super::length_giveaway`]).
-fn similar_length(right: usize, other: usize) -> bool {
-    let longer =
-        |a: usize, b: usize, ratio: f32| a > b + LENGTH_SLACK && a as f32 > ratio * b as f32;
-    !longer(right, other, MAX_LONGER) && !longer(other, right, 1.0 / MIN_SHORTER)
+fn shape(option: &str) -> (OptionKind, bool) {
+    (option_kind(option), option.contains("___"))
 }
 
 /// A possible distractor, with what ranking needs computed once.
 #[derive(Debug, Clone)]
 struct Candidate {
     text: String,
+    /// The card it was taken from: [`ChoiceQuestion::option_cards`].
+    card: usize,
     /// What the candidate is about, when that can clash with the question (a label name).
     tag: String,
+    /// Words of what the candidate is about (a one-liner's head): two candidates sharing one
+    /// ("Complex Query Limitations", "Database Feature Limitations") are never offered
+    /// together, since either could be meant.
+    confusable: HashSet<String>,
     key: String,
     chars: usize,
-    shape: (Kind, bool),
-    words: HashSet<String>,
+    shape: (OptionKind, bool),
 }
 
 impl Candidate {
-    fn new(text: String) -> Self {
+    fn new(text: String, card: usize) -> Self {
         Self {
             key: option_key(&text),
             chars: text.chars().count(),
             shape: shape(&text),
-            words: text::word_set(&text),
             text,
+            card,
             tag: String::new(),
+            confusable: HashSet::new(),
         }
     }
 }
@@ -566,7 +685,7 @@ struct Draft<'p> {
     stem: String,
     right: String,
     /// Candidate distractors with their family rank: lower is preferred (same list, same
-    /// question, same section).
+    /// answer).
     pool: Vec<(&'p Candidate, u8)>,
     /// Option keys that may not be distractors because they would also be right.
     forbidden: HashSet<String>,
@@ -580,32 +699,28 @@ impl Draft<'_> {
             .extend(texts.into_iter().map(|text| option_key(&text)));
     }
 
-    /// The question, if some choice of distractors passes [`check_question`]. Tries from the
-    /// most varied (seeded jitter, family first) to the most conservative (closest lengths,
-    /// any family).
-    fn assemble(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
+    /// The question, if some triple of distractors passes [`check_question`] and
+    /// [`check_topic`]. Candidates are ranked by kind, family, blank and length (with a
+    /// seeded jitter of about a quarter of the length, so seeds vary the distractors among
+    /// similar ones); triples are tried best-ranked first.
+    fn assemble(&self, deck: &Deck, rng: &mut Rng) -> Option<ChoiceQuestion> {
         if self.right.trim().is_empty() || self.right.chars().count() > MAX_OPTION_CHARS {
             return None;
         }
-        (0..3).find_map(|attempt| {
-            let question = self.try_assemble(rng, attempt)?;
-            check_question(&question).is_ok().then_some(question)
-        })
-    }
-
-    fn try_assemble(&self, rng: &mut Rng, attempt: u8) -> Option<ChoiceQuestion> {
         let right_len = self.right.chars().count();
         let right_shape = shape(&self.right);
-        // Jitter of about a quarter of the length lets the seed vary distractors among
-        // similar-length candidates.
-        let jitter = if attempt == 0 {
-            (right_len / 4).max(4)
-        } else {
-            0
-        };
+        let right_key = option_key(&self.right);
+        let jitter = (right_len / 4).max(4);
         let mut ranked: Vec<(usize, &Candidate)> = self
             .pool
             .iter()
+            .filter(|(candidate, _)| {
+                !(candidate.text.trim().is_empty()
+                    || candidate.chars > MAX_OPTION_CHARS
+                    || candidate.key == right_key
+                    || self.forbidden.contains(&candidate.key)
+                    || (!self.skip_tag.is_empty() && candidate.tag == self.skip_tag))
+            })
             .map(|&(candidate, family)| {
                 let mut score = candidate.chars.abs_diff(right_len);
                 if candidate.shape.0 != right_shape.0 {
@@ -614,74 +729,83 @@ impl Draft<'_> {
                 if candidate.shape.1 != right_shape.1 {
                     score += BLANK_WEIGHT;
                 }
-                if attempt < 2 {
-                    score += usize::from(family) * FAMILY_WEIGHT;
-                }
+                score += usize::from(family) * FAMILY_WEIGHT;
                 score += rng.below(jitter + 1);
                 (score, candidate)
             })
             .collect();
         ranked.sort_by_key(|(score, _)| *score);
-
-        let mut taken: HashSet<&str> = HashSet::new();
-        let right_key = option_key(&self.right);
-        taken.insert(&right_key);
-        let mut chosen: Vec<&Candidate> = Vec::new();
-        let usable = |candidate: &Candidate, taken: &HashSet<&str>, strict: bool| {
-            !(candidate.text.trim().is_empty()
-                || candidate.chars > MAX_OPTION_CHARS
-                || taken.contains(candidate.key.as_str())
-                || self.forbidden.contains(&candidate.key)
-                || (!self.skip_tag.is_empty() && candidate.tag == self.skip_tag)
-                || (strict && !similar_length(right_len, candidate.chars)))
-        };
-        // Words the stem shares with the right option: some distractor should share each of
-        // them too, or the wording would point at the answer.
-        let right_words = text::word_set(&self.right);
-        for word in telling_words(&self.stem) {
-            if chosen.len() == 3
-                || !right_words.contains(&word)
-                || chosen.iter().any(|c| c.words.contains(&word))
-            {
-                continue;
-            }
-            // Any length will do here: one short distractor is no length giveaway.
-            let sharing = [true, false].into_iter().find_map(|strict| {
-                ranked
-                    .iter()
-                    .map(|(_, candidate)| *candidate)
-                    .find(|c| usable(c, &taken, strict) && c.words.contains(&word))
-            });
-            if let Some(candidate) = sharing {
-                taken.insert(&candidate.key);
-                chosen.push(candidate);
-            }
-        }
-        // Then the best-ranked of similar length, then (if too few) any.
-        for strict in [true, false] {
-            for (_, candidate) in &ranked {
-                if chosen.len() == 3 {
-                    break;
-                }
-                if usable(candidate, &taken, strict) {
-                    taken.insert(&candidate.key);
-                    chosen.push(candidate);
-                }
-            }
-        }
-        let mut chosen: Vec<String> = chosen.into_iter().map(|c| c.text.clone()).collect();
-        if chosen.len() < 3 {
-            return None;
-        }
+        let mut seen = HashSet::new();
+        let ranked: Vec<&Candidate> = ranked
+            .into_iter()
+            .map(|(_, candidate)| candidate)
+            .filter(|candidate| seen.insert(candidate.key.as_str()))
+            .take(MAX_POOL)
+            .collect();
         let correct = rng.below(4);
-        chosen.insert(correct, self.right.clone());
-        Some(ChoiceQuestion {
-            id: self.id.clone(),
-            card: self.card,
-            form: self.form,
-            stem: self.stem.clone(),
-            options: chosen,
-            correct,
-        })
+        // The right option's features (see [`CUES`]): some distractor must share each.
+        let needs: Vec<(usize, String)> = CUES
+            .iter()
+            .enumerate()
+            .flat_map(|(rule, (_, cue))| {
+                cue(&self.stem, &self.right)
+                    .into_iter()
+                    .map(move |feature| (rule, feature))
+            })
+            .collect();
+        let covers: Vec<u64> = ranked
+            .iter()
+            .map(|candidate| {
+                let features: Vec<Vec<String>> = CUES
+                    .iter()
+                    .map(|(_, cue)| cue(&self.stem, &candidate.text))
+                    .collect();
+                needs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (rule, feature))| features[*rule].contains(feature))
+                    .fold(0u64, |mask, (bit, _)| mask | (1 << bit))
+            })
+            .collect();
+        let all = if needs.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << needs.len()) - 1
+        };
+        let confused =
+            |a: usize, b: usize| !ranked[a].confusable.is_disjoint(&ranked[b].confusable);
+        triples(ranked.len())
+            .take(MAX_TRIES)
+            .filter(|&[a, b, c]| covers[a] | covers[b] | covers[c] == all)
+            .filter(|&[a, b, c]| !(confused(a, b) || confused(a, c) || confused(b, c)))
+            .filter(|picked| {
+                let texts: Vec<&str> = picked.iter().map(|&i| ranked[i].text.as_str()).collect();
+                length(&self.right, &texts).is_ok()
+            })
+            .find_map(|picked| {
+                let mut options: Vec<(String, usize)> = picked
+                    .iter()
+                    .map(|&i| (ranked[i].text.clone(), ranked[i].card))
+                    .collect();
+                options.insert(correct, (self.right.clone(), self.card));
+                let (options, option_cards) = options.into_iter().unzip();
+                let question = ChoiceQuestion {
+                    id: self.id.clone(),
+                    card: self.card,
+                    form: self.form,
+                    stem: self.stem.clone(),
+                    options,
+                    option_cards,
+                    correct,
+                };
+                // The features decided; the full checks confirm.
+                (check_question(&question).is_ok() && check_topic(deck, &question).is_ok())
+                    .then_some(question)
+            })
     }
+}
+
+/// Every `[a, b, c]` with `a < b < c < n`, in lexicographic order: the best-ranked first.
+fn triples(n: usize) -> impl Iterator<Item = [usize; 3]> {
+    (0..n).flat_map(move |a| (a + 1..n).flat_map(move |b| (b + 1..n).map(move |c| [a, b, c])))
 }

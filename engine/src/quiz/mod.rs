@@ -1,22 +1,29 @@
 //! Quizzes generated from the deck: multiple-choice questions and classification drills.
 //!
 //! Nothing is hand-written: every question is derived from the content, so editing the
-//! markdown edits the quiz. Generated questions are only kept if [`check_question`] passes,
-//! the same check the tests run over every card, so a question whose answer is obvious from
-//! its length or wording never reaches a learner.
+//! markdown edits the quiz. Generated questions are only kept if [`check_question`] and
+//! [`check_topic`] pass, the same checks the tests run over every card, so a question whose
+//! answer shows from its length, wording, tone or shape, or whose distractors come from
+//! another topic, never reaches a learner.
 
+mod check;
 pub mod classify;
+mod concept;
 mod cues;
 mod generate;
 mod mask;
+mod valence;
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
 use crate::rng::Rng;
-use crate::text;
 
-pub use classify::{DrillFamily, DrillItem, bucket_label, drill, drill_families, grade_drill};
+pub use check::{check_question, check_topic};
+pub use classify::{
+    Bucket, DrillFamily, DrillItem, bucket_label, check_drill_item, drill, drill_families,
+    grade_drill,
+};
 pub use generate::ChoiceBank;
 
 /// Every option has to fit on a phone without wrapping into a wall of text.
@@ -37,9 +44,10 @@ pub enum QuestionForm {
     TermForDefinition,
     /// A term: pick its definition's first sentence.
     DefinitionForTerm,
-    /// "Which of these is an advantage of ORM?": heads from the opposite list as distractors.
-    OneLinerPolarity,
-    /// A one-liner's detail: pick its head among the same list's heads.
+    /// A one-liner's head: pick its detail among the same list's details ("In ORM's
+    /// advantages, what does “Database Independence” mean?"). The other way round (detail →
+    /// head) the detail echoes its head, and asking which of the heads is an advantage is
+    /// answered by their tone, so neither is asked.
     OneLinerDetail,
     /// "When should you choose ORM?": the choose-list item against avoid-list items.
     GuideVerdict,
@@ -48,23 +56,22 @@ pub enum QuestionForm {
     /// A bold label of an answer: pick what the answer says about it. Gives the questions
     /// whose labels their prompt already names (select_related vs prefetch_related) a form.
     LabelDetail,
-    /// A question: pick the first sentence of its answer among other answers' first
-    /// sentences, each with its own question's key terms blanked. A long sentence is cut at a
-    /// clause boundary with "…"; one too thin once blanked gives way to the next sentence.
-    ShortAnswer,
+    /// A question naming a concept ("What is Circuit Breaker pattern?"): its answer's lead
+    /// sentence without the concept ("What prevents cascading failures by …?"), pick the
+    /// concept among those the section's other questions name.
+    ConceptForDescription,
 }
 
 impl QuestionForm {
     /// Every form, in the order [`choice_questions_for`] returns them.
-    pub const ALL: [QuestionForm; 8] = [
+    pub const ALL: [QuestionForm; 7] = [
         QuestionForm::TermForDefinition,
         QuestionForm::DefinitionForTerm,
-        QuestionForm::OneLinerPolarity,
         QuestionForm::OneLinerDetail,
         QuestionForm::GuideVerdict,
         QuestionForm::AnswerItem,
         QuestionForm::LabelDetail,
-        QuestionForm::ShortAnswer,
+        QuestionForm::ConceptForDescription,
     ];
 
     /// Kebab-case name; the first half of [`ChoiceQuestion::id`].
@@ -72,12 +79,11 @@ impl QuestionForm {
         match self {
             QuestionForm::TermForDefinition => "term-for-definition",
             QuestionForm::DefinitionForTerm => "definition-for-term",
-            QuestionForm::OneLinerPolarity => "one-liner-polarity",
             QuestionForm::OneLinerDetail => "one-liner-detail",
             QuestionForm::GuideVerdict => "guide-verdict",
             QuestionForm::AnswerItem => "answer-item",
             QuestionForm::LabelDetail => "label-detail",
-            QuestionForm::ShortAnswer => "short-answer",
+            QuestionForm::ConceptForDescription => "concept-for-description",
         }
     }
 }
@@ -94,6 +100,11 @@ pub struct ChoiceQuestion {
     pub stem: String,
     /// Exactly four options, plain text.
     pub options: Vec<String>,
+    /// The card each option was taken from (index into [`Deck::cards`]), the question's own
+    /// card for the right one: what [`check_topic`] checks. Empty in questions saved before
+    /// the field existed.
+    #[serde(default)]
+    pub option_cards: Vec<usize>,
     /// Index of the right option in `options`; uniformly placed by the seed.
     pub correct: usize,
 }
@@ -110,89 +121,6 @@ pub(crate) fn option_key(text: &str) -> String {
         .join(" ")
         .trim_end_matches('.')
         .to_lowercase()
-}
-
-/// The quality bar every generated question must pass; the generator drops questions that
-/// fail it. Rules: four non-empty options of at most [`MAX_OPTION_CHARS`], all distinct
-/// (ignoring case and spacing), `correct` in range, no giveaway by length (see
-/// [`MAX_LONGER`], [`MIN_SHORTER`], [`LENGTH_SLACK`]), not the only option with (or without)
-/// a `___` blank, and no giveaway by wording: the right option must not be the only one
-/// sharing a telling word with the stem (a non-stopword of 5+ letters, a part of such a name
-/// like the "Pagination" of `PageNumberPagination`, an acronym, or the acronym a capitalised
-/// phrase spells: "Global Interpreter Lock" tells "GIL").
-pub fn check_question(question: &ChoiceQuestion) -> Result<(), String> {
-    let fail = |why: String| Err(format!("{}: {why}", question.id));
-    let options = &question.options;
-    if options.len() != 4 {
-        return fail(format!("{} options, not 4", options.len()));
-    }
-    if question.correct >= options.len() {
-        return fail(format!("correct index {} out of range", question.correct));
-    }
-    for option in options {
-        let chars = option.chars().count();
-        if option.trim().is_empty() {
-            return fail("an option is empty".to_owned());
-        }
-        if chars > MAX_OPTION_CHARS {
-            return fail(format!("option of {chars} chars: {option:?}"));
-        }
-    }
-    let mut keys: Vec<String> = options.iter().map(|o| option_key(o)).collect();
-    keys.sort();
-    keys.dedup();
-    if keys.len() != options.len() {
-        return fail(format!("duplicate options: {options:?}"));
-    }
-
-    let right = &options[question.correct];
-    let distractors: Vec<&String> = options
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != question.correct)
-        .map(|(_, option)| option)
-        .collect();
-    if let Some(why) = length_giveaway(right, &distractors) {
-        return fail(why);
-    }
-
-    // Masked options: a lone blank (or a lone option without one) singles the answer out.
-    let blank = |option: &str| option.contains("___");
-    if distractors.iter().all(|d| blank(d) != blank(right)) {
-        return fail("only the right option differs in having a blank".to_owned());
-    }
-
-    let right_words = text::word_set(right);
-    let other_words: Vec<_> = distractors.iter().map(|d| text::word_set(d)).collect();
-    for word in cues::telling_words(&question.stem) {
-        if right_words.contains(&word) && !other_words.iter().any(|set| set.contains(&word)) {
-            return fail(format!(
-                "only the right option shares the stem's word {word:?}"
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Why the right option's length gives it away, if it does: it is longer than every
-/// distractor by [`MAX_LONGER`], or shorter than every distractor by [`MIN_SHORTER`], and in
-/// either case by more than [`LENGTH_SLACK`] characters.
-pub(crate) fn length_giveaway(right: &str, distractors: &[&String]) -> Option<String> {
-    let len = right.chars().count();
-    let lens: Vec<usize> = distractors.iter().map(|d| d.chars().count()).collect();
-    let longest = lens.iter().copied().max().unwrap_or(len);
-    let shortest = lens.iter().copied().min().unwrap_or(len);
-    if len > longest + LENGTH_SLACK && len as f32 > MAX_LONGER * longest as f32 {
-        return Some(format!(
-            "right option ({len} chars) much longer than every distractor (max {longest})"
-        ));
-    }
-    if shortest > len + LENGTH_SLACK && (len as f32) < MIN_SHORTER * shortest as f32 {
-        return Some(format!(
-            "right option ({len} chars) much shorter than every distractor (min {shortest})"
-        ));
-    }
-    None
 }
 
 /// Every question `card` can be asked as, one per applicable form, in [`QuestionForm::ALL`]

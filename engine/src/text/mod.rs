@@ -15,4 +15,4 @@ pub use answer::{
     split_parenthesised, strip_inline,
 };
 pub use distance::{edit_distance_within, typo_budget};
-pub use words::{Token, is_stopword, split_name, stem, tokens, word_set};
+pub use words::{Token, is_stopword, share_root, split_name, stem, tokens, word_set};
