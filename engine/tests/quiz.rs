@@ -749,3 +749,26 @@ fn dump_questions() {
         }
     }
 }
+
+#[test]
+fn a_missed_question_comes_back_as_another_question_on_the_same_card() {
+    let deck = deck();
+    let bank = ChoiceBank::new(&deck);
+    let mut other_forms = 0;
+    for card in 0..deck.cards.len() {
+        let questions = bank.questions_for(card, 5);
+        for missed in &questions {
+            let retry = bank.retry(missed, 5);
+            assert_eq!(retry.card, missed.card);
+            check_question(&retry).unwrap();
+            if questions.len() > 1 {
+                assert_ne!(retry.id, missed.id, "card {card} has another question");
+                other_forms += 1;
+            } else {
+                assert_eq!(retry.id, missed.id);
+                assert_ne!(retry.correct, missed.correct, "the right option moves");
+            }
+        }
+    }
+    assert!(other_forms > 20, "{other_forms} retries used another form");
+}

@@ -1,21 +1,26 @@
-//! Classification drills from the one-liner and decision-guide lists: sort each statement into
-//! advantage/disadvantage or choose/avoid, with instant feedback.
+//! Classification drills from the decision guide and the one-liner lists: sort each statement
+//! into one of two buckets (choose or avoid ORM; an ORM or a Django advantage), with instant
+//! feedback. A right sort is logged; a wrong one is a lapse for that card, and it comes back
+//! before the round ends.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use prep_engine::progress::{Evidence, StudyMode};
 use prep_engine::quiz::{DrillFamily, DrillItem, bucket_label, drill, drill_families, grade_drill};
+use prep_engine::study::PracticeRound;
 
-use crate::base_path::href;
 use crate::clock::seed;
-use crate::components::card_labels::card_title;
+use crate::components::card_link::CardLink;
 use crate::components::document_title::set_document_title;
 use crate::components::keys::on_study_key;
 use crate::components::progress_bar::ProgressBar;
+use crate::components::round_summary::RoundSummary;
 use crate::deck::loaded_deck;
-use crate::paths::{STUDY_PATH, card_path};
+use crate::state::use_study;
 
 /// A round sorts this many statements, a few minutes' work on a phone.
 const ROUND_LENGTH: usize = 20;
+
+type DrillRound = PracticeRound<DrillItem, usize>;
 
 #[component]
 pub fn DrillPage() -> impl IntoView {
@@ -58,7 +63,7 @@ pub fn DrillPage() -> impl IntoView {
                 Some(families) => {
                     let mut items = drill(loaded_deck(), &families, seed());
                     items.truncate(ROUND_LENGTH);
-                    view! { <DrillRound items=items on_again=move || chosen.set(None)/> }.into_any()
+                    view! { <DrillRoundView items=items on_again=move || chosen.set(None)/> }.into_any()
                 }
             }}
         </section>
@@ -66,106 +71,141 @@ pub fn DrillPage() -> impl IntoView {
 }
 
 #[component]
-fn DrillRound(
+fn DrillRoundView(
     items: Vec<DrillItem>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
-    let total = items.len();
-    let items = StoredValue::new(items);
-    let answers = RwSignal::new(Vec::<bool>::new());
-    let position = RwSignal::new(0usize);
+    let study = use_study();
+    let round = RwSignal::new(DrillRound::new(items));
     let answer = move |choice: usize| {
-        let at = position.get_untracked();
-        if at < total && answers.with_untracked(Vec::len) == at {
-            let ok = items.with_value(|i| grade_drill(&i[at], i[at].choices[choice]));
-            answers.update(|a| a.push(ok));
-        }
+        let Some(item) = round.with_untracked(|r| {
+            r.current_answer()
+                .is_none()
+                .then(|| r.current().cloned())
+                .flatten()
+        }) else {
+            return;
+        };
+        let Some(picked) = item.choices.get(choice) else {
+            return;
+        };
+        let right = grade_drill(&item, picked);
+        study.record_answer(
+            deck.cards[item.card].id.as_str(),
+            Evidence::of_pick(right),
+            StudyMode::Drill,
+        );
+        round.update(|r| r.answer(choice, right, Clone::clone));
     };
-    let next = move || {
-        if answers.with_untracked(Vec::len) > position.get_untracked() {
-            position.update(|p| *p += 1);
-        }
-    };
+    let answered = move || round.with_untracked(|r| r.current_answer().is_some());
+    let next = move || round.update(DrillRound::next);
     on_study_key(move |key, event| match key {
-        "1" | "ArrowLeft" => answer(0),
-        "2" | "ArrowRight" if answers.with_untracked(Vec::len) == position.get_untracked() => {
-            answer(1)
-        }
-        "Enter" | " " | "ArrowRight" => {
+        "1" | "ArrowLeft" if !answered() => answer(0),
+        "2" | "ArrowRight" if !answered() => answer(1),
+        "Enter" | " " | "ArrowRight" if answered() => {
             event.prevent_default();
             next();
         }
         _ => {}
     });
-    let progress = Signal::derive(move || (answers.with(Vec::len), total));
+    let progress = Signal::derive(move || round.with(DrillRound::progress));
+    let turn = Memo::new(move |_| round.with(|r| (r.progress().0, r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Statements sorted"/>
         {move || {
-            let at = position.get();
-            if at >= total {
-                let right = answers.with(|a| a.iter().filter(|ok| **ok).count());
-                let misses: Vec<usize> = items.with_value(|i| {
-                    answers.with(|a| i.iter().zip(a).filter(|(_, ok)| !**ok).map(|(item, _)| item.card).collect())
-                });
+            let (_, finished) = turn.get();
+            if finished {
+                let (right, total) = round.with_untracked(DrillRound::first_try_score);
+                let missed = round.with_untracked(|r| r.missed().into_iter().map(|i| i.card).collect());
                 return view! {
-                    <div class="summary">
-                        <h2>"Drill complete"</h2>
-                        <p class="score">{format!("{right} of {total} sorted correctly")}</p>
-                        {(!misses.is_empty()).then(|| view! {
-                            <h3>"Review these"</h3>
-                            <ul class="card-list">
-                                {misses.iter().map(|&c| view! {
-                                    <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
-                                }).collect_view()}
-                            </ul>
-                        })}
-                        <p class="button-row">
-                            <button class="primary" on:click=move |_| on_again()>"Another drill"</button>
-                            <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
-                        </p>
-                    </div>
+                    <RoundSummary
+                        heading="Drill complete"
+                        score=format!("{right} of {total} sorted right the first time")
+                        missed=missed
+                        again_label="Another drill"
+                        on_again=on_again
+                    />
                 }
                 .into_any();
             }
-            let item = items.with_value(|i| i[at].clone());
-            let answered = move || answers.with(|a| a.get(at).copied());
-            let right_label = bucket_label(item.answer);
-            let card = &deck.cards[item.card];
-            view! {
-                <article class="drill-item">
-                    <p class="eyebrow muted">{format!("{}: which bucket?", item.subject)}</p>
-                    <h2 class="prompt">{item.statement.clone()}</h2>
-                    <div class="bucket-buttons" role="group" aria-label="Buckets">
-                        {item.choices.iter().enumerate().map(|(i, &bucket)| {
-                            let class = move || match answered() {
-                                None => "option",
-                                Some(_) if bucket == item.answer => "option correct",
-                                Some(_) => "option wrong",
-                            };
-                            view! {
-                                <button class=class disabled=move || answered().is_some() on:click=move |_| answer(i)>
-                                    {bucket_label(bucket)}
-                                </button>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <Show when=move || answered().is_some()>
-                        <div class="feedback" role="status">
-                            {move || if answered() == Some(true) {
-                                view! { <p class="verdict good">"Correct!"</p> }.into_any()
-                            } else {
-                                view! { <p class="verdict bad">{format!("Not quite. The answer is {right_label}.")}</p> }.into_any()
-                            }}
-                            <p>"From: " <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></p>
-                        </div>
-                        <div class="action-bar">
-                            <button class="primary wide" on:click=move |_| next()>"Next statement"</button>
-                        </div>
-                    </Show>
-                </article>
-            }
-            .into_any()
+            let Some(item) = round.with_untracked(|r| r.current().cloned()) else {
+                return ().into_any();
+            };
+            let retry = round.with_untracked(DrillRound::is_retry);
+            let picked = Signal::derive(move || round.with(|r| r.current_answer().map(|a| a.response)));
+            view! { <ItemView item=item retry=retry picked=picked on_answer=answer on_next=next/> }.into_any()
         }}
+    }
+}
+
+#[component]
+fn ItemView(
+    item: DrillItem,
+    retry: bool,
+    picked: Signal<Option<usize>>,
+    on_answer: impl Fn(usize) + Copy + Send + Sync + 'static,
+    on_next: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let right = item
+        .choices
+        .iter()
+        .position(|bucket| *bucket == item.answer)
+        .unwrap_or(0);
+    let right_label = bucket_label(&item.answer).to_owned();
+    let question = format!(
+        "{}: {} or {}?",
+        item.subject,
+        bucket_label(&item.choices[0]),
+        bucket_label(&item.choices[1])
+    );
+    let card = item.card;
+    view! {
+        <article class="drill-item">
+            <p class="eyebrow muted">
+                {retry.then(|| view! { <span class="badge">"Again"</span> })}
+                {question.clone()}
+            </p>
+            <h2 class="prompt" id="drill-statement">{item.statement.clone()}</h2>
+            <div class="bucket-buttons" role="radiogroup" aria-label=question aria-describedby="drill-statement">
+                {item.choices.iter().enumerate().map(|(i, bucket)| {
+                    // Green for the right bucket, red only for a wrong pick.
+                    let class = move || match picked.get() {
+                        None => "option",
+                        Some(_) if i == right => "option correct",
+                        Some(p) if p == i => "option wrong",
+                        Some(_) => "option",
+                    };
+                    view! {
+                        <button
+                            class=class
+                            role="radio"
+                            aria-checked=move || (picked.get() == Some(i)).to_string()
+                            aria-disabled=move || picked.get().is_some().to_string()
+                            aria-keyshortcuts=(i + 1).to_string()
+                            on:click=move |_| on_answer(i)
+                        >
+                            {bucket_label(bucket).to_owned()}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <Show when=move || picked.get().is_some()>
+                <div class="feedback" role="status">
+                    {
+                        let right_label = right_label.clone();
+                        move || if picked.get() == Some(right) {
+                            view! { <p class="verdict good">"Correct!"</p> }.into_any()
+                        } else {
+                            view! { <p class="verdict bad">{format!("Not quite. The answer is {right_label}.")}</p> }.into_any()
+                        }
+                    }
+                    <p>"From: " <CardLink card=card/></p>
+                </div>
+                <div class="action-bar">
+                    <button class="primary wide" on:click=move |_| on_next()>"Next statement"</button>
+                </div>
+            </Show>
+        </article>
     }
 }

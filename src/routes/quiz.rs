@@ -1,107 +1,149 @@
 //! Multiple choice generated from the content: pick one of four, see the right option and a
-//! link to the card, and a score at the end.
+//! link to the card. A right pick is logged; a wrong one is a lapse, and the card comes back
+//! as another question before the round ends. Then a first-try score.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use prep_engine::quiz::{ChoiceQuestion, choice_quiz, grade_choice};
+use prep_engine::progress::{Evidence, StudyMode};
+use prep_engine::quiz::{ChoiceBank, ChoiceQuestion, grade_choice};
+use prep_engine::study::PracticeRound;
 
-use crate::base_path::href;
 use crate::clock::seed;
-use crate::components::card_labels::card_title;
+use crate::components::card_link::CardLink;
 use crate::components::document_title::set_document_title;
+use crate::components::empty_selection::EmptySelection;
 use crate::components::keys::on_study_key;
+use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::round_summary::RoundSummary;
 use crate::deck::loaded_deck;
-use crate::paths::{STUDY_PATH, card_path};
 use crate::state::use_study;
 
 const QUIZ_LENGTH: usize = 10;
 
+type QuizRound = PracticeRound<ChoiceQuestion, usize>;
+
 #[component]
 pub fn QuizPage() -> impl IntoView {
     set_document_title(|| "Multiple choice".to_string());
+    let single = practised_card();
     // Each round is a fresh quiz with a fresh seed; "New quiz" starts the next one.
     let round = RwSignal::new(0u32);
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Multiple choice"</h1>
+            {single.map(|card| view! { <PractisingOne card=card/> })}
             {move || {
                 round.track();
-                view! { <QuizRound on_again=move || round.update(|r| *r += 1)/> }
+                view! { <QuizRoundView single=single on_again=move || round.update(|r| *r += 1)/> }
             }}
         </section>
     }
 }
 
 #[component]
-fn QuizRound(on_again: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn QuizRoundView(
+    single: Option<usize>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let cards = study.filter.with_untracked(|f| f.cards(deck));
-    let questions = StoredValue::new(choice_quiz(deck, &cards, QUIZ_LENGTH, seed()));
-    let total = questions.with_value(Vec::len);
-    // One entry per answered question: the option picked.
-    let picks = RwSignal::new(Vec::<usize>::new());
-    let position = RwSignal::new(0usize);
+    let seed = seed();
+    let bank = StoredValue::new(ChoiceBank::new(deck));
+    let questions = bank.with_value(|bank| match single {
+        Some(card) => bank.questions_for(card, seed),
+        None => {
+            let cards = study.filter.with_untracked(|f| f.cards(deck));
+            bank.quiz(&cards, QUIZ_LENGTH, seed)
+        }
+    });
+    let round = RwSignal::new(QuizRound::new(questions));
 
     let pick = move |option: usize| {
-        let at = position.get_untracked();
-        if at < total && picks.with_untracked(Vec::len) == at {
-            picks.update(|p| p.push(option));
+        let Some(question) = round.with_untracked(|r| {
+            r.current_answer()
+                .is_none()
+                .then(|| r.current().cloned())
+                .flatten()
+        }) else {
+            return;
+        };
+        if option >= question.options.len() {
+            return;
         }
+        let right = grade_choice(&question, option);
+        study.record_answer(
+            deck.cards[question.card].id.as_str(),
+            Evidence::of_pick(right),
+            StudyMode::Quiz,
+        );
+        let retry_seed = seed.wrapping_add(round.with_untracked(|r| r.answers().len()) as u64);
+        round.update(|r| {
+            r.answer(option, right, |missed| {
+                bank.with_value(|bank| bank.retry(missed, retry_seed))
+            })
+        });
     };
-    let next = move || {
-        if picks.with_untracked(Vec::len) > position.get_untracked() {
-            position.update(|p| *p += 1);
-        }
-    };
+    let next = move || round.update(QuizRound::next);
     on_study_key(move |key, event| match key {
         "1" | "2" | "3" | "4" => pick(key.parse::<usize>().unwrap_or(1) - 1),
-        "Enter" | " " | "ArrowRight" => {
+        "Enter" | " " | "ArrowRight" if round.with_untracked(|r| r.current_answer().is_some()) => {
             event.prevent_default();
             next();
         }
         _ => {}
     });
 
-    let progress = Signal::derive(move || (picks.with(Vec::len), total));
+    let progress = Signal::derive(move || round.with(QuizRound::progress));
+    // The turn (answers so far, finished): the question view is rebuilt per turn.
+    let turn = Memo::new(move |_| round.with(|r| (r.progress().0, r.is_finished())));
     view! {
-            <ProgressBar progress=progress label="Questions answered"/>
-            {move || {
-                let at = position.get();
+        <ProgressBar progress=progress label="Questions answered"/>
+        {move || {
+            let (_, finished) = turn.get();
+            if finished {
+                let (right, total) = round.with_untracked(QuizRound::first_try_score);
                 if total == 0 {
-                    return view! {
-                        <div class="summary">
-                            <h2>"No questions for this selection"</h2>
-                            <p><A href=href(STUDY_PATH)>"Choose other sections or kinds"</A></p>
-                        </div>
-                    }
-                    .into_any();
+                    return view! { <EmptySelection what="questions"/> }.into_any();
                 }
-                if at >= total {
-                    return view! { <QuizSummary questions=questions picks=picks on_again=on_again/> }.into_any();
+                let missed = round.with_untracked(|r| r.missed().into_iter().map(|q| q.card).collect());
+                return view! {
+                    <RoundSummary
+                        heading="Quiz complete"
+                        score=format!("{right} of {total} right the first time")
+                        missed=missed
+                        again_label="New quiz"
+                        on_again=on_again
+                    />
                 }
-                let question = questions.with_value(|q| q[at].clone());
-                view! { <QuestionView question=question picked=Signal::derive(move || picks.with(|p| p.get(at).copied())) on_pick=pick on_next=next/> }
-                    .into_any()
-            }}
+                .into_any();
+            }
+            let Some(question) = round.with_untracked(|r| r.current().cloned()) else {
+                return ().into_any();
+            };
+            let retry = round.with_untracked(QuizRound::is_retry);
+            let picked = Signal::derive(move || round.with(|r| r.current_answer().map(|a| a.response)));
+            view! { <QuestionView question=question retry=retry picked=picked on_pick=pick on_next=next/> }
+                .into_any()
+        }}
     }
 }
 
 #[component]
 fn QuestionView(
     question: ChoiceQuestion,
+    retry: bool,
     picked: Signal<Option<usize>>,
     on_pick: impl Fn(usize) + Copy + Send + Sync + 'static,
     on_next: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
     let correct = question.correct;
-    let card = &deck.cards[question.card];
+    let card = question.card;
+    let right = question.options[correct].clone();
     view! {
         <article class="quiz-question">
-            <h2 class="prompt">{question.stem.clone()}</h2>
-            <div class="options" role="group" aria-label="Options">
+            {retry.then(|| view! { <p class="eyebrow"><span class="badge">"Again"</span>" A card you missed"</p> })}
+            <h2 class="prompt" id="quiz-stem">{question.stem.clone()}</h2>
+            <div class="options" role="radiogroup" aria-label="Options" aria-describedby="quiz-stem">
                 {question
                     .options
                     .iter()
@@ -116,8 +158,10 @@ fn QuestionView(
                         view! {
                             <button
                                 class=class
-                                disabled=move || picked.get().is_some()
-                                aria-pressed=move || (picked.get() == Some(i)).to_string()
+                                role="radio"
+                                aria-checked=move || (picked.get() == Some(i)).to_string()
+                                aria-disabled=move || picked.get().is_some().to_string()
+                                aria-keyshortcuts=(i + 1).to_string()
                                 on:click=move |_| on_pick(i)
                             >
                                 <span class="option-key" aria-hidden="true">{i + 1}</span>
@@ -130,65 +174,21 @@ fn QuestionView(
             <Show when=move || picked.get().is_some()>
                 <div class="feedback" role="status">
                     {
-                        let right = question.options[correct].clone();
-                        let question = question.clone();
+                        let right = right.clone();
                         move || {
-                            if picked.get().is_some_and(|p| grade_choice(&question, p)) {
+                            if picked.get() == Some(correct) {
                                 view! { <p class="verdict good">"Correct!"</p> }.into_any()
                             } else {
                                 view! { <p class="verdict bad">"Not quite. The answer is: " <strong>{right.clone()}</strong></p> }.into_any()
                             }
                         }
                     }
-                    <p>"From the card: " <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></p>
+                    <p>"From the card: " <CardLink card=card/></p>
                 </div>
                 <div class="action-bar">
                     <button class="primary wide" on:click=move |_| on_next()>"Next question"</button>
                 </div>
             </Show>
         </article>
-    }
-}
-
-#[component]
-fn QuizSummary(
-    questions: StoredValue<Vec<ChoiceQuestion>>,
-    picks: RwSignal<Vec<usize>>,
-    on_again: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let deck = loaded_deck();
-    let results: Vec<(ChoiceQuestion, bool)> = questions.with_value(|qs| {
-        picks.with_untracked(|p| {
-            qs.iter()
-                .zip(p)
-                .map(|(q, &pick)| (q.clone(), grade_choice(q, pick)))
-                .collect()
-        })
-    });
-    let right = results.iter().filter(|(_, ok)| *ok).count();
-    let misses: Vec<ChoiceQuestion> = results
-        .into_iter()
-        .filter(|(_, ok)| !ok)
-        .map(|(q, _)| q)
-        .collect();
-    let total = questions.with_value(Vec::len);
-    view! {
-        <div class="summary">
-            <h2>"Quiz complete"</h2>
-            <p class="score">{format!("{right} of {total} correct")}</p>
-            {(!misses.is_empty()).then(|| view! {
-                <h3>"Review these"</h3>
-                <ul class="card-list">
-                    {misses.iter().map(|q| {
-                        let card = &deck.cards[q.card];
-                        view! { <li><A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></li> }
-                    }).collect_view()}
-                </ul>
-            })}
-            <p class="button-row">
-                <button class="primary" on:click=move |_| on_again()>"New quiz"</button>
-                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
-            </p>
-        </div>
     }
 }

@@ -44,7 +44,7 @@ pub fn StudyPage() -> impl IntoView {
                 <li>
                     <A href=href(DRILL_PATH) attr:class="mode">
                         <span class="mode-name">"Classification drill"</span>
-                        <span class="mode-detail">"Advantage or disadvantage? Choose or avoid?"</span>
+                        <span class="mode-detail">"Choose or avoid? An ORM or a Django advantage?"</span>
                     </A>
                 </li>
                 <li>

@@ -76,43 +76,73 @@ test('review: keyboard reveals and grades, Again brings a card back in the same 
   assert.deepEqual(page.problems, []);
 });
 
-test('multiple choice: a ten-question quiz with feedback, card links and a summary', async () => {
+test('multiple choice: a ten-question quiz, misses come back, every answer logged, a summary', async () => {
   const page = await newUser();
   await page.getByRole('link', { name: 'Study', exact: true }).click();
   await page.getByRole('link', { name: /Multiple choice quiz/ }).click();
-  for (let i = 0; i < 10; i++) {
-    const options = page.getByRole('group', { name: 'Options' }).getByRole('button');
+  let answers = 0;
+  let misses = 0;
+  const heading = page.getByRole('heading', { level: 2, name: 'Quiz complete' });
+  while (!(await heading.isVisible())) {
+    const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
     assert.equal(await options.count(), 4);
-    await options.nth(i % 4).click();
+    const before = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
+    await options.nth(answers % 4).click();
+    answers++;
     const feedback = page.getByRole('status');
-    assert.match(await feedback.textContent(), /Correct!|Not quite\. The answer is: /);
+    const verdict = await feedback.textContent();
+    assert.match(verdict, /Correct!|Not quite\. The answer is: /);
     assert.equal(await feedback.getByRole('link').count(), 1, 'feedback links to the card');
+    const after = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
+    if (verdict.includes('Not quite')) {
+      misses++;
+      assert.ok(after <= before + 1, 'a miss queues at most one retry');
+    } else {
+      assert.equal(after, before);
+    }
     await page.getByRole('button', { name: 'Next question' }).click();
+    assert.ok(answers <= 30, 'a round ends');
   }
-  await page.getByRole('heading', { level: 2, name: 'Quiz complete' }).waitFor();
-  assert.match(await page.getByRole('main').textContent(), /\d+ of 10 correct/);
+  assert.ok(answers >= 10);
+  assert.match(await page.getByRole('main').textContent(), /\d+ of 10 right the first time/);
+  // Every answer reached the log: misses as Again, right picks logged without moving the card.
+  const reviews = (await savedProgress(page)).progress.reviews;
+  assert.equal(reviews.length, answers);
+  assert.ok(reviews.every((r) => r.mode === 'quiz'));
+  assert.equal(reviews.filter((r) => r.grade === 'again').length, misses);
+  assert.ok(reviews.filter((r) => r.grade !== 'again').every((r) => r.obs === true));
   await page.getByRole('button', { name: 'New quiz' }).click();
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '0');
-  assert.equal(await page.getByRole('group', { name: 'Options' }).getByRole('button').count(), 4);
+  assert.equal(await page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio').count(), 4);
   assert.deepEqual(page.problems, []);
 });
 
-test('classification drill: sort ORM advantages and disadvantages to the end', async () => {
+test('classification drill: sort choose/avoid ORM to the end, misses come back', async () => {
   const page = await newUser();
   await open(page, app.url, 'study');
   await page.getByRole('link', { name: /Classification drill/ }).click();
-  await page.getByRole('button', { name: /ORM: advantage or disadvantage\?/ }).click();
-  let right = 0;
-  for (let i = 0; i < 20; i++) {
-    await page.getByRole('group', { name: 'Buckets' }).getByRole('button', { name: 'Advantage', exact: true }).click();
+  await page.getByRole('button', { name: /ORM: choose or avoid\?/ }).click();
+  let answers = 0;
+  const firstTime = new Map();
+  const heading = page.getByRole('heading', { level: 2, name: 'Drill complete' });
+  while (!(await heading.isVisible())) {
+    const statement = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+    await page.getByRole('radiogroup', { name: 'ORM: Choose or Avoid?' }).getByRole('radio', { name: 'Choose', exact: true }).click();
     const verdict = await page.getByRole('status').textContent();
-    assert.match(verdict, /Correct!|Not quite\. The answer is Disadvantage\./);
-    if (verdict.includes('Correct!')) right++;
+    assert.match(verdict, /Correct!|Not quite\. The answer is Avoid\./);
+    if (!firstTime.has(statement)) firstTime.set(statement, verdict.includes('Correct!'));
+    answers++;
     await page.getByRole('button', { name: 'Next statement' }).click();
+    assert.ok(answers <= 40, 'a round ends');
   }
-  await page.getByRole('heading', { level: 2, name: 'Drill complete' }).waitFor();
-  assert.equal(right, 10, 'ORM has 10 advantages among its 20 statements');
-  assert.match(await page.getByRole('main').textContent(), /10 of 20 sorted correctly/);
+  const right = [...firstTime.values()].filter(Boolean).length;
+  const wrong = firstTime.size - right;
+  assert.equal(firstTime.size, 9, 'the ORM decision guide has 9 items');
+  assert.equal(right, 5, 'five of them say when to choose ORM');
+  // Each avoid item came back twice (always answered Choose), then the round ended.
+  assert.equal(answers, 9 + wrong * 2);
+  assert.match(await page.getByRole('main').textContent(), /5 of 9 sorted right the first time/);
+  assert.equal(await page.getByRole('main').getByRole('listitem').count(), wrong);
   assert.deepEqual(page.problems, []);
 });
 

@@ -12,6 +12,7 @@ mod concept;
 mod cues;
 mod generate;
 mod mask;
+mod retry;
 mod valence;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,88 @@
+//! What to ask again after a miss, before the round ends.
+//!
+//! Another question on the same card when the card has one: it tests the card, not the
+//! memory of the options just shown. Otherwise the same question with its options in a new
+//! order, so the answer cannot be found again by its position.
+
+use super::{ChoiceBank, ChoiceQuestion};
+use crate::rng::Rng;
+
+impl ChoiceBank<'_> {
+    /// The question to ask again after `missed` was answered wrongly; see the module docs.
+    /// Deterministic for a seed.
+    pub fn retry(&self, missed: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
+        let others: Vec<ChoiceQuestion> = self
+            .questions_for(missed.card, seed)
+            .into_iter()
+            .filter(|question| question.id != missed.id)
+            .collect();
+        let mut rng = Rng::keyed(seed, &format!("retry:{}", missed.id));
+        match rng.choose(&others) {
+            Some(other) => other.clone(),
+            None => reshuffled(missed, &mut rng),
+        }
+    }
+}
+
+/// The question with its options (and their source cards) in a new order, the right one
+/// never where it was, when there is anywhere else to put it.
+fn reshuffled(question: &ChoiceQuestion, rng: &mut Rng) -> ChoiceQuestion {
+    let count = question.options.len();
+    let mut order: Vec<usize> = (0..count).collect();
+    if count > 1 {
+        // Move the right option to one of the other places, then shuffle the rest around it.
+        let target = (question.correct + 1 + rng.below(count - 1)) % count;
+        order.swap(question.correct, target);
+        let mut rest: Vec<usize> = (0..count).filter(|&i| i != target).collect();
+        let mut values: Vec<usize> = rest.iter().map(|&i| order[i]).collect();
+        rng.shuffle(&mut values);
+        for (slot, value) in rest.iter_mut().zip(values) {
+            order[*slot] = value;
+        }
+    }
+    let mut again = question.clone();
+    again.options = order.iter().map(|&i| question.options[i].clone()).collect();
+    if question.option_cards.len() == count {
+        again.option_cards = order.iter().map(|&i| question.option_cards[i]).collect();
+    }
+    again.correct = order
+        .iter()
+        .position(|&i| i == question.correct)
+        .unwrap_or(question.correct);
+    again
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::QuestionForm;
+
+    fn question() -> ChoiceQuestion {
+        ChoiceQuestion {
+            id: "guide-verdict:x".to_owned(),
+            card: 0,
+            form: QuestionForm::GuideVerdict,
+            stem: "When should you choose ORM?".to_owned(),
+            options: ["a", "b", "c", "d"].map(str::to_owned).to_vec(),
+            option_cards: vec![10, 11, 12, 13],
+            correct: 2,
+        }
+    }
+
+    #[test]
+    fn a_reshuffled_question_moves_the_right_option_and_keeps_sources_aligned() {
+        for seed in 0..50 {
+            let before = question();
+            let after = reshuffled(&before, &mut Rng::new(seed));
+            assert_ne!(after.correct, before.correct, "seed {seed}");
+            assert_eq!(after.options[after.correct], "c");
+            let mut sorted = after.options.clone();
+            sorted.sort();
+            assert_eq!(sorted, before.options);
+            for (option, card) in after.options.iter().zip(&after.option_cards) {
+                let at = before.options.iter().position(|o| o == option).unwrap();
+                assert_eq!(*card, before.option_cards[at]);
+            }
+        }
+    }
+}
