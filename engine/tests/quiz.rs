@@ -425,11 +425,23 @@ fn circuit_breaker_is_asked_from_its_description() {
             assert_eq!(deck.cards[source].section, section);
         }
     }
-    // Only when the lead sentence opens with the concept: "Microservices architecture
-    // breaks …" is about the architecture, so "What are microservices …?" has no reverse.
+    // A category word after the concept is part of its opening: "Microservices
+    // architecture breaks …" describes microservices.
     let micro = card_by_prompt(&deck, "What are microservices and their benefits?");
+    let question = choice_questions_for(&deck, micro, 1)
+        .into_iter()
+        .find(|q| q.form == QuestionForm::ConceptForDescription)
+        .expect("a description question for microservices");
     assert!(
-        choice_questions_for(&deck, micro, 1)
+        question
+            .stem
+            .starts_with("Which of these breaks applications into")
+    );
+    assert_eq!(question.options[question.correct], "Microservices");
+    // Only when the lead sentence opens with the concept: the MTV answer opens with a list.
+    let mtv = card_by_prompt(&deck, "Explain Django's MTV architecture");
+    assert!(
+        choice_questions_for(&deck, mtv, 1)
             .iter()
             .all(|q| q.form != QuestionForm::ConceptForDescription)
     );

@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 
 use super::check::{CUES, length};
-use super::concept::Concept;
 use super::cues::{OptionKind, option_kind};
 use super::mask::{MaskKeys, mask_phrases};
 use super::{
@@ -19,6 +18,7 @@ use super::{
 };
 use crate::content::{Card, CardKind, Deck, ListKind};
 use crate::rng::Rng;
+use crate::text::concept::{Concept, MAX_DESCRIPTION_CHARS};
 use crate::text::{self, Label};
 
 /// Label details shorter than this ("Test cases") are too thin to tell apart.
@@ -74,7 +74,7 @@ impl QuestionData {
         let labels = text::labels(&card.answer);
         let label_keys = MaskKeys::of(&card.prompt);
         let concept = Concept::of(&card.prompt).map(|concept| {
-            let candidate = Candidate::new(concept.display.clone(), index);
+            let candidate = Candidate::new(concept.display(), index);
             (concept, candidate)
         });
         Self {
@@ -426,7 +426,9 @@ impl Ctx<'_> {
         let own = self.own_question()?;
         let (concept, right) = own.concept.as_ref()?;
         let lead = text::lead_sentence(&self.this.answer)?;
-        let stem = concept.description(&lead)?;
+        let stem = concept
+            .opening(&lead, false)?
+            .which(MAX_DESCRIPTION_CHARS)?;
         let pool: Vec<(&Candidate, u8)> = self
             .neighbour_questions()
             .filter_map(|other| Some((&other.concept.as_ref()?.1, 0)))

@@ -8,7 +8,6 @@
 
 mod check;
 pub mod classify;
-mod concept;
 mod cues;
 mod generate;
 mod mask;

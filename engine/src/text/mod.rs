@@ -6,6 +6,7 @@
 
 mod acronym;
 mod answer;
+pub mod concept;
 mod distance;
 mod words;
 
@@ -14,5 +15,6 @@ pub use answer::{
     Label, body_text, fit_sentence, labels, lead_sentence, lead_sentences, main_body, sentences,
     split_parenthesised, strip_inline,
 };
+pub use concept::{Concept, Opening};
 pub use distance::{edit_distance_within, typo_budget};
 pub use words::{Token, is_stopword, share_root, split_name, stem, tokens, word_set};

@@ -12,31 +12,20 @@
 //!   a naming word, not a judgement (see [`JUDGEMENT_HEAD_WORDS`]: "Faster Development"
 //!   from "Less boilerplate code, rapid implementation" is skipped, any synonym would be as
 //!   right); and at least one of them is not a mere category word (see
-//!   [`CATEGORY_HEAD_WORDS`]). The head is accepted without its category words too
+//!   [`CATEGORY_WORDS`]). The head is accepted without its category words too
 //!   ("Migration Support" or "Migration").
+//!
+//! Definitions and questions read their concept and its opening with the shared reader,
+//! [`crate::text::concept`], as the quiz's description -> concept form does.
 
 use crate::content::{CardKind, Deck, ListKind};
 use crate::text;
+use crate::text::concept::{CATEGORY_WORDS, Concept};
 
 use super::giveaway::{Shown, significant_units};
 use super::units::{self, Unit};
-use super::vocab::{Vocab, acronym_key};
+use super::vocab::Vocab;
 use super::{Draft, MAX_PROMPT_CHARS, TypedForm, TypedPrompt, finish};
-
-/// Words that name a kind of thing rather than the thing: a one-liner head may drop them
-/// ("Migration Support" or just "Migration"), but they do not make a head checkable alone.
-pub const CATEGORY_HEAD_WORDS: &[&str] = &[
-    "approach",
-    "architecture",
-    "feature",
-    "features",
-    "framework",
-    "principle",
-    "problem",
-    "structure",
-    "support",
-    "system",
-];
 
 /// Words that judge rather than name: a one-liner head that needs one of these (not shown
 /// by its detail) has too many right answers ("Faster", "Rapid", "Quick" ...) to check.
@@ -67,24 +56,6 @@ pub const JUDGEMENT_HEAD_WORDS: &[&str] = &[
     "usage",
 ];
 
-/// Verbs that may follow a plural concept: "Signals allow ...", "Serializers convert ...".
-const PLURAL_VERBS: &[&str] = &[
-    "act",
-    "allow",
-    "convert",
-    "define",
-    "enable",
-    "group",
-    "handle",
-    "help",
-    "let",
-    "make",
-    "manage",
-    "provide",
-    "represent",
-    "store",
-];
-
 /// The reverse prompt of a card, if it has one (at most one per card).
 pub fn reverse_prompts(deck: &Deck, card: usize) -> Vec<TypedPrompt> {
     reverse_with(deck, &Vocab::new(deck), card)
@@ -105,150 +76,6 @@ pub(crate) fn reverse_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Typed
         .find_map(|draft| finish(deck, card, draft))
         .into_iter()
         .collect()
-}
-
-/// What a sentence says about the concept it opens with.
-struct Opening {
-    /// The concept as the sentence writes it (empty after a pronoun).
-    concept: String,
-    /// An expansion the sentence gives: "Cross-Origin Resource Sharing" for CORS.
-    expansion: Option<String>,
-    /// The concept with the category word the sentence adds ("Microservices architecture").
-    with_category: Option<String>,
-    /// "What <verb phrase>?"
-    description: String,
-}
-
-fn norms_of(phrases: &[&str]) -> Vec<String> {
-    phrases.iter().flat_map(|p| units::unit_norms(p)).collect()
-}
-
-fn acronyms_of(phrases: &[&str]) -> Vec<String> {
-    phrases
-        .iter()
-        .flat_map(|p| text::tokens(p))
-        .filter(|token| token.is_acronym())
-        .map(|token| token.core.to_owned())
-        .collect()
-}
-
-fn starts_with_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
-}
-
-/// Reads a sentence that opens with the concept (words from `concept_words`, an acronym of
-/// `acronyms` spelled out, or a pronoun when `pronoun` is allowed) and then a verb.
-fn opening(
-    sentence: &str,
-    concept_words: &[String],
-    acronyms: &[String],
-    pronoun: bool,
-) -> Option<Opening> {
-    let tokens = text::tokens(sentence);
-    let first = tokens.first()?;
-    let units = units::units(sentence);
-    let mut expansion = None;
-    let mut with_category = None;
-    let (concept, end) = if let Some((acronym, run_end)) = acronyms.iter().find_map(|acronym| {
-        let key = acronym_key(acronym).to_lowercase();
-        text::run_initials(sentence, &tokens)
-            .into_iter()
-            .find(|(initials, (start, _))| *initials == key && *start == first.start)
-            .map(|(_, (_, end))| (acronym.clone(), end))
-    }) {
-        expansion = Some(sentence[first.start..run_end].to_owned());
-        (acronym, run_end)
-    } else if pronoun && matches!(first.core, "It" | "They" | "This") {
-        (String::new(), first.end)
-    } else {
-        // A word of the question, or the start of one ("REST" for "RESTful").
-        let names = |unit: &Unit<'_>| {
-            let norm = unit.norm();
-            !unit.is_stopword()
-                && concept_words
-                    .iter()
-                    .any(|word| *word == norm || (norm.len() >= 4 && word.starts_with(&norm)))
-        };
-        let count = units.iter().take_while(|unit| names(unit)).count();
-        let last: &Unit<'_> = units.get(count.checked_sub(1)?)?;
-        // "Microservices architecture breaks ...": the concept is "Microservices", also
-        // accepted with its category word.
-        let category = units[count..]
-            .iter()
-            .take_while(|unit| all_in(unit, CATEGORY_HEAD_WORDS))
-            .last();
-        if let Some(category) = category {
-            with_category = Some(sentence[units[0].start..category.end].to_owned());
-            (
-                sentence[units[0].start..last.end].to_owned(),
-                category.span_end,
-            )
-        } else {
-            (sentence[units[0].start..last.end].to_owned(), last.span_end)
-        }
-    };
-    let mut rest = sentence[end..].trim_start();
-    if let Some(inner) = rest.strip_prefix('(')
-        && let Some(close) = inner.find(')')
-    {
-        expansion = expansion.or_else(|| Some(inner[..close].trim().to_owned()));
-        rest = inner[close + 1..].trim_start();
-    }
-    if let Some(after) = starts_with_ci(rest, "in ")
-        && let Some(unit) = units::units(after).first()
-        && concept_words.contains(&unit.norm())
-    {
-        rest = after[unit.span_end..].trim_start();
-    }
-    for filler in ["that ", "which "] {
-        if let Some(after) = rest.strip_prefix(filler) {
-            rest = after;
-        }
-    }
-    let verb = rest.split_whitespace().next()?;
-    let verb_like = matches!(verb, "is" | "are" | "was" | "were")
-        || PLURAL_VERBS.contains(&verb)
-        || (verb.len() > 3
-            && verb.ends_with('s')
-            && !verb.ends_with("ss")
-            && !verb.ends_with("us")
-            && verb.chars().all(|c| c.is_ascii_lowercase()));
-    if !verb_like {
-        return None;
-    }
-    let rest = rest.trim_end_matches(['.', ' ']);
-    let fitted = text::fit_sentence(rest, 30, MAX_PROMPT_CHARS - 6)?;
-    Some(Opening {
-        concept,
-        expansion,
-        with_category,
-        description: format!("What {fitted}?"),
-    })
-}
-
-/// "What is Circuit Breaker pattern?" -> "Circuit Breaker pattern".
-fn question_subject(question: &str) -> Option<&str> {
-    let question = question.trim().trim_end_matches('?').trim();
-    let mut subject = ["what is ", "what are ", "what's ", "explain ", "define "]
-        .iter()
-        .find_map(|prefix| starts_with_ci(question, prefix))?;
-    subject = starts_with_ci(subject, "the ").unwrap_or(subject);
-    for cut in [
-        " and its ",
-        " and their ",
-        " and how ",
-        " and when ",
-        " and why ",
-        " and ",
-    ] {
-        if let Some(at) = subject.find(cut) {
-            subject = &subject[..at];
-        }
-    }
-    let subject = subject.trim();
-    (!subject.is_empty()).then_some(subject)
 }
 
 fn lines_sentences(answer: &str) -> Vec<String> {
@@ -275,23 +102,20 @@ fn expansions(vocab: &Vocab, spelling: &str) -> Vec<String> {
 
 fn definition(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
     let source = &deck.cards[card];
-    let (outer, inner) = text::split_parenthesised(&source.prompt);
-    let phrases: Vec<&str> = std::iter::once(outer).chain(inner).collect();
-    let words = norms_of(&phrases);
-    let acronyms = acronyms_of(&phrases);
-    let mut accepted: Vec<String> = inner.map(str::to_owned).into_iter().collect();
-    accepted.extend(expansions(vocab, outer));
+    let term = Concept::named(&source.prompt);
+    let mut accepted: Vec<String> = term.aside.clone().into_iter().collect();
+    accepted.extend(expansions(vocab, &term.name));
     let context = deck.sections[source.section].title.clone();
     lines_sentences(&source.answer)
         .iter()
         .enumerate()
-        .filter_map(|(index, sentence)| opening(sentence, &words, &acronyms, index > 0))
-        .map(|opening| Draft {
+        .filter_map(|(index, sentence)| term.opening(sentence, index > 0)?.what(MAX_PROMPT_CHARS))
+        .map(|prompt| Draft {
             id: format!("reverse:{}", source.id),
             form: TypedForm::Reverse,
-            prompt: opening.description,
+            prompt,
             context: context.clone(),
-            answer: outer.to_owned(),
+            answer: term.name.clone(),
             accepted: accepted.clone(),
         })
         .collect()
@@ -299,19 +123,19 @@ fn definition(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
 
 fn question(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
     let source = &deck.cards[card];
-    let Some(subject) = question_subject(&source.prompt) else {
+    let Some(subject) = Concept::of(&source.prompt) else {
         return Vec::new();
     };
     let Some(sentence) = text::lead_sentence(&source.answer) else {
         return Vec::new();
     };
-    let (outer, inner) = text::split_parenthesised(subject);
-    let phrases: Vec<&str> = std::iter::once(outer).chain(inner).collect();
-    let words = norms_of(&phrases);
-    let acronyms = acronyms_of(&phrases);
-    let Some(opening) = opening(&sentence, &words, &acronyms, false) else {
+    let Some(opening) = subject.opening(&sentence, false) else {
         return Vec::new();
     };
+    let Some(description) = opening.what(MAX_PROMPT_CHARS) else {
+        return Vec::new();
+    };
+    let phrases = subject.names();
     let concept = opening.concept.trim();
     let lower_question = source.prompt.to_ascii_lowercase();
     let answer = match lower_question.find(&concept.to_ascii_lowercase()) {
@@ -345,7 +169,7 @@ fn question(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
         .map(|context| Draft {
             id: format!("reverse:{}", source.id),
             form: TypedForm::Reverse,
-            prompt: opening.description.clone(),
+            prompt: description.clone(),
             context,
             answer: answer.clone(),
             accepted: accepted.clone(),
@@ -387,7 +211,7 @@ fn one_liner(deck: &Deck, vocab: &Vocab, card: usize, list: usize) -> Vec<Draft>
     if unshown
         .iter()
         .any(|unit| any_in(unit, JUDGEMENT_HEAD_WORDS))
-        || unshown.iter().all(|unit| all_in(unit, CATEGORY_HEAD_WORDS))
+        || unshown.iter().all(|unit| all_in(unit, CATEGORY_WORDS))
     {
         return Vec::new();
     }
@@ -395,7 +219,7 @@ fn one_liner(deck: &Deck, vocab: &Vocab, card: usize, list: usize) -> Vec<Draft>
     // ("N+1 Problem" -> "N+1").
     let kept: Vec<&Unit<'_>> = head_units
         .iter()
-        .filter(|unit| !all_in(unit, CATEGORY_HEAD_WORDS))
+        .filter(|unit| !all_in(unit, CATEGORY_WORDS))
         .collect();
     let mut accepted = Vec::new();
     if let (Some(first), Some(last)) = (kept.first(), kept.last()) {
