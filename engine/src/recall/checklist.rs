@@ -581,7 +581,7 @@ fn significant_words(text: &str, asked: &Asked) -> Vec<KeyTerm> {
     let mut seen = HashSet::new();
     tokens
         .iter()
-        .filter(|token| token.is_significant(4) && !terms::is_generic(token.core))
+        .filter(|token| token.is_significant(4) && !text::is_generic(token.core))
         .filter(|token| {
             !spelled
                 .iter()

@@ -24,36 +24,6 @@ use crate::text::{self, Token};
 /// would have to be an essay. Bold labels are never capped: they are the answer's structure.
 pub const MAX_DERIVED_TERMS: usize = 8;
 
-/// Acronyms that name the whole subject of this deck rather than anything to recall.
-const GENERIC_ACRONYMS: &[&str] = &["API", "APIs", "OK"];
-
-/// Verbs and fillers that say nothing as a term on their own.
-const GENERIC_WORDS: &[&str] = &[
-    "against",
-    "allows",
-    "appropriate",
-    "based",
-    "better",
-    "cannot",
-    "certain",
-    "common",
-    "contains",
-    "creates",
-    "defines",
-    "different",
-    "easier",
-    "handles",
-    "helps",
-    "multiple",
-    "proper",
-    "provide",
-    "provides",
-    "specific",
-    "themselves",
-    "typically",
-    "various",
-];
-
 /// Words that introduce an enumeration: what follows the last of them is the first item.
 const LIST_TRIGGERS: &[&str] = &[
     ": ",
@@ -198,7 +168,7 @@ fn detail_words(detail: &str, prompt: &str) -> Vec<KeyTerm> {
     let prompt_words = text::word_set(prompt);
     let all: Vec<KeyTerm> = text::tokens(&plain)
         .iter()
-        .filter(|token| token.is_significant(4) && !is_generic(token.core))
+        .filter(|token| token.is_significant(4) && !text::is_generic(token.core))
         .filter_map(|token| KeyTerm::new(token.core, &[token.core]))
         .collect();
     let fresh: Vec<KeyTerm> = all
@@ -275,7 +245,7 @@ pub(super) fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
                 token.core.to_owned()
             };
             add(token.start, 0, &label, None);
-        } else if token.is_acronym() && !GENERIC_ACRONYMS.contains(&token.core) {
+        } else if token.is_acronym() && !text::is_generic_acronym(token.core) {
             let expansion = expansions
                 .iter()
                 .find(|(acronym, _)| acronym == token.core)
@@ -520,7 +490,7 @@ fn enumeration(sentence: &str) -> Vec<&str> {
             (1..=longest).contains(&words)
                 && text::tokens(item)
                     .iter()
-                    .any(|token| token.is_significant(3) && !is_generic(token.core))
+                    .any(|token| token.is_significant(3) && !text::is_generic(token.core))
         })
         .collect()
 }
@@ -547,10 +517,6 @@ fn expanded_item(item: &str, expansions: &[(String, String)]) -> Option<String> 
     (expanded != item).then_some(expanded)
 }
 
-pub(super) fn is_generic(word: &str) -> bool {
-    GENERIC_WORDS.contains(&word.to_lowercase().as_str())
-}
-
 /// The answer's most frequent content words (at least `min_letters` letters, not stopwords,
 /// not generic, not in the prompt), up to [`MAX_DERIVED_TERMS`], in answer order.
 fn content_words(answer: &str, prompt: &str, min_letters: usize) -> Vec<KeyTerm> {
@@ -567,7 +533,7 @@ fn content_words(answer: &str, prompt: &str, min_letters: usize) -> Vec<KeyTerm>
         let lower = token.core.to_lowercase();
         if token.letters() < min_letters
             || text::is_stopword(&lower)
-            || is_generic(&lower)
+            || text::is_generic(&lower)
             || prompt_words.contains(&token.norm())
         {
             continue;

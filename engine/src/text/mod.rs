@@ -17,4 +17,7 @@ pub use answer::{
 };
 pub use concept::{Concept, Opening};
 pub use distance::{edit_distance_within, typo_budget};
-pub use words::{Token, is_stopword, share_root, split_name, stem, tokens, word_set};
+pub use words::{
+    Token, is_generic, is_generic_acronym, is_stopword, share_root, split_name, stem, tokens,
+    word_set,
+};

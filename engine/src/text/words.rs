@@ -150,6 +150,53 @@ pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(&lower)
 }
 
+/// Acronyms that name the whole subject of this deck (APIs) or nothing (OK) rather than
+/// anything to recall: never a key term, never blanked.
+const GENERIC_ACRONYMS: &[&str] = &["API", "APIs", "OK"];
+
+/// Verbs and fillers that say nothing on their own: never a key term, never blanked (a
+/// learner typing one back has shown nothing). Lower case.
+const GENERIC_WORDS: &[&str] = &[
+    "against",
+    "allows",
+    "appropriate",
+    "based",
+    "better",
+    "cannot",
+    "certain",
+    "clean",
+    "common",
+    "contains",
+    "creates",
+    "defines",
+    "different",
+    "easier",
+    "handles",
+    "helps",
+    "modify",
+    "multiple",
+    "occur",
+    "proper",
+    "provide",
+    "provides",
+    "small",
+    "specific",
+    "themselves",
+    "together",
+    "typically",
+    "various",
+];
+
+/// Whether a word (any case) is generic: see [`GENERIC_WORDS`].
+pub fn is_generic(word: &str) -> bool {
+    GENERIC_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a word, as written, is a generic acronym: see [`GENERIC_ACRONYMS`].
+pub fn is_generic_acronym(word: &str) -> bool {
+    GENERIC_ACRONYMS.contains(&word)
+}
+
 /// A deliberately small English suffix stemmer: plural, -ing, -ed and a final -e. Both sides
 /// of every comparison go through it, so its oddities ("servic") cancel out.
 pub fn stem(lower: &str) -> String {

@@ -25,41 +25,6 @@ use super::{BLANK, Draft, MAX_PROMPT_CHARS, TypedForm, TypedPrompt, finish};
 /// Most clozes made from one card.
 pub const MAX_CLOZES: usize = 3;
 
-/// Acronyms that name the whole subject of this deck rather than anything to recall.
-const GENERIC_ACRONYMS: &[&str] = &["API", "APIs", "OK"];
-
-/// Words that say nothing when typed back.
-const GENERIC_WORDS: &[&str] = &[
-    "against",
-    "allows",
-    "appropriate",
-    "based",
-    "better",
-    "cannot",
-    "certain",
-    "clean",
-    "common",
-    "contains",
-    "creates",
-    "defines",
-    "different",
-    "easier",
-    "handles",
-    "helps",
-    "modify",
-    "multiple",
-    "occur",
-    "proper",
-    "provide",
-    "provides",
-    "small",
-    "specific",
-    "themselves",
-    "together",
-    "typically",
-    "various",
-];
-
 /// Small numbers may be typed as words ("four" for 4); any other spelling of a number is
 /// wrong.
 const NUMBER_WORDS: &[&str] = &[
@@ -182,10 +147,6 @@ pub(crate) fn clozes_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedP
     chosen
 }
 
-fn generic(word: &str) -> bool {
-    GENERIC_WORDS.contains(&word.to_lowercase().as_str())
-}
-
 /// How good a blank this unit makes (lower is better), and whether it is an enumeration
 /// item; `None` if it must not be blanked.
 fn rank(sentence: &str, units: &[Unit<'_>], at: usize, vocab: &Vocab) -> Option<(u8, bool)> {
@@ -208,14 +169,14 @@ fn rank(sentence: &str, units: &[Unit<'_>], at: usize, vocab: &Vocab) -> Option<
     }
     if let Some(token) = unit.single() {
         if token.is_acronym() {
-            return (!GENERIC_ACRONYMS.contains(&token.core)).then_some((1, false));
+            return (!text::is_generic_acronym(token.core)).then_some((1, false));
         }
         if token.is_number() && token.core.chars().any(|c| c.is_ascii_digit()) {
             return Some((1, false));
         }
     }
     let letters: usize = unit.tokens.iter().map(|t| t.letters()).sum();
-    if unit.tokens.iter().any(|t| generic(t.core)) || letters < 3 {
+    if unit.tokens.iter().any(|t| text::is_generic(t.core)) || letters < 3 {
         return None;
     }
     let label_name = unit.start == 0 && after == Some(':');
