@@ -160,12 +160,17 @@ fn a_missed_item_comes_back_before_the_round_ends() {
     let mut round: PracticeRound<&str, usize> = PracticeRound::new(vec!["a", "b"]);
     assert_eq!(round.progress(), (0, 2));
     assert_eq!(round.current(), Some(&"a"));
+    assert_eq!(round.unanswered(), Some(&"a"));
+    assert_eq!(round.turn(), 0);
     round.answer(2, false, |item| item);
+    assert_eq!(round.unanswered(), None, "answered, waiting for next");
+    assert_eq!(round.turn(), 0, "the same turn until next");
     // Answering twice does nothing.
     round.answer(1, true, |item| item);
     assert_eq!(round.current_answer().map(|a| a.correct), Some(false));
     assert_eq!(round.progress(), (1, 3), "the retry is counted at once");
     round.next();
+    assert_eq!(round.turn(), 1);
     assert_eq!(round.current(), Some(&"b"));
     assert!(!round.is_retry());
     round.answer(0, true, |item| item);

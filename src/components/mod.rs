@@ -1,5 +1,6 @@
 //! Small view pieces shared by several screens.
 
+pub mod answer_feedback;
 pub mod card_face;
 pub mod card_labels;
 pub mod card_link;

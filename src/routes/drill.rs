@@ -9,7 +9,7 @@ use prep_engine::quiz::{DrillFamily, DrillItem, bucket_label, drill, drill_famil
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
-use crate::components::card_link::CardLink;
+use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::keys::on_study_key;
 use crate::components::progress_bar::ProgressBar;
@@ -79,12 +79,7 @@ fn DrillRoundView(
     let study = use_study();
     let round = RwSignal::new(DrillRound::new(items));
     let answer = move |choice: usize| {
-        let Some(item) = round.with_untracked(|r| {
-            r.current_answer()
-                .is_none()
-                .then(|| r.current().cloned())
-                .flatten()
-        }) else {
+        let Some(item) = round.with_untracked(|r| r.unanswered().cloned()) else {
             return;
         };
         let Some(picked) = item.choices.get(choice) else {
@@ -110,7 +105,7 @@ fn DrillRoundView(
         _ => {}
     });
     let progress = Signal::derive(move || round.with(DrillRound::progress));
-    let turn = Memo::new(move |_| round.with(|r| (r.progress().0, r.is_finished())));
+    let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Statements sorted"/>
         {move || {
@@ -152,7 +147,7 @@ fn ItemView(
         .iter()
         .position(|bucket| *bucket == item.answer)
         .unwrap_or(0);
-    let right_label = bucket_label(&item.answer).to_owned();
+    let right_label = StoredValue::new(bucket_label(&item.answer).to_owned());
     let question = format!(
         "{}: {} or {}?",
         item.subject,
@@ -169,42 +164,18 @@ fn ItemView(
             <h2 class="prompt" id="drill-statement">{item.statement.clone()}</h2>
             <div class="bucket-buttons" role="radiogroup" aria-label=question aria-describedby="drill-statement">
                 {item.choices.iter().enumerate().map(|(i, bucket)| {
-                    // Green for the right bucket, red only for a wrong pick.
-                    let class = move || match picked.get() {
-                        None => "option",
-                        Some(_) if i == right => "option correct",
-                        Some(p) if p == i => "option wrong",
-                        Some(_) => "option",
-                    };
+                    let label = bucket_label(bucket).to_owned();
                     view! {
-                        <button
-                            class=class
-                            role="radio"
-                            aria-checked=move || (picked.get() == Some(i)).to_string()
-                            aria-disabled=move || picked.get().is_some().to_string()
-                            aria-keyshortcuts=(i + 1).to_string()
-                            on:click=move |_| on_answer(i)
-                        >
-                            {bucket_label(bucket).to_owned()}
-                        </button>
+                        <OptionButton index=i correct=right picked=picked on_pick=on_answer>
+                            {label}
+                        </OptionButton>
                     }
                 }).collect_view()}
             </div>
             <Show when=move || picked.get().is_some()>
-                <div class="feedback" role="status">
-                    {
-                        let right_label = right_label.clone();
-                        move || if picked.get() == Some(right) {
-                            view! { <p class="verdict good">"Correct!"</p> }.into_any()
-                        } else {
-                            view! { <p class="verdict bad">{format!("Not quite. The answer is {right_label}.")}</p> }.into_any()
-                        }
-                    }
-                    <p>"From: " <CardLink card=card/></p>
-                </div>
-                <div class="action-bar">
-                    <button class="primary wide" on:click=move |_| on_next()>"Next statement"</button>
-                </div>
+                <AnswerFeedback card=card next_label="Next statement" on_next=on_next>
+                    {move || view! { <Verdict right=picked.get() == Some(right) answer=right_label.get_value()/> }}
+                </AnswerFeedback>
             </Show>
         </article>
     }

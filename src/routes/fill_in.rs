@@ -14,7 +14,7 @@ use prep_engine::typed::{
 };
 
 use crate::clock::{now, seed};
-use crate::components::card_link::CardLink;
+use crate::components::answer_feedback::{AnswerFeedback, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::keys::on_study_key;
@@ -82,12 +82,7 @@ fn FillInRound(
     let typed = RwSignal::new(String::new());
 
     let check = move || {
-        let Some(prompt) = round.with_untracked(|r| {
-            r.current_answer()
-                .is_none()
-                .then(|| r.current().cloned())
-                .flatten()
-        }) else {
+        let Some(prompt) = round.with_untracked(|r| r.unanswered().cloned()) else {
             return;
         };
         let text = typed.get_untracked();
@@ -116,7 +111,7 @@ fn FillInRound(
 
     let progress = Signal::derive(move || round.with(FillInRound::progress));
     // The turn (answers so far): the prompt view is rebuilt per turn, not on each keystroke.
-    let turn = Memo::new(move |_| round.with(|r| (r.answers().len(), r.is_finished())));
+    let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Answers given"/>
         {move || {
@@ -169,7 +164,7 @@ fn PromptView(
         TypedForm::Reverse => ("Name the concept", "The concept"),
         TypedForm::Cloze => ("Fill in the blank", "The missing word"),
     };
-    let answer = prompt.answer.clone();
+    let answer = StoredValue::new(prompt.answer.clone());
     view! {
         <article class="fill-in">
             <p class="eyebrow muted">
@@ -203,27 +198,18 @@ fn PromptView(
                 </Show>
             </form>
             <Show when=move || answered().is_some()>
-                <div class="feedback" role="status">
-                    {
-                        let answer = answer.clone();
-                        move || match answered() {
-                            Some(TypedVerdict::Exact) => view! { <p class="verdict good">"Correct!"</p> }.into_any(),
-                            Some(TypedVerdict::Typo) => view! {
-                                <p class="verdict good">"Correct, spelled " <strong>{answer.clone()}</strong></p>
-                            }.into_any(),
-                            Some(TypedVerdict::Blank) => view! {
-                                <p class="verdict bad">"The answer is " <strong>{answer.clone()}</strong></p>
-                            }.into_any(),
-                            _ => view! {
-                                <p class="verdict bad">"Not quite. The answer is " <strong>{answer.clone()}</strong></p>
-                            }.into_any(),
+                <AnswerFeedback card=card next_label="Next" on_next=on_next>
+                    {move || match answered() {
+                        Some(TypedVerdict::Typo) => view! {
+                            <p class="verdict good">"Correct, spelled " <strong>{answer.get_value()}</strong></p>
                         }
-                    }
-                    <p>"From the card: " <CardLink card=card/></p>
-                </div>
-                <div class="action-bar">
-                    <button class="primary wide" on:click=move |_| on_next()>"Next"</button>
-                </div>
+                        .into_any(),
+                        verdict => view! {
+                            <Verdict right=verdict.is_some_and(TypedVerdict::is_right) answer=answer.get_value()/>
+                        }
+                        .into_any(),
+                    }}
+                </AnswerFeedback>
             </Show>
         </article>
     }

@@ -8,7 +8,7 @@ use prep_engine::quiz::{ChoiceBank, ChoiceQuestion, grade_choice};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
-use crate::components::card_link::CardLink;
+use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::keys::on_study_key;
@@ -59,12 +59,7 @@ fn QuizRoundView(
     let round = RwSignal::new(QuizRound::new(questions));
 
     let pick = move |option: usize| {
-        let Some(question) = round.with_untracked(|r| {
-            r.current_answer()
-                .is_none()
-                .then(|| r.current().cloned())
-                .flatten()
-        }) else {
+        let Some(question) = round.with_untracked(|r| r.unanswered().cloned()) else {
             return;
         };
         if option >= question.options.len() {
@@ -95,7 +90,7 @@ fn QuizRoundView(
 
     let progress = Signal::derive(move || round.with(QuizRound::progress));
     // The turn (answers so far, finished): the question view is rebuilt per turn.
-    let turn = Memo::new(move |_| round.with(|r| (r.progress().0, r.is_finished())));
+    let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Questions answered"/>
         {move || {
@@ -138,7 +133,7 @@ fn QuestionView(
 ) -> impl IntoView {
     let correct = question.correct;
     let card = question.card;
-    let right = question.options[correct].clone();
+    let right = StoredValue::new(question.options[correct].clone());
     view! {
         <article class="quiz-question">
             {retry.then(|| view! { <p class="eyebrow"><span class="badge">"Again"</span>" A card you missed"</p> })}
@@ -146,48 +141,21 @@ fn QuestionView(
             <div class="options" role="radiogroup" aria-label="Options" aria-describedby="quiz-stem">
                 {question
                     .options
-                    .iter()
+                    .clone()
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, option)| {
-                        let class = move || match picked.get() {
-                            None => "option",
-                            Some(_) if i == correct => "option correct",
-                            Some(p) if p == i => "option wrong",
-                            Some(_) => "option",
-                        };
-                        view! {
-                            <button
-                                class=class
-                                role="radio"
-                                aria-checked=move || (picked.get() == Some(i)).to_string()
-                                aria-disabled=move || picked.get().is_some().to_string()
-                                aria-keyshortcuts=(i + 1).to_string()
-                                on:click=move |_| on_pick(i)
-                            >
-                                <span class="option-key" aria-hidden="true">{i + 1}</span>
-                                {option.clone()}
-                            </button>
-                        }
+                    .map(|(i, option)| view! {
+                        <OptionButton index=i correct=correct picked=picked on_pick=on_pick>
+                            <span class="option-key" aria-hidden="true">{i + 1}</span>
+                            {option}
+                        </OptionButton>
                     })
                     .collect_view()}
             </div>
             <Show when=move || picked.get().is_some()>
-                <div class="feedback" role="status">
-                    {
-                        let right = right.clone();
-                        move || {
-                            if picked.get() == Some(correct) {
-                                view! { <p class="verdict good">"Correct!"</p> }.into_any()
-                            } else {
-                                view! { <p class="verdict bad">"Not quite. The answer is: " <strong>{right.clone()}</strong></p> }.into_any()
-                            }
-                        }
-                    }
-                    <p>"From the card: " <CardLink card=card/></p>
-                </div>
-                <div class="action-bar">
-                    <button class="primary wide" on:click=move |_| on_next()>"Next question"</button>
-                </div>
+                <AnswerFeedback card=card next_label="Next question" on_next=on_next>
+                    {move || view! { <Verdict right=picked.get() == Some(correct) answer=right.get_value()/> }}
+                </AnswerFeedback>
             </Show>
         </article>
     }

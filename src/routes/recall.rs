@@ -177,7 +177,7 @@ fn RecallCard(
                             <section aria-label="What you wrote">
                                 <h3>"What you wrote"</h3>
                                 {if result.typed_something {
-                                    view! { <p class="typed-answer" style="white-space: pre-wrap">{typed.get_untracked()}</p> }.into_any()
+                                    view! { <p class="typed-answer">{typed.get_untracked()}</p> }.into_any()
                                 } else {
                                     view! { <p class="muted">"(nothing)"</p> }.into_any()
                                 }}
@@ -260,7 +260,7 @@ fn Checklist(
                     ),
                 };
                 view! {
-                    <li style="margin: 0.5rem 0">
+                    <li>
                         <label>
                             <input
                                 type="checkbox"
@@ -292,7 +292,7 @@ fn Checklist(
         >
             <legend>"Key points of the model answer"</legend>
             <p class="muted small">"Tick each point your answer makes. Hints only say where to look."</p>
-            <ul style="list-style: none; padding: 0; margin: 0">{rows}</ul>
+            <ul class="checklist-points">{rows}</ul>
         </fieldset>
     }
 }

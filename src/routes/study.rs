@@ -50,7 +50,7 @@ pub fn StudyPage() -> impl IntoView {
                 <li>
                     <A href=href(RECALL_PATH) attr:class="mode">
                         <span class="mode-name">"Typed recall"</span>
-                        <span class="mode-detail">"Write the answer; see which key terms you hit"</span>
+                        <span class="mode-detail">"Write the answer, then tick the key points you made"</span>
                     </A>
                 </li>
                 <li>

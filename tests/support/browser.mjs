@@ -72,3 +72,17 @@ export async function open(page, appUrl, path = '') {
 export async function waitForApp(page) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
 }
+
+/** A new user on the home page: a fresh page of `app` with the browser's localStorage cleared. */
+export async function newUser(app) {
+  const page = await app.page();
+  await open(page, app.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}
+
+/** The progress the app saved in the browser's own localStorage (null if none). */
+export const savedProgress = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('interview-prep/progress') ?? 'null'));

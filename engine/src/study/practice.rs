@@ -60,6 +60,18 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
         self.queue.front().map(|turn| &turn.item)
     }
 
+    /// The item on screen while it waits for its answer; `None` once answered or finished.
+    pub fn unanswered(&self) -> Option<&T> {
+        if self.answered { None } else { self.current() }
+    }
+
+    /// Which turn is on screen, counting from 0: it moves on [`Self::next`], not on
+    /// [`Self::answer`], so a view keyed on it is rebuilt per item and keeps its state (the
+    /// text typed, the focus) while the verdict shows.
+    pub fn turn(&self) -> usize {
+        self.answers.len() - usize::from(self.answered)
+    }
+
     /// Whether the item on screen is a retry of one missed earlier in the round.
     pub fn is_retry(&self) -> bool {
         self.queue.front().is_some_and(|turn| turn.attempt > 0)
