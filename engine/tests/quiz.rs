@@ -145,9 +145,9 @@ fn every_form_is_used_and_forms_fit_their_card_kinds() {
             }
             QuestionForm::OneLinerDetail => matches!(kind, CardKind::OneLiner { .. }),
             QuestionForm::GuideVerdict => matches!(kind, CardKind::GuideItem { .. }),
-            QuestionForm::AnswerItem
-            | QuestionForm::LabelDetail
-            | QuestionForm::ConceptForDescription => matches!(kind, CardKind::Question { .. }),
+            QuestionForm::LabelDetail | QuestionForm::ConceptForDescription => {
+                matches!(kind, CardKind::Question { .. })
+            }
         };
         assert!(fits, "{} on a {kind:?} card", question.id);
     }
@@ -157,16 +157,12 @@ fn every_form_is_used_and_forms_fit_their_card_kinds() {
             "{form:?} never used"
         );
     }
-    // Every definition is asked both ways, but for Microservices from its definition: "a
-    // collection of small, independent services" names it.
+    // Every definition is asked both ways but Microservices, either way: "a collection of
+    // small, independent services" names it.
     assert_eq!(per_form[&QuestionForm::TermForDefinition], 5);
-    assert_eq!(per_form[&QuestionForm::DefinitionForTerm], 6);
+    assert_eq!(per_form[&QuestionForm::DefinitionForTerm], 5);
     let micro = card_by_prompt(&deck, "Microservices");
-    assert!(
-        choice_questions_for(&deck, micro, 7)
-            .iter()
-            .all(|q| q.form != QuestionForm::TermForDefinition)
-    );
+    assert!(choice_questions_for(&deck, micro, 7).is_empty());
 }
 
 #[test]
@@ -255,59 +251,16 @@ fn distractors_are_of_the_right_options_kind() {
                         assert!(matches!(deck.cards[source].kind, CardKind::Question { .. }));
                     }
                 }
-                QuestionForm::AnswerItem | QuestionForm::LabelDetail => {
-                    for &source in &question.option_cards {
-                        assert!(matches!(deck.cards[source].kind, CardKind::Question { .. }));
-                    }
+                QuestionForm::LabelDetail => {
+                    // Only the same answer's other labels: another answer's details are of
+                    // another kind ("Rolling time window" among HTTP status classes).
+                    assert!(
+                        question.option_cards.iter().all(|&c| c == question.card),
+                        "{question:?}"
+                    );
                 }
             }
         }
-    }
-}
-
-#[test]
-fn answer_items_are_labels_absent_from_the_answer() {
-    let deck = deck();
-    let mut asked = 0;
-    for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
-            if question.form != QuestionForm::AnswerItem {
-                continue;
-            }
-            asked += 1;
-            let answer = &deck.cards[question.card].answer;
-            assert!(has_words(answer, &question.options[question.correct]));
-            for distractor in distractors(&question) {
-                assert!(!has_words(answer, distractor), "{distractor}");
-            }
-        }
-    }
-    assert!(asked > 0);
-    // "Which belongs in the answer to 'Explain DRF pagination'?": every label repeats
-    // "Pagination", so the item is only asked with a distractor that says it too.
-    let pagination = card_by_prompt(&deck, "Explain DRF pagination and its types");
-    let classes = [
-        "PageNumberPagination",
-        "LimitOffsetPagination",
-        "CursorPagination",
-    ];
-    for seed in SEEDS {
-        for question in choice_questions_for(&deck, pagination, seed) {
-            if question.form == QuestionForm::AnswerItem {
-                assert!(classes.contains(&question.options[question.correct].as_str()));
-                assert!(distractors(&question).any(|d| d.to_lowercase().contains("pagination")));
-            }
-        }
-    }
-    // Labels that only repeat the prompt are not asked: "Permissions" for "How does DRF
-    // handle authentication and permissions?".
-    let auth = card_by_prompt(&deck, "How does DRF handle authentication and permissions?");
-    for seed in SEEDS {
-        assert!(
-            choice_questions_for(&deck, auth, seed)
-                .iter()
-                .all(|q| q.form != QuestionForm::AnswerItem)
-        );
     }
 }
 
@@ -448,21 +401,47 @@ fn circuit_breaker_is_asked_from_its_description() {
 }
 
 #[test]
-fn advantages_are_not_asked_among_mechanisms() {
-    // "Standardization" among "Query parameter", "URL versioning" and "Sliding window" is
-    // the only benefit: answering needs no knowledge of APIs.
+fn options_are_all_whole_or_all_blanked() {
+    // "Tokens replenish at fixed ___" among whole sentences reads as mangled.
     let deck = deck();
-    let apis = card_by_prompt(&deck, "What are the advantages of APIs?");
     for seed in SEEDS {
-        for question in choice_questions_for(&deck, apis, seed) {
-            if question.form == QuestionForm::AnswerItem {
-                for &source in &question.option_cards {
-                    assert!(
-                        deck.cards[source].prompt.contains("advantages"),
-                        "{question:?}"
-                    );
-                }
-            }
+        for question in all_questions(&deck, seed) {
+            let blanked = question
+                .options
+                .iter()
+                .filter(|o| o.contains("___"))
+                .count();
+            assert!(blanked == 0 || blanked == 4, "{question:?}");
+        }
+    }
+}
+
+#[test]
+fn a_detail_saying_its_head_in_other_words_is_not_asked() {
+    // "Faster Development" → "Less boilerplate code, rapid implementation", "Rapid
+    // Development" → "… accelerates building": a synonym pairs them without knowledge.
+    let deck = deck();
+    for prompt in ["Faster Development", "Rapid Development"] {
+        let card = card_by_prompt(&deck, prompt);
+        for seed in SEEDS {
+            assert!(
+                choice_questions_for(&deck, card, seed)
+                    .iter()
+                    .all(|q| q.form != QuestionForm::OneLinerDetail),
+                "{prompt}"
+            );
+        }
+    }
+    // "services" in the Microservices definition echoes the term it is asked for.
+    let microservices = card_by_prompt(&deck, "Microservices");
+    for seed in SEEDS {
+        for question in choice_questions_for(&deck, microservices, seed) {
+            let right = &question.options[question.correct];
+            assert!(
+                !right.to_lowercase().contains("services")
+                    || distractors(&question).any(|d| d.to_lowercase().contains("services")),
+                "{question:?}"
+            );
         }
     }
 }
@@ -782,5 +761,5 @@ fn a_missed_question_comes_back_as_another_question_on_the_same_card() {
             }
         }
     }
-    assert!(other_forms > 20, "{other_forms} retries used another form");
+    assert!(other_forms >= 10, "{other_forms} retries used another form");
 }

@@ -63,6 +63,14 @@ pub fn check_question(question: &ChoiceQuestion) -> Result<(), String> {
     if keys.len() != options.len() {
         return fail(format!("duplicate options: {options:?}"));
     }
+    // A blank in some options only: the blanked ones read as mangled, the others as whole.
+    let blanked = options.iter().filter(|o| o.contains("___")).count();
+    if blanked != 0 && blanked != options.len() {
+        return fail(format!(
+            "{blanked} of {} options have a blank",
+            options.len()
+        ));
+    }
     let right = options[question.correct].as_str();
     let distractors: Vec<&str> = options
         .iter()

@@ -83,7 +83,35 @@ pub(super) fn echoes(word: &str, option_words: &HashSet<String>) -> bool {
             share_root(word, other)
                 || (word.chars().count() >= COMPOUND_PART_LETTERS && other.contains(word))
                 || (other.len() > word.len() && (other.starts_with(word) || other.ends_with(word)))
+                // "services" in an option echoes "Microservices" in the stem.
+                || (other.chars().count() >= COMPOUND_PART_LETTERS
+                    && word.len() > other.len()
+                    && (word.starts_with(other.as_str()) || word.ends_with(other.as_str())))
+                || synonyms(word, other)
         })
+}
+
+/// Words that say the same thing in this deck's one-liners and labels, by root: a detail
+/// that says "rapid" for a head that says "Faster" pairs up by wording, not knowledge.
+/// Kept small on purpose: only groups a reader found pairing stems with options.
+const SYNONYMS: &[&[&str]] = &[
+    &["fast", "rapid", "quick", "speed", "acceler"],
+    &["easy", "easier", "simpl", "effortless"],
+    &["large", "extensive", "big", "huge"],
+    &["secur", "protect", "safe"],
+    &["flexib", "versatil", "adaptab"],
+    &["automat", "auto"],
+    &["multipl", "several", "various"],
+];
+
+/// Whether two (stemmed, lower-case) words are in one [`SYNONYMS`] group.
+fn synonyms(a: &str, b: &str) -> bool {
+    let group_of = |word: &str| {
+        SYNONYMS
+            .iter()
+            .position(|group| group.iter().any(|root| word.starts_with(root)))
+    };
+    a != b && group_of(a).is_some() && group_of(a) == group_of(b)
 }
 
 /// The acronyms a text writes (lower case, plural dropped): "OOP", "APIs" -> "api".

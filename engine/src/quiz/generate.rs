@@ -31,18 +31,15 @@ const KIND_WEIGHT: usize = 10_000_000;
 const FAMILY_WEIGHT: usize = 100_000;
 /// Score added when the candidate has a `___` blank and the right option has not, or back.
 const BLANK_WEIGHT: usize = 50_000;
-/// Masked label details need this many meaningful words left ("Implement ___" says nothing).
+/// Label details need this many meaningful words ("Test cases" says little).
 const LABEL_DETAIL_MIN_WORDS: usize = 2;
-/// A masked detail with more blanks than this is a puzzle, not a statement: "App-specific
-/// ___ patterns (___ manually)".
-const MAX_BLANKS: usize = 1;
 /// Only the best-ranked candidates are combined into distractor triples...
 const MAX_POOL: usize = 24;
 /// ...and at most this many triples are tried before the form gives up on the card.
 const MAX_TRIES: usize = 2_500;
 
 /// What question generation derives from a deck, computed once: each question card's
-/// labels, masked label details and concept, and the one-liner heads that appear in more
+/// labels, label details and concept, and the one-liner heads that appear in more
 /// than one list. Build one per deck and ask it about many cards; the free functions
 /// [`super::choice_questions_for`] and [`super::choice_quiz`] build one per call.
 pub struct ChoiceBank<'d> {
@@ -58,48 +55,31 @@ pub struct ChoiceBank<'d> {
 /// A question card's material.
 struct QuestionData {
     labels: Vec<Label>,
-    /// Each label's name as an option, and its stemmed words.
-    label_names: Vec<(Candidate, Vec<String>)>,
     /// Each label's masked detail (tagged with the label's name), if usable.
     label_details: Vec<Option<Candidate>>,
-    /// The answer's stemmed words, to spot labels it mentions.
-    answer_words: Vec<String>,
     /// What the question asks about, if it names a concept, as an option.
     concept: Option<(Concept, Candidate)>,
-    prompt: String,
 }
 
 impl QuestionData {
     fn new(index: usize, card: &Card) -> Self {
         let labels = text::labels(&card.answer);
-        let label_keys = MaskKeys::of(&card.prompt);
         let concept = Concept::of(&card.prompt).map(|concept| {
             let candidate = Candidate::new(concept.display(), index);
             (concept, candidate)
         });
         Self {
-            label_names: labels
-                .iter()
-                .map(|label| {
-                    (
-                        Candidate::new(label.name.clone(), index),
-                        norms(&label.name),
-                    )
-                })
-                .collect(),
             label_details: labels
                 .iter()
                 .map(|label| {
-                    let detail = masked_label_detail(&label_keys, label)?;
+                    let detail = label_detail_option(label)?;
                     let mut candidate = Candidate::new(detail, index);
                     candidate.tag = option_key(&label.name);
                     Some(candidate)
                 })
                 .collect(),
             labels,
-            answer_words: norms(&text::strip_inline(&card.answer)),
             concept,
-            prompt: card.prompt.clone(),
         }
     }
 }
@@ -153,7 +133,6 @@ impl<'d> ChoiceBank<'d> {
                     QuestionForm::DefinitionForTerm => ctx.definition_for_term(&mut rng),
                     QuestionForm::OneLinerDetail => ctx.one_liner_detail(&mut rng),
                     QuestionForm::GuideVerdict => ctx.guide_verdict(&mut rng),
-                    QuestionForm::AnswerItem => ctx.answer_item(&mut rng),
                     QuestionForm::LabelDetail => ctx.label_detail(&mut rng),
                     QuestionForm::ConceptForDescription => ctx.concept_for_description(&mut rng),
                 }
@@ -202,15 +181,6 @@ impl Ctx<'_> {
     /// The other question cards of this section, with their material.
     fn neighbour_questions(&self) -> impl Iterator<Item = &QuestionData> {
         self.neighbours(is_question)
-            .filter_map(|(index, _)| self.bank.questions[index].as_ref())
-    }
-
-    /// The section's other questions about something else: their labels cannot belong in
-    /// this card's answer too.
-    fn unrelated_questions(&self) -> impl Iterator<Item = &QuestionData> {
-        let own = topic_words(self.deck, self.card);
-        self.neighbours(is_question)
-            .filter(move |(index, _)| !share_any(&topic_words(self.deck, *index), &own))
             .filter_map(|(index, _)| self.bank.questions[index].as_ref())
     }
 
@@ -330,59 +300,6 @@ impl Ctx<'_> {
         draft.assemble(self.deck, rng)
     }
 
-    fn answer_item(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
-        let own = self.own_question()?;
-        // Recognising the prompt's own words ("Permissions" for "... authentication and
-        // permissions?") tests nothing.
-        let prompt_words = text::word_set(&self.this.prompt);
-        let mut labels: Vec<(&Label, &Candidate)> = own
-            .labels
-            .iter()
-            .zip(&own.label_names)
-            .filter(|(_, (_, words))| !words.iter().all(|word| prompt_words.contains(word)))
-            .map(|(label, (candidate, _))| (label, candidate))
-            .collect();
-        if labels.is_empty() {
-            return None;
-        }
-        let stem = format!(
-            "Which of these belongs in the answer to “{}”?",
-            self.this.prompt.trim_end_matches('?')
-        );
-        // A label this answer also mentions ("Throttling" for the throttling question), even
-        // by a root ("Serializer" for "Easy serialization", `APIView` for "browsable API" and
-        // "view logic"), would be a second right option.
-        // So would a label the deck's one-liners say of the prompt's subject ("Testing" for
-        // "What are the advantages of Django?", which has "Testing Framework").
-        let mut answer_words: HashSet<String> = own.answer_words.iter().cloned().collect();
-        answer_words.extend(self.subject_heads());
-        // A benefit among mechanisms is the odd one out ("Standardization" among "URL
-        // versioning" and "Sliding window"), so a question asking for advantages only
-        // meets the labels of other such questions.
-        let benefits = asks_for_benefits(&self.this.prompt);
-        let pool: Vec<(&Candidate, u8)> = self
-            .unrelated_questions()
-            .filter(|other| !benefits || asks_for_benefits(&other.prompt))
-            .flat_map(|other| other.label_names.iter())
-            .filter(|(candidate, words)| {
-                !contains_run(&own.answer_words, words)
-                    && !echoed_by(&candidate.text, &answer_words)
-            })
-            .map(|(candidate, _)| (candidate, 0))
-            .collect();
-        rng.shuffle(&mut labels);
-        labels.into_iter().find_map(|(_, right)| {
-            let mut draft = self.draft(
-                QuestionForm::AnswerItem,
-                stem.clone(),
-                right.text.clone(),
-                pool.clone(),
-            );
-            draft.forbid(own.labels.iter().map(|label| label.name.clone()));
-            draft.assemble(self.deck, rng)
-        })
-    }
-
     fn label_detail(&self, rng: &mut Rng) -> Option<ChoiceQuestion> {
         let own = self.own_question()?;
         let mut asked: Vec<(&Label, &Candidate)> = own
@@ -396,16 +313,14 @@ impl Ctx<'_> {
         }
         rng.shuffle(&mut asked);
         let prompt = self.this.prompt.trim_end_matches('?');
-        // This answer's other labels first, then the same section's.
-        let siblings = own.label_details.iter().flatten().map(|detail| (detail, 0));
-        let rest = self.unrelated_questions().flat_map(|other| {
-            other
-                .label_details
-                .iter()
-                .flatten()
-                .map(|detail| (detail, 1))
-        });
-        let pool: Vec<(&Candidate, u8)> = siblings.chain(rest).collect();
+        // Only this answer's other labels: another answer's details are of another kind
+        // ("Rolling time window" among HTTP status classes, a command among benefits).
+        let pool: Vec<(&Candidate, u8)> = own
+            .label_details
+            .iter()
+            .flatten()
+            .map(|detail| (detail, 0))
+            .collect();
         asked.into_iter().find_map(|(label, detail)| {
             let stem = format!(
                 "In the answer to “{prompt}”, which describes {}?",
@@ -440,26 +355,6 @@ impl Ctx<'_> {
             pool,
         )
         .assemble(self.deck, rng)
-    }
-
-    /// The stemmed words of the one-liner heads of every subject this card's prompt names.
-    fn subject_heads(&self) -> Vec<String> {
-        let prompt = text::word_set(&self.this.prompt);
-        self.deck
-            .cards
-            .iter()
-            .filter(|card| {
-                card.list()
-                    .and_then(|list| self.deck.lists.get(list))
-                    .is_some_and(|list| {
-                        is_one_liner(&card.kind)
-                            && text::tokens(&list.subject)
-                                .iter()
-                                .all(|word| prompt.contains(&word.norm()))
-                    })
-            })
-            .flat_map(|card| norms(&card.prompt))
-            .collect()
     }
 
     /// The subject and kind of this card's list, if it is of the wanted card kind.
@@ -519,63 +414,9 @@ fn significant_words(head: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Words of a prompt asking for a list of benefits.
-const BENEFIT_WORDS: &[&str] = &["advantage", "benefit"];
-
-/// Whether a prompt asks for benefits ("What are the advantages of APIs?").
-fn asks_for_benefits(prompt: &str) -> bool {
-    text::tokens(prompt).iter().any(|token| {
-        BENEFIT_WORDS
-            .iter()
-            .any(|word| text::stem(word) == token.norm())
-    })
-}
-
-/// Whether every meaningful word of a name (the parts of a code name) shares a root with one
-/// of `words`.
-fn echoed_by(name: &str, words: &HashSet<String>) -> bool {
-    let parts: HashSet<String> = text::tokens(name)
-        .iter()
-        .flat_map(|token| {
-            if token.is_code() {
-                token.parts()
-            } else {
-                vec![token.norm()]
-            }
-        })
-        .filter(|part| part.len() >= 3 && !text::is_stopword(part))
-        .collect();
-    !parts.is_empty() && share_all(&parts, words)
-}
-
-/// Whether every word of `a` shares a root with some word of `b`.
-fn share_all(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    a.iter().all(|x| b.iter().any(|y| text::share_root(x, y)))
-}
-
 /// Whether two word sets share a word or a root ("complexity" and "complex").
 fn share_any(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     a.iter().any(|x| b.iter().any(|y| text::share_root(x, y)))
-}
-
-/// The significant words of a prompt that are not common to its section ("Django" in the
-/// Django questions): two prompts sharing one ("files" in "Explain the Django project
-/// structure and key files" and "What files are created when you create a Django app?")
-/// ask about overlapping things, so one's labels may belong in the other's answer.
-fn topic_words(deck: &Deck, card: usize) -> HashSet<String> {
-    let section = deck.cards[card].section;
-    let prompts: Vec<HashSet<String>> = deck
-        .cards_in_section(section)
-        .filter(|(_, other)| is_question(&other.kind))
-        .map(|(_, other)| significant_words(&other.prompt))
-        .collect();
-    significant_words(&deck.cards[card].prompt)
-        .into_iter()
-        .filter(|word| {
-            let with = prompts.iter().filter(|set| set.contains(word)).count();
-            with * 2 < prompts.len()
-        })
-        .collect()
 }
 
 /// A definition's term without its parenthesised expansion: "APIs", "Django REST Framework".
@@ -607,18 +448,14 @@ fn refs(candidates: &[(Candidate, u8)]) -> Vec<(&Candidate, u8)> {
         .collect()
 }
 
-/// A label's detail with its question's key terms (`prompt_keys`) blanked, if enough is
-/// left. The label's own words are not blanked: a detail repeating its label ("Teams can
-/// develop…" for "Team autonomy") is caught by the echo rule instead, and blanking them in
-/// every sibling made the siblings vague enough to fit any label ("Use app-specific ___
-/// configurations").
-fn masked_label_detail(prompt_keys: &MaskKeys, label: &Label) -> Option<String> {
-    if label.detail.chars().count() < LABEL_DETAIL_MIN_CHARS {
-        return None;
-    }
-    let masked = prompt_keys.mask(&label.detail);
-    (masked.matches("___").count() <= MAX_BLANKS && substantial(&masked, LABEL_DETAIL_MIN_WORDS))
-        .then_some(masked)
+/// A label's detail as an option, if it says enough. Not masked: its distractors are its
+/// siblings in the same answer, which share the question's words as much as it does, so
+/// the echo rule catches a detail repeating its own label ("Teams can develop…" for "Team
+/// autonomy") without blanks that would make siblings vague enough to fit any label.
+fn label_detail_option(label: &Label) -> Option<String> {
+    (label.detail.chars().count() >= LABEL_DETAIL_MIN_CHARS
+        && substantial(&label.detail, LABEL_DETAIL_MIN_WORDS))
+    .then(|| label.detail.clone())
 }
 
 /// Whether a masked text still says something: at least `words` meaningful words.
@@ -628,19 +465,6 @@ fn substantial(masked: &str, words: usize) -> bool {
         .filter(|token| token.is_significant(3))
         .count()
         >= words
-}
-
-/// The stemmed words of a text, in order.
-fn norms(text: &str) -> Vec<String> {
-    text::tokens(text).iter().map(text::Token::norm).collect()
-}
-
-/// Whether `needle` occurs as consecutive words of `haystack`.
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|window| window == needle)
 }
 
 /// An option's kind and whether it has a blank.

@@ -51,8 +51,6 @@ pub enum QuestionForm {
     OneLinerDetail,
     /// "When should you choose ORM?": the choose-list item against avoid-list items.
     GuideVerdict,
-    /// Which bold label belongs to a question's answer (other questions' labels as distractors).
-    AnswerItem,
     /// A bold label of an answer: pick what the answer says about it. Gives the questions
     /// whose labels their prompt already names (select_related vs prefetch_related) a form.
     LabelDetail,
@@ -64,12 +62,11 @@ pub enum QuestionForm {
 
 impl QuestionForm {
     /// Every form, in the order [`choice_questions_for`] returns them.
-    pub const ALL: [QuestionForm; 7] = [
+    pub const ALL: [QuestionForm; 6] = [
         QuestionForm::TermForDefinition,
         QuestionForm::DefinitionForTerm,
         QuestionForm::OneLinerDetail,
         QuestionForm::GuideVerdict,
-        QuestionForm::AnswerItem,
         QuestionForm::LabelDetail,
         QuestionForm::ConceptForDescription,
     ];
@@ -81,7 +78,6 @@ impl QuestionForm {
             QuestionForm::DefinitionForTerm => "definition-for-term",
             QuestionForm::OneLinerDetail => "one-liner-detail",
             QuestionForm::GuideVerdict => "guide-verdict",
-            QuestionForm::AnswerItem => "answer-item",
             QuestionForm::LabelDetail => "label-detail",
             QuestionForm::ConceptForDescription => "concept-for-description",
         }
