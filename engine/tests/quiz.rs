@@ -35,19 +35,6 @@ fn all_questions(deck: &Deck, seed: u64) -> Vec<ChoiceQuestion> {
     questions
 }
 
-/// Whether `phrase` occurs in `text` as whole words ("Apps" is not in "INSTALLED_APPS").
-fn has_words(text: &str, phrase: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '/'))
-            .filter(|w| !w.is_empty())
-            .map(|w| w.trim_end_matches('.').to_lowercase())
-            .collect()
-    };
-    let text = words(text);
-    let phrase = words(phrase);
-    !phrase.is_empty() && text.windows(phrase.len()).any(|w| w == phrase.as_slice())
-}
-
 fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
     deck.cards
         .iter()
