@@ -8,16 +8,11 @@ use prep_engine::study::{
 };
 use prep_engine::time::Timestamp;
 
+mod common;
+use common::deck;
+
 fn t0() -> Timestamp {
     Timestamp(1_767_604_643_456)
-}
-
-fn deck() -> prep_engine::content::Deck {
-    prep_engine::content::parse_deck(
-        "content/interview.md",
-        include_str!("../../content/interview.md"),
-    )
-    .unwrap()
 }
 
 #[test]
@@ -140,7 +135,7 @@ fn a_card_with_eight_lapses_is_a_leech() {
             now = progress.schedule(&id).due.max(now.plus_minutes(1));
         }
         assert!(!is_leech(&progress.schedule(&id)));
-        assert!(leeches(&deck, &progress).is_empty());
+        assert!(leeches(deck, &progress).is_empty());
         progress.record_answer(
             &scheduler,
             &id,
@@ -152,7 +147,7 @@ fn a_card_with_eight_lapses_is_a_leech() {
         assert_eq!(progress.schedule(&id).lapses, lapses);
     }
     assert!(is_leech(&progress.schedule(&id)));
-    assert_eq!(leeches(&deck, &progress), [3]);
+    assert_eq!(leeches(deck, &progress), [3]);
 }
 
 #[test]

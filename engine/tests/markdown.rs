@@ -1,15 +1,10 @@
 //! Markdown rendering: HTML, inline HTML and plain text, including the real deck's answers.
 
-use prep_engine::content::{CardKind, Deck, parse_deck};
+use prep_engine::content::{CardKind, Deck};
 use prep_engine::markdown::{inline_to_html, to_html, to_plain_text};
 
-fn deck() -> Deck {
-    parse_deck(
-        "content/interview.md",
-        include_str!("../../content/interview.md"),
-    )
-    .expect("the deck parses")
-}
+mod common;
+use common::deck;
 
 fn answer(deck: &Deck, number: u32) -> &str {
     &deck
@@ -55,7 +50,7 @@ fn renders_lists_and_sub_headings() {
 
 #[test]
 fn renders_tables_with_head_and_body() {
-    let html = to_html(answer(&deck(), 27));
+    let html = to_html(answer(deck(), 27));
     assert!(html.contains(
         "<table><thead><tr><th>Use Case</th><th>Choose</th></tr></thead><tbody>\n\
          <tr><td><strong>Full control needed</strong></td><td>APIView</td></tr>\n"
@@ -66,7 +61,7 @@ fn renders_tables_with_head_and_body() {
 
 #[test]
 fn highlights_python_in_question_27() {
-    let html = to_html(answer(&deck(), 27));
+    let html = to_html(answer(deck(), 27));
     assert_eq!(
         html.matches("<pre><code class=\"language-python\">")
             .count(),
@@ -200,7 +195,7 @@ fn every_answer_renders_deterministically() {
         let inline = inline_to_html(&card.prompt);
         assert!(!inline.starts_with("<p>"), "{}", card.id);
     }
-    let q27 = to_plain_text(answer(&deck, 27));
+    let q27 = to_plain_text(answer(deck, 27));
     assert!(q27.contains("class BookAPIView(APIView): def get(self, request):"));
     assert!(q27.contains("Use Case Choose Full control needed APIView"));
 }

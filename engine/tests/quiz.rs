@@ -3,22 +3,17 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
-use prep_engine::content::{CardKind, Deck, ListKind, parse_deck};
+use prep_engine::content::{CardKind, Deck, ListKind};
 use prep_engine::quiz::{
     Bucket, ChoiceBank, ChoiceQuestion, QuestionForm, bucket_label, check_drill_item,
     check_question, check_topic, choice_questions_for, choice_quiz, drill, drill_families,
     grade_choice, grade_drill,
 };
 
-const SEEDS: [u64; 5] = [0, 1, 42, 0xdead_beef, u64::MAX];
+mod common;
+use common::{card_by_prompt, deck};
 
-fn deck() -> Deck {
-    parse_deck(
-        "content/interview.md",
-        include_str!("../../content/interview.md"),
-    )
-    .unwrap()
-}
+const SEEDS: [u64; 5] = [0, 1, 42, 0xdead_beef, u64::MAX];
 
 /// Every question of the real deck for a seed. Generating them all takes a while in a
 /// debug build, so each seed's are made once and shared by the tests.
@@ -33,13 +28,6 @@ fn all_questions(deck: &Deck, seed: u64) -> Vec<ChoiceQuestion> {
         .collect();
     MADE.lock().unwrap().insert(seed, questions.clone());
     questions
-}
-
-fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
-    deck.cards
-        .iter()
-        .position(|card| card.prompt == prompt)
-        .unwrap_or_else(|| panic!("no card {prompt:?}"))
 }
 
 fn distractors(question: &ChoiceQuestion) -> impl Iterator<Item = &String> {
@@ -72,9 +60,9 @@ fn list_prompts(deck: &Deck, subject: &str, kind: ListKind) -> HashSet<String> {
 #[test]
 fn every_generated_question_passes_both_checks() {
     let deck = deck();
-    let bank = ChoiceBank::new(&deck);
+    let bank = ChoiceBank::new(deck);
     for seed in SEEDS {
-        let all = all_questions(&deck, seed);
+        let all = all_questions(deck, seed);
         for card in 0..deck.cards.len() {
             // The bank and the one-off function agree.
             let questions: Vec<ChoiceQuestion> =
@@ -83,11 +71,11 @@ fn every_generated_question_passes_both_checks() {
                 assert_eq!(questions, bank.questions_for(card, seed));
             }
             if card % 17 == 0 {
-                assert_eq!(questions, choice_questions_for(&deck, card, seed));
+                assert_eq!(questions, choice_questions_for(deck, card, seed));
             }
             for question in questions {
                 check_question(&question).unwrap();
-                check_topic(&deck, &question).unwrap();
+                check_topic(deck, &question).unwrap();
                 assert_eq!(question.option_cards.len(), 4);
                 assert_eq!(question.card, card);
                 assert_eq!(
@@ -109,7 +97,7 @@ fn most_cards_yield_a_question() {
     // Maintainability), a "How do you…?" answer without labels. More than half remain.
     let deck = deck();
     for seed in SEEDS {
-        let asked: HashSet<usize> = all_questions(&deck, seed).iter().map(|q| q.card).collect();
+        let asked: HashSet<usize> = all_questions(deck, seed).iter().map(|q| q.card).collect();
         let asked = asked.len();
         assert!(
             asked * 2 > deck.cards.len(),
@@ -123,7 +111,7 @@ fn most_cards_yield_a_question() {
 fn every_form_is_used_and_forms_fit_their_card_kinds() {
     let deck = deck();
     let mut per_form: HashMap<QuestionForm, usize> = HashMap::new();
-    for question in all_questions(&deck, 7) {
+    for question in all_questions(deck, 7) {
         *per_form.entry(question.form).or_default() += 1;
         let kind = deck.cards[question.card].kind;
         let fits = match question.form {
@@ -148,20 +136,20 @@ fn every_form_is_used_and_forms_fit_their_card_kinds() {
     // small, independent services" names it.
     assert_eq!(per_form[&QuestionForm::TermForDefinition], 5);
     assert_eq!(per_form[&QuestionForm::DefinitionForTerm], 5);
-    let micro = card_by_prompt(&deck, "Microservices");
-    assert!(choice_questions_for(&deck, micro, 7).is_empty());
+    let micro = card_by_prompt(deck, "Microservices");
+    assert!(choice_questions_for(deck, micro, 7).is_empty());
 }
 
 #[test]
 fn same_seed_same_questions_and_seeds_vary_them() {
-    let first = all_questions(&deck(), 42);
-    let again = all_questions(&deck(), 42);
+    let first = all_questions(deck(), 42);
+    let again = all_questions(deck(), 42);
     assert_eq!(first, again);
-    let other = all_questions(&deck(), 43);
+    let other = all_questions(deck(), 43);
     assert_ne!(first, other);
     assert_eq!(
-        choice_quiz(&deck(), &(0..50).collect::<Vec<_>>(), 20, 9),
-        choice_quiz(&deck(), &(0..50).collect::<Vec<_>>(), 20, 9)
+        choice_quiz(deck(), &(0..50).collect::<Vec<_>>(), 20, 9),
+        choice_quiz(deck(), &(0..50).collect::<Vec<_>>(), 20, 9)
     );
 }
 
@@ -170,7 +158,7 @@ fn correct_position_is_uniform() {
     let deck = deck();
     let mut counts = [0usize; 4];
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             counts[question.correct] += 1;
         }
     }
@@ -194,7 +182,7 @@ fn distractors_are_of_the_right_options_kind() {
         .map(|c| c.prompt.split(" (").next().unwrap().to_lowercase())
         .collect();
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             let card = &deck.cards[question.card];
             match question.form {
                 QuestionForm::OneLinerDetail => {
@@ -210,7 +198,7 @@ fn distractors_are_of_the_right_options_kind() {
                         ListKind::ChooseWhen => ListKind::AvoidWhen,
                         _ => ListKind::ChooseWhen,
                     };
-                    let wrong = list_prompts(&deck, &list.subject, opposite);
+                    let wrong = list_prompts(deck, &list.subject, opposite);
                     assert!(distractors(&question).all(|d| wrong.contains(&d.to_lowercase())));
                 }
                 QuestionForm::TermForDefinition => {
@@ -254,8 +242,8 @@ fn distractors_are_of_the_right_options_kind() {
 #[test]
 fn definitions_mask_their_term() {
     let deck = deck();
-    let drf = card_by_prompt(&deck, "Django REST Framework (DRF)");
-    let questions = choice_questions_for(&deck, drf, 5);
+    let drf = card_by_prompt(deck, "Django REST Framework (DRF)");
+    let questions = choice_questions_for(deck, drf, 5);
     let term = questions
         .iter()
         .find(|q| q.form == QuestionForm::TermForDefinition)
@@ -276,7 +264,7 @@ fn dropped_forms_are_gone() {
     // by blanks and topic; neither is generated any more.
     let deck = deck();
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             assert!(
                 !question.id.starts_with("one-liner-polarity:")
                     && !question.id.starts_with("short-answer:")
@@ -291,8 +279,8 @@ fn dropped_forms_are_gone() {
 #[test]
 fn confusable_one_liners_are_never_options_together() {
     let deck = deck();
-    let complex = card_by_prompt(&deck, "Complex Query Limitations");
-    let feature = card_by_prompt(&deck, "Database Feature Limitations");
+    let complex = card_by_prompt(deck, "Complex Query Limitations");
+    let feature = card_by_prompt(deck, "Database Feature Limitations");
     let shared = ["Template System", "Learning Curve"].map(|head| {
         deck.cards
             .iter()
@@ -303,7 +291,7 @@ fn confusable_one_liners_are_never_options_together() {
     });
     let mut details = 0;
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             let sources = &question.option_cards;
             assert!(
                 !(sources.contains(&complex) && sources.contains(&feature)),
@@ -325,11 +313,11 @@ fn confusable_one_liners_are_never_options_together() {
 #[test]
 fn pep_questions_offer_only_pep_material() {
     let deck = deck();
-    let pep8 = card_by_prompt(&deck, "What is PEP 8 and its key guidelines?");
+    let pep8 = card_by_prompt(deck, "What is PEP 8 and its key guidelines?");
     let pep_section = deck.cards[pep8].section;
     let mut asked = 0;
     for seed in SEEDS {
-        for question in choice_questions_for(&deck, pep8, seed) {
+        for question in choice_questions_for(deck, pep8, seed) {
             asked += 1;
             for &source in &question.option_cards {
                 assert_eq!(deck.cards[source].section, pep_section, "{question:?}");
@@ -344,11 +332,11 @@ fn pep_questions_offer_only_pep_material() {
 #[test]
 fn circuit_breaker_is_asked_from_its_description() {
     let deck = deck();
-    let breaker = card_by_prompt(&deck, "What is Circuit Breaker pattern?");
+    let breaker = card_by_prompt(deck, "What is Circuit Breaker pattern?");
     let section = deck.cards[breaker].section;
     assert_eq!(deck.sections[section].title, "Microservices Questions");
     for seed in SEEDS {
-        let question = choice_questions_for(&deck, breaker, seed)
+        let question = choice_questions_for(deck, breaker, seed)
             .into_iter()
             .find(|q| q.form == QuestionForm::ConceptForDescription)
             .unwrap_or_else(|| panic!("seed {seed}: no reverse question"));
@@ -367,8 +355,8 @@ fn circuit_breaker_is_asked_from_its_description() {
     }
     // A category word after the concept is part of its opening: "Microservices
     // architecture breaks …" describes microservices.
-    let micro = card_by_prompt(&deck, "What are microservices and their benefits?");
-    let question = choice_questions_for(&deck, micro, 1)
+    let micro = card_by_prompt(deck, "What are microservices and their benefits?");
+    let question = choice_questions_for(deck, micro, 1)
         .into_iter()
         .find(|q| q.form == QuestionForm::ConceptForDescription)
         .expect("a description question for microservices");
@@ -379,9 +367,9 @@ fn circuit_breaker_is_asked_from_its_description() {
     );
     assert_eq!(question.options[question.correct], "Microservices");
     // Only when the lead sentence opens with the concept: the MTV answer opens with a list.
-    let mtv = card_by_prompt(&deck, "Explain Django's MTV architecture");
+    let mtv = card_by_prompt(deck, "Explain Django's MTV architecture");
     assert!(
-        choice_questions_for(&deck, mtv, 1)
+        choice_questions_for(deck, mtv, 1)
             .iter()
             .all(|q| q.form != QuestionForm::ConceptForDescription)
     );
@@ -392,7 +380,7 @@ fn options_are_all_whole_or_all_blanked() {
     // "Tokens replenish at fixed ___" among whole sentences reads as mangled.
     let deck = deck();
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             let blanked = question
                 .options
                 .iter()
@@ -409,10 +397,10 @@ fn a_detail_saying_its_head_in_other_words_is_not_asked() {
     // Development" → "… accelerates building": a synonym pairs them without knowledge.
     let deck = deck();
     for prompt in ["Faster Development", "Rapid Development"] {
-        let card = card_by_prompt(&deck, prompt);
+        let card = card_by_prompt(deck, prompt);
         for seed in SEEDS {
             assert!(
-                choice_questions_for(&deck, card, seed)
+                choice_questions_for(deck, card, seed)
                     .iter()
                     .all(|q| q.form != QuestionForm::OneLinerDetail),
                 "{prompt}"
@@ -420,9 +408,9 @@ fn a_detail_saying_its_head_in_other_words_is_not_asked() {
         }
     }
     // "services" in the Microservices definition echoes the term it is asked for.
-    let microservices = card_by_prompt(&deck, "Microservices");
+    let microservices = card_by_prompt(deck, "Microservices");
     for seed in SEEDS {
-        for question in choice_questions_for(&deck, microservices, seed) {
+        for question in choice_questions_for(deck, microservices, seed) {
             let right = &question.options[question.correct];
             assert!(
                 !right.to_lowercase().contains("services")
@@ -437,7 +425,7 @@ fn a_detail_saying_its_head_in_other_words_is_not_asked() {
 fn options_never_carry_their_own_cue() {
     let deck = deck();
     for seed in SEEDS {
-        for question in all_questions(&deck, seed) {
+        for question in all_questions(deck, seed) {
             let right = &question.options[question.correct];
             // "Which describes 4xx?" is not answered by the only option with a 4.
             if question.stem.contains("4xx") {
@@ -557,7 +545,7 @@ fn check_question_rejects_giveaways() {
 fn choice_quiz_asks_each_card_once_with_varied_forms() {
     let deck = deck();
     let cards: Vec<usize> = (0..deck.cards.len()).collect();
-    let quiz = choice_quiz(&deck, &cards, 40, 11);
+    let quiz = choice_quiz(deck, &cards, 40, 11);
     assert_eq!(quiz.len(), 40);
     let unique: HashSet<usize> = quiz.iter().map(|q| q.card).collect();
     assert_eq!(unique.len(), 40);
@@ -569,16 +557,16 @@ fn choice_quiz_asks_each_card_once_with_varied_forms() {
     // Only the given cards, and never more than there are.
     let asked: Vec<usize> = quiz.iter().map(|q| q.card).collect();
     let some = [asked[0], asked[1], asked[2]];
-    let small = choice_quiz(&deck, &some, 10, 11);
+    let small = choice_quiz(deck, &some, 10, 11);
     assert_eq!(small.len(), 3);
     assert!(small.iter().all(|q| some.contains(&q.card)));
-    assert!(choice_quiz(&deck, &cards, 0, 11).is_empty());
+    assert!(choice_quiz(deck, &cards, 0, 11).is_empty());
 }
 
 #[test]
 fn drill_families_come_from_the_lists() {
     let deck = deck();
-    let families = drill_families(&deck);
+    let families = drill_families(deck);
     let summary: Vec<(&str, &str)> = families
         .iter()
         .map(|f| (f.id.as_str(), f.label.as_str()))
@@ -624,12 +612,12 @@ fn drill_families_come_from_the_lists() {
 #[test]
 fn drill_items_pass_their_check_and_sort_by_knowledge() {
     let deck = deck();
-    let families = drill_families(&deck);
-    let items = drill(&deck, &families, 5);
+    let families = drill_families(deck);
+    let items = drill(deck, &families, 5);
     let total: usize = families.iter().map(|f| f.item_count).sum();
     assert_eq!(items.len(), total);
     for item in &items {
-        check_drill_item(&deck, item).unwrap();
+        check_drill_item(deck, item).unwrap();
         let list = &deck.lists[deck.cards[item.card].list().unwrap()];
         let expected = match &item.answer {
             Bucket::Kind(_) => Bucket::Kind(list.kind),
@@ -665,27 +653,27 @@ fn drill_items_pass_their_check_and_sort_by_knowledge() {
         .find(|i| matches!(i.answer, Bucket::Subject(_)))
         .unwrap()
         .clone();
-    let orm_integration = card_by_prompt(&deck, "ORM Integration");
+    let orm_integration = card_by_prompt(deck, "ORM Integration");
     named.card = orm_integration;
     named.statement = "ORM Integration — Powerful database abstraction layer".to_owned();
     named.answer = Bucket::Subject("Django".to_owned());
     assert!(
-        check_drill_item(&deck, &named)
+        check_drill_item(deck, &named)
             .unwrap_err()
             .contains("names")
     );
     let mut both = named.clone();
-    both.card = card_by_prompt(&deck, "Migration Support");
+    both.card = card_by_prompt(deck, "Migration Support");
     both.statement = "Migration Support — Version control for database schema changes".to_owned();
     both.answer = Bucket::Subject("ORM".to_owned());
-    assert!(check_drill_item(&deck, &both).unwrap_err().contains("too"));
+    assert!(check_drill_item(deck, &both).unwrap_err().contains("too"));
 
     assert_eq!(bucket_label(&Bucket::Kind(ListKind::ChooseWhen)), "Choose");
     assert_eq!(bucket_label(&Bucket::Subject("ORM".to_owned())), "ORM");
     // Shuffled by the seed, deterministically; filtering by family narrows the drill.
-    assert_eq!(items, drill(&deck, &families, 5));
-    assert_ne!(items, drill(&deck, &families, 6));
-    let first_only = drill(&deck, &families[..1], 5);
+    assert_eq!(items, drill(deck, &families, 5));
+    assert_ne!(items, drill(deck, &families, 6));
+    let first_only = drill(deck, &families[..1], 5);
     assert_eq!(first_only.len(), families[0].item_count);
     assert!(first_only.iter().all(|i| i.subject == "Advantages"));
 }
@@ -695,7 +683,7 @@ fn drill_items_pass_their_check_and_sort_by_knowledge() {
 fn dump_questions() {
     let deck = deck();
     let mut per_form: HashMap<QuestionForm, usize> = HashMap::new();
-    for question in all_questions(&deck, 1) {
+    for question in all_questions(deck, 1) {
         *per_form.entry(question.form).or_default() += 1;
         println!("[{}] {}", question.id, question.stem);
         for (i, option) in question.options.iter().enumerate() {
@@ -707,7 +695,7 @@ fn dump_questions() {
         let counts: Vec<usize> = SEEDS
             .iter()
             .map(|&seed| {
-                all_questions(&deck, seed)
+                all_questions(deck, seed)
                     .iter()
                     .filter(|q| q.form == form)
                     .count()
@@ -718,7 +706,7 @@ fn dump_questions() {
             per_form[&form]
         );
     }
-    let bank = ChoiceBank::new(&deck);
+    let bank = ChoiceBank::new(deck);
     for seed in 0..200 {
         for card in 0..deck.cards.len() {
             if bank.questions_for(card, seed).is_empty() {
@@ -731,7 +719,7 @@ fn dump_questions() {
 #[test]
 fn a_missed_question_comes_back_as_another_question_on_the_same_card() {
     let deck = deck();
-    let bank = ChoiceBank::new(&deck);
+    let bank = ChoiceBank::new(deck);
     let mut other_forms = 0;
     for card in 0..deck.cards.len() {
         let questions = bank.questions_for(card, 5);

@@ -1,26 +1,14 @@
 //! Typed recall over real answers of the deck: key terms, the model answer as a checklist,
 //! hints, and the grade pre-selected from the learner's ticks.
 
-use prep_engine::content::{CardKind, Deck, parse_deck};
+use prep_engine::content::{CardKind, Deck};
 use prep_engine::recall::{
     Hint, KeyPoint, KeyTerm, RecallCheck, SelfGrade, check_recall, key_points, key_terms,
     preselected_grade, ticked_share,
 };
 
-fn deck() -> Deck {
-    parse_deck(
-        "content/interview.md",
-        include_str!("../../content/interview.md"),
-    )
-    .unwrap()
-}
-
-fn card(deck: &Deck, prompt: &str) -> usize {
-    deck.cards
-        .iter()
-        .position(|card| card.prompt == prompt)
-        .unwrap_or_else(|| panic!("no card {prompt:?}"))
-}
+mod common;
+use common::{card_by_prompt as card, deck};
 
 fn terms_of(deck: &Deck, prompt: &str) -> Vec<KeyTerm> {
     key_terms(deck, card(deck, prompt))
@@ -69,7 +57,7 @@ fn ticks_from_hints(check: &RecallCheck) -> Vec<bool> {
 #[test]
 fn pagination_types_are_its_terms() {
     let deck = deck();
-    let terms = terms_of(&deck, "Explain DRF pagination and its types");
+    let terms = terms_of(deck, "Explain DRF pagination and its types");
     assert_eq!(
         term_labels(&terms),
         [
@@ -84,7 +72,7 @@ fn pagination_types_are_its_terms() {
 fn select_and_prefetch_related_are_terms() {
     let deck = deck();
     let terms = terms_of(
-        &deck,
+        deck,
         "Difference between Django's select_related() and prefetch_related()",
     );
     assert_eq!(
@@ -96,7 +84,7 @@ fn select_and_prefetch_related_are_terms() {
 #[test]
 fn circuit_breaker_states_are_terms() {
     let deck = deck();
-    let terms = terms_of(&deck, "What is Circuit Breaker pattern?");
+    let terms = terms_of(deck, "What is Circuit Breaker pattern?");
     let all = term_labels(&terms);
     for state in ["Closed", "Open", "Half-Open"] {
         assert!(all.contains(&state), "{all:?}");
@@ -106,7 +94,7 @@ fn circuit_breaker_states_are_terms() {
 #[test]
 fn enumerations_acronyms_and_tools_become_terms() {
     let deck = deck();
-    let discovery = terms_of(&deck, "What is service discovery in microservices?");
+    let discovery = terms_of(deck, "What is service discovery in microservices?");
     assert_eq!(
         term_labels(&discovery),
         [
@@ -116,14 +104,14 @@ fn enumerations_acronyms_and_tools_become_terms() {
             "AWS Service Discovery"
         ]
     );
-    let benefits = terms_of(&deck, "What are microservices and their benefits?");
+    let benefits = terms_of(deck, "What are microservices and their benefits?");
     let all = term_labels(&benefits);
     assert!(
         all.contains(&"fault isolation") && all.contains(&"team autonomy"),
         "{all:?}"
     );
     // Naming what was asked is not recall: DRF's own name is not a term of its definition.
-    let drf = terms_of(&deck, "Django REST Framework (DRF)");
+    let drf = terms_of(deck, "Django REST Framework (DRF)");
     assert!(
         drf.iter().all(|t| t.label != "DRF" && t.label != "REST"),
         "{drf:?}"
@@ -133,7 +121,7 @@ fn enumerations_acronyms_and_tools_become_terms() {
 #[test]
 fn one_liners_terms_are_their_detail_words() {
     let deck = deck();
-    let terms = terms_of(&deck, "Faster Development");
+    let terms = terms_of(deck, "Faster Development");
     assert_eq!(
         term_labels(&terms),
         ["boilerplate", "code", "rapid", "implementation"]
@@ -144,7 +132,7 @@ fn one_liners_terms_are_their_detail_words() {
 fn every_card_with_an_answer_has_key_terms() {
     let deck = deck();
     for (index, card) in deck.cards.iter().enumerate() {
-        let terms = key_terms(&deck, index);
+        let terms = key_terms(deck, index);
         match card.kind {
             // Guide items have no answer: they are drilled by classification, not recall.
             CardKind::GuideItem { .. } => assert!(terms.is_empty(), "{}", card.id),
@@ -162,7 +150,7 @@ fn every_card_with_an_answer_has_key_terms() {
             }
         }
     }
-    assert!(key_terms(&deck, deck.cards.len()).is_empty());
+    assert!(key_terms(deck, deck.cards.len()).is_empty());
 }
 
 // The checklist: the model answer's key points.
@@ -170,7 +158,7 @@ fn every_card_with_an_answer_has_key_terms() {
 #[test]
 fn labelled_answers_give_one_point_per_label() {
     let deck = deck();
-    let points = key_points(&deck, card(&deck, "Explain DRF pagination and its types"));
+    let points = key_points(deck, card(deck, "Explain DRF pagination and its types"));
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
     // The lead sentence says what pagination is; then the three types.
     assert_eq!(
@@ -191,7 +179,7 @@ fn labelled_answers_give_one_point_per_label() {
 #[test]
 fn prose_answers_give_terms_with_their_sentence_and_sentences_of_their_own() {
     let deck = deck();
-    let points = key_points(&deck, card(&deck, "What is Circuit Breaker pattern?"));
+    let points = key_points(deck, card(deck, "What is Circuit Breaker pattern?"));
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
     assert!(
         labels[0].starts_with("Circuit breaker prevents cascading failures"),
@@ -214,26 +202,26 @@ fn prose_answers_give_terms_with_their_sentence_and_sentences_of_their_own() {
 #[test]
 fn one_liners_are_one_point_and_guide_items_none() {
     let deck = deck();
-    let points = key_points(&deck, card(&deck, "ORM Performance"));
+    let points = key_points(deck, card(deck, "ORM Performance"));
     assert_eq!(points.len(), 1);
     assert_eq!(points[0].text, "Django ORM adds performance overhead");
     for (index, card) in deck.cards.iter().enumerate() {
         if matches!(card.kind, CardKind::GuideItem { .. }) {
-            assert!(key_points(&deck, index).is_empty(), "{}", card.id);
+            assert!(key_points(deck, index).is_empty(), "{}", card.id);
         }
     }
-    assert!(key_points(&deck, deck.cards.len()).is_empty());
+    assert!(key_points(deck, deck.cards.len()).is_empty());
 }
 
 #[test]
 fn question_words_never_hint() {
     let deck = deck();
     // "throttling" is the question's word: it hints no type of throttle.
-    let (points, check) = checked(&deck, "What is DRF throttling and its types?", "throttling");
+    let (points, check) = checked(deck, "What is DRF throttling and its types?", "throttling");
     assert_eq!(mentioned(&points, &check), Vec::<&str>::new());
     // The types themselves do.
     let (points, check) = checked(
-        &deck,
+        deck,
         "What is DRF throttling and its types?",
         "anon rate throttle and user rate throttles",
     );
@@ -246,7 +234,7 @@ fn question_words_never_hint() {
     // Names the question asks about hint by what the answer says of them instead:
     // "select_related()" is the question's word, "join" is not.
     let (points, check) = checked(
-        &deck,
+        deck,
         "Difference between Django's select_related() and prefetch_related()",
         "select_related() and prefetch_related()",
     );
@@ -258,7 +246,7 @@ fn matching_forgives_typos_spacing_and_punctuation() {
     let deck = deck();
     let prompt = "Explain DRF pagination and its types";
     let hinted = |typed: &str| {
-        let (points, check) = checked(&deck, prompt, typed);
+        let (points, check) = checked(deck, prompt, typed);
         mentioned(&points, &check)
             .into_iter()
             .map(str::to_owned)
@@ -280,25 +268,17 @@ fn matching_forgives_typos_spacing_and_punctuation() {
     assert!(hinted("pagination").is_empty());
 
     let prompt = "What is settings.py and its key components?";
-    let (points, check) = checked(
-        &deck,
-        prompt,
-        "Allowed hosts, installed-apps and secret key",
-    );
+    let (points, check) = checked(deck, prompt, "Allowed hosts, installed-apps and secret key");
     assert_eq!(
         mentioned(&points, &check),
         ["ALLOWED_HOSTS", "INSTALLED_APPS", "SECRET_KEY"]
     );
     // Half the words of a term is not the term.
-    let (points, check) = checked(&deck, prompt, "hosts and apps");
+    let (points, check) = checked(deck, prompt, "hosts and apps");
     assert!(mentioned(&points, &check).is_empty());
 
     // An acronym matches by its expansion too.
-    let (points, check) = checked(
-        &deck,
-        "Django",
-        "it follows the model template view pattern",
-    );
+    let (points, check) = checked(deck, "Django", "it follows the model template view pattern");
     assert!(mentioned(&points, &check).contains(&"MTV"));
 }
 
@@ -306,7 +286,7 @@ fn matching_forgives_typos_spacing_and_punctuation() {
 fn every_point_is_hinted_by_its_own_text() {
     let deck = deck();
     for (index, card) in deck.cards.iter().enumerate() {
-        let points = key_points(&deck, index);
+        let points = key_points(deck, index);
         if matches!(card.kind, CardKind::GuideItem { .. }) {
             continue;
         }
@@ -330,7 +310,7 @@ fn every_point_is_hinted_by_its_own_text() {
 fn typing_the_question_back_hints_nothing_on_any_card() {
     let deck = deck();
     for (index, card) in deck.cards.iter().enumerate() {
-        let points = key_points(&deck, index);
+        let points = key_points(deck, index);
         if points.is_empty() {
             continue;
         }
@@ -363,13 +343,13 @@ fn rewording_the_question_is_noticed() {
             "Test driven development is TDD, a development approach",
         ),
     ] {
-        let (points, check) = checked(&deck, prompt, typed);
+        let (points, check) = checked(deck, prompt, typed);
         assert!(check.echoes_question, "{typed}");
         assert_eq!(mentioned(&points, &check), Vec::<&str>::new(), "{typed}");
     }
     // A real answer is not an echo, even using a question word or two.
     let (_, check) = checked(
-        &deck,
+        deck,
         "What is DRF throttling and its types?",
         "Throttling limits how many requests a client makes: AnonRateThrottle, UserRateThrottle",
     );
@@ -462,7 +442,7 @@ const MISCONCEPTIONS: &[(&str, &str, Option<&str>)] = &[
 fn misconceptions_are_never_preselected_as_passing() {
     let deck = deck();
     for &(prompt, typed, flagged) in MISCONCEPTIONS {
-        let (points, check) = checked(&deck, prompt, typed);
+        let (points, check) = checked(deck, prompt, typed);
         assert!(!check.echoes_question, "{typed}");
         // The defaults the hints would give: nothing ticked. The learner decides.
         let preselected = preselected_grade(&check, &[]);
@@ -488,13 +468,13 @@ fn misconceptions_are_never_preselected_as_passing() {
 fn the_words_flagged_are_the_ones_typed() {
     let deck = deck();
     let (points, check) = checked(
-        &deck,
+        deck,
         "What is Circuit Breaker pattern?",
         "The circuit breaker retries failing calls forever",
     );
     assert_eq!(negated(&points, &check)[0].1, "forever");
     let (points, check) = checked(
-        &deck,
+        deck,
         "What files are created when you create a Django app?",
         "models.py isn’t created",
     );
@@ -504,14 +484,14 @@ fn the_words_flagged_are_the_ones_typed() {
     );
     // Negation in another clause is not near the term.
     let (points, check) = checked(
-        &deck,
+        deck,
         "What files are created when you create a Django app?",
         "It is not empty: models.py, views.py and admin.py",
     );
     assert!(negated(&points, &check).is_empty(), "{:?}", check.hints);
     // The answer's own negation is expected, not flagged.
     let (points, check) = checked(
-        &deck,
+        deck,
         "What are the advantages of microservices architecture?",
         "Fault isolation: one service failing doesn't take down the others",
     );
@@ -589,7 +569,7 @@ const PARAPHRASES: &[(&str, &str, &str)] = &[
 fn paraphrases_are_never_preselected_again() {
     let deck = deck();
     for &(prompt, typed, hinted) in PARAPHRASES {
-        let (points, check) = checked(&deck, prompt, typed);
+        let (points, check) = checked(deck, prompt, typed);
         assert!(!check.echoes_question, "{typed}");
         assert_eq!(preselected_grade(&check, &[]), None, "{typed}");
         let trusting = preselected_grade(&check, &ticks_from_hints(&check));
@@ -617,7 +597,7 @@ fn paraphrases_are_never_preselected_again() {
 fn preselection_follows_the_ticks_and_is_never_easy() {
     let deck = deck();
     let prompt = "Explain DRF pagination and its types";
-    let (points, empty) = checked(&deck, prompt, "   ");
+    let (points, empty) = checked(deck, prompt, "   ");
     assert_eq!(points.len(), 4);
     assert!(!empty.typed_something);
     // Nothing typed, nothing ticked: there is no answer, Again.
@@ -626,7 +606,7 @@ fn preselection_follows_the_ticks_and_is_never_easy() {
         preselected_grade(&empty, &[false; 4]),
         Some(SelfGrade::Again)
     );
-    let (_, typed) = checked(&deck, prompt, "something about pages");
+    let (_, typed) = checked(deck, prompt, "something about pages");
     // Something typed, nothing ticked: the learner decides.
     assert_eq!(preselected_grade(&typed, &[false; 4]), None);
     // Some ticked: Hard. All ticked: Good. Never Easy.
@@ -642,7 +622,7 @@ fn preselection_follows_the_ticks_and_is_never_easy() {
     );
     // Even a perfect typed answer, all hinted, pre-selects nothing until the learner ticks.
     let (_, perfect) = checked(
-        &deck,
+        deck,
         prompt,
         "Pagination divides large datasets into smaller chunks: PageNumberPagination uses page numbers, LimitOffsetPagination uses limit and offset, CursorPagination uses a cursor for large datasets",
     );
@@ -662,7 +642,7 @@ fn preselection_follows_the_ticks_and_is_never_easy() {
 fn dump_key_points() {
     let deck = deck();
     for (index, card) in deck.cards.iter().enumerate() {
-        let points = key_points(&deck, index);
+        let points = key_points(deck, index);
         if points.is_empty() {
             continue;
         }

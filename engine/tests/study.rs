@@ -2,9 +2,8 @@
 //! saved progress, the due queue and its filters, the flashcard session, and the mock interview.
 
 use std::collections::{BTreeSet, HashSet};
-use std::sync::OnceLock;
 
-use prep_engine::content::{CardKind, Deck, parse_deck};
+use prep_engine::content::CardKind;
 use prep_engine::progress::{Progress, ProgressStore, StudyMode, StudySettings};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler, SchedulerConfig};
 use prep_engine::storage::MemoryStorage;
@@ -14,20 +13,12 @@ use prep_engine::study::{
 };
 use prep_engine::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 
+mod common;
+use common::deck;
+
 /// Mon 24 Nov 2025, 16:00 UTC.
 const T0: Timestamp = Timestamp(1_764_000_000_000);
 const SEED: u64 = 0x5EED;
-
-fn deck() -> &'static Deck {
-    static DECK: OnceLock<Deck> = OnceLock::new();
-    DECK.get_or_init(|| {
-        parse_deck(
-            "content/interview.md",
-            include_str!("../../content/interview.md"),
-        )
-        .unwrap()
-    })
-}
 
 /// The UTC day containing `t` (the app passes the local day; UTC stands in for it here).
 fn day_of(t: Timestamp) -> DayBounds {

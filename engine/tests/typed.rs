@@ -10,20 +10,8 @@ use prep_engine::typed::{
     reverse_prompts, typed_prompts, typed_round,
 };
 
-fn deck() -> Deck {
-    parse_deck(
-        "content/interview.md",
-        include_str!("../../content/interview.md"),
-    )
-    .unwrap()
-}
-
-fn card(deck: &Deck, prompt: &str) -> usize {
-    deck.cards
-        .iter()
-        .position(|card| card.prompt == prompt)
-        .unwrap_or_else(|| panic!("no card {prompt:?}"))
-}
+mod common;
+use common::{card_by_prompt as card, deck};
 
 fn all_prompts(deck: &Deck) -> Vec<TypedPrompt> {
     deck_prompts(deck)
@@ -61,8 +49,8 @@ fn shown_words(text: &str) -> Vec<String> {
 #[test]
 fn circuit_breaker_reverse_prompt() {
     let deck = deck();
-    let index = card(&deck, "What is Circuit Breaker pattern?");
-    let reverse = reverse_prompts(&deck, index);
+    let index = card(deck, "What is Circuit Breaker pattern?");
+    let reverse = reverse_prompts(deck, index);
     let [prompt] = reverse.as_slice() else {
         panic!("one reverse prompt expected: {reverse:#?}");
     };
@@ -122,7 +110,7 @@ fn questions_that_name_a_concept_reverse() {
         ),
     ];
     for (question, description, answer) in cases {
-        let prompts = reverse_prompts(&deck, card(&deck, question));
+        let prompts = reverse_prompts(deck, card(deck, question));
         let [prompt] = prompts.as_slice() else {
             panic!("one reverse prompt for {question:?}: {prompts:#?}");
         };
@@ -141,13 +129,13 @@ fn questions_that_name_a_concept_reverse() {
         "Explain the Database-per-Service pattern",
     ] {
         assert!(
-            reverse_prompts(&deck, card(&deck, question)).is_empty(),
+            reverse_prompts(deck, card(deck, question)).is_empty(),
             "{question}"
         );
     }
-    let gil = card(&deck, "Python GIL");
+    let gil = card(deck, "Python GIL");
     assert!(
-        reverse_prompts(&deck, gil).is_empty(),
+        reverse_prompts(deck, gil).is_empty(),
         "Global Interpreter Lock shows GIL"
     );
 }
@@ -155,7 +143,7 @@ fn questions_that_name_a_concept_reverse() {
 #[test]
 fn circuit_breaker_states_cloze() {
     let deck = deck();
-    let prompts = cloze_prompts(&deck, card(&deck, "What is Circuit Breaker pattern?"));
+    let prompts = cloze_prompts(deck, card(deck, "What is Circuit Breaker pattern?"));
     let open = cloze(&prompts, "Open");
     assert_eq!(
         open.prompt,
@@ -189,9 +177,9 @@ fn circuit_breaker_states_cloze() {
 fn select_and_prefetch_related_clozes() {
     let deck = deck();
     let prompts = cloze_prompts(
-        &deck,
+        deck,
         card(
-            &deck,
+            deck,
             "Difference between Django's select_related() and prefetch_related()",
         ),
     );
@@ -219,7 +207,7 @@ fn select_and_prefetch_related_clozes() {
 #[test]
 fn code_names_and_commands_are_blanked() {
     let deck = deck();
-    let project = cloze_prompts(&deck, card(&deck, "How do you create a Django project?"));
+    let project = cloze_prompts(deck, card(deck, "How do you create a Django project?"));
     let start = cloze(&project, "startproject");
     assert_eq!(
         start.prompt,
@@ -228,12 +216,12 @@ fn code_names_and_commands_are_blanked() {
     assert_eq!(verdict(start, "start project"), TypedVerdict::Exact);
     assert_eq!(verdict(start, "startprojet"), TypedVerdict::Typo);
     assert_eq!(verdict(start, "startapp"), TypedVerdict::Wrong);
-    let app = cloze_prompts(&deck, card(&deck, "How do you create a Django app?"));
+    let app = cloze_prompts(deck, card(deck, "How do you create a Django app?"));
     let manage = cloze(&app, "manage.py");
     assert_eq!(verdict(manage, "manage py"), TypedVerdict::Exact);
     assert_eq!(verdict(manage, "managepy"), TypedVerdict::Exact);
     assert_eq!(verdict(manage, "manage"), TypedVerdict::Wrong);
-    let pagination = cloze_prompts(&deck, card(&deck, "Explain DRF pagination and its types"));
+    let pagination = cloze_prompts(deck, card(deck, "Explain DRF pagination and its types"));
     let limit = cloze(&pagination, "LimitOffsetPagination");
     assert_eq!(limit.prompt, "___: Uses limit and offset parameters");
     assert_eq!(
@@ -247,7 +235,7 @@ fn code_names_and_commands_are_blanked() {
 #[test]
 fn numbers_must_be_exact() {
     let deck = deck();
-    let prompts = cloze_prompts(&deck, card(&deck, "What is PEP 8 and its key guidelines?"));
+    let prompts = cloze_prompts(deck, card(deck, "What is PEP 8 and its key guidelines?"));
     let line = cloze(&prompts, "79");
     assert_eq!(line.prompt, "Line length: Maximum ___ characters");
     assert_eq!(verdict(line, "79"), TypedVerdict::Exact);
@@ -270,9 +258,9 @@ fn numbers_must_be_exact() {
 fn another_word_of_the_card_is_wrong_not_a_typo() {
     let deck = deck();
     let prompts = cloze_prompts(
-        &deck,
+        deck,
         card(
-            &deck,
+            deck,
             "What are the advantages of microservices architecture?",
         ),
     );
@@ -288,7 +276,7 @@ fn another_word_of_the_card_is_wrong_not_a_typo() {
 #[test]
 fn words_next_to_the_blank_may_be_typed_along() {
     let deck = deck();
-    let prompts = cloze_prompts(&deck, card(&deck, "What is DRF and its key components?"));
+    let prompts = cloze_prompts(deck, card(deck, "What is DRF and its key components?"));
     let rest = cloze(&prompts, "REST");
     assert_eq!(
         rest.prompt,
@@ -303,7 +291,7 @@ fn words_next_to_the_blank_may_be_typed_along() {
 #[test]
 fn acronyms_accept_their_expansions() {
     let deck = deck();
-    let cors = &reverse_prompts(&deck, card(&deck, "Explain CORS and its implementation"))[0];
+    let cors = &reverse_prompts(deck, card(deck, "Explain CORS and its implementation"))[0];
     assert_eq!(
         cors.prompt,
         "What allows web pages to make requests to different domains?"
@@ -315,11 +303,11 @@ fn acronyms_accept_their_expansions() {
         TypedVerdict::Exact
     );
     assert_eq!(verdict(cors, "CSRF"), TypedVerdict::Wrong);
-    let tdd = &reverse_prompts(&deck, card(&deck, "What is Test-Driven Development (TDD)?"))[0];
+    let tdd = &reverse_prompts(deck, card(deck, "What is Test-Driven Development (TDD)?"))[0];
     assert_eq!(tdd.answer, "TDD");
     assert_eq!(verdict(tdd, "test driven development"), TypedVerdict::Exact);
     assert_eq!(verdict(tdd, "TDD"), TypedVerdict::Exact);
-    let drf = &reverse_prompts(&deck, card(&deck, "Django REST Framework (DRF)"))[0];
+    let drf = &reverse_prompts(deck, card(deck, "Django REST Framework (DRF)"))[0];
     assert_eq!(drf.answer, "Django REST Framework");
     assert!(!drf.prompt.contains("Django REST Framework"));
     assert_eq!(verdict(drf, "drf"), TypedVerdict::Exact);
@@ -334,7 +322,7 @@ fn one_liners_with_checkable_heads_reverse() {
         .iter()
         .position(|c| c.prompt == "Database Independence")
         .unwrap();
-    let [prompt] = reverse_prompts(&deck, index).try_into().unwrap();
+    let [prompt] = reverse_prompts(deck, index).try_into().unwrap();
     assert_eq!(prompt.prompt, "Switch between databases easily");
     assert_eq!(prompt.context, "ORM advantage");
     assert_eq!(
@@ -346,19 +334,19 @@ fn one_liners_with_checkable_heads_reverse() {
         .iter()
         .position(|c| c.prompt == "Migration Support")
         .unwrap();
-    let [migration] = reverse_prompts(&deck, migration).try_into().unwrap();
+    let [migration] = reverse_prompts(deck, migration).try_into().unwrap();
     assert_eq!(verdict(&migration, "migrations"), TypedVerdict::Exact);
     // Vague heads are skipped: any synonym would be as right.
     for vague in ["Faster Development", "Performance Overhead", "Memory Usage"] {
         let index = deck.cards.iter().position(|c| c.prompt == vague).unwrap();
-        assert!(reverse_prompts(&deck, index).is_empty(), "{vague}");
+        assert!(reverse_prompts(deck, index).is_empty(), "{vague}");
     }
 }
 
 #[test]
 fn every_prompt_is_well_formed_and_gives_nothing_away() {
     let deck = deck();
-    let prompts = all_prompts(&deck);
+    let prompts = all_prompts(deck);
     assert!(prompts.len() > 150, "{}", prompts.len());
     let mut ids = std::collections::HashSet::new();
     for prompt in &prompts {
@@ -414,7 +402,7 @@ fn every_prompt_is_well_formed_and_gives_nothing_away() {
 fn one_letter_typo_in_a_long_answer_is_a_typo() {
     let deck = deck();
     let mut checked = 0;
-    for prompt in all_prompts(&deck) {
+    for prompt in all_prompts(deck) {
         let answer = &prompt.answer;
         let letters: Vec<(usize, char)> = answer.char_indices().collect();
         let is_long_word = answer.chars().all(char::is_alphabetic) && answer.chars().count() >= 8;
@@ -445,7 +433,7 @@ fn one_letter_typo_in_a_long_answer_is_a_typo() {
 #[test]
 fn random_input_never_panics() {
     let deck = deck();
-    let prompts = all_prompts(&deck);
+    let prompts = all_prompts(deck);
     let mut rng = Rng::new(42);
     let alphabet: Vec<char> = "aeiouxyzAB _-.()'’s0123456789é漢🙂\u{301}\t\n___,:;?!"
         .chars()
@@ -512,10 +500,10 @@ fn odd_content_never_panics() {
 fn rounds_are_seeded_mixed_and_one_per_card() {
     let deck = deck();
     let cards: Vec<usize> = (0..deck.cards.len()).collect();
-    let round = typed_round(&deck, &cards, 20, 7);
+    let round = typed_round(deck, &cards, 20, 7);
     assert_eq!(round.len(), 20);
-    assert_eq!(round, typed_round(&deck, &cards, 20, 7));
-    assert_ne!(round, typed_round(&deck, &cards, 20, 8));
+    assert_eq!(round, typed_round(deck, &cards, 20, 7));
+    assert_ne!(round, typed_round(deck, &cards, 20, 8));
     let mut seen = std::collections::HashSet::new();
     assert!(round.iter().all(|p| seen.insert(p.card)));
     let reverse = round
@@ -524,11 +512,11 @@ fn rounds_are_seeded_mixed_and_one_per_card() {
         .count();
     assert!((5..=15).contains(&reverse), "{reverse} reverse of 20");
     // Only the given cards, and no more than asked.
-    let some = typed_round(&deck, &cards[70..80], 100, 1);
+    let some = typed_round(deck, &cards[70..80], 100, 1);
     assert!(some.iter().all(|p| (70..80).contains(&p.card)));
     assert!(some.len() <= 10);
-    assert!(typed_round(&deck, &[], 5, 1).is_empty());
-    assert!(typed_round(&deck, &[usize::MAX], 5, 1).is_empty());
+    assert!(typed_round(deck, &[], 5, 1).is_empty());
+    assert!(typed_round(deck, &[usize::MAX], 5, 1).is_empty());
 }
 
 #[test]
@@ -537,7 +525,7 @@ fn coverage_over_the_deck() {
     let mut with = [0usize; 4];
     let mut all = [0usize; 4];
     let (mut reverse, mut clozes) = (0, 0);
-    let every = deck_prompts(&deck);
+    let every = deck_prompts(deck);
     for card in 0..deck.cards.len() {
         let kind = match deck.cards[card].kind {
             CardKind::Question { .. } => 0,
@@ -570,7 +558,7 @@ fn coverage_over_the_deck() {
     // Card by card gives the same prompts as the whole deck at once.
     for card in [0, 7, 80, 120] {
         let one: Vec<&TypedPrompt> = every.iter().filter(|p| p.card == card).collect();
-        let alone = typed_prompts(&deck, card);
+        let alone = typed_prompts(deck, card);
         assert_eq!(one, alone.iter().collect::<Vec<_>>());
     }
 }

@@ -161,8 +161,8 @@ fn RecallCard(
                 }
                 .into_any(),
                 Some(result) => view! {
-                    <div class="recall-result" role="status">
-                        <p class="score">
+                    <div class="recall-result">
+                        <p class="score" role="status">
                             {move || format!(
                                 "You ticked {} of {count} key points.",
                                 ticks.with(|t| t.iter().filter(|tick| **tick).count())
@@ -173,17 +173,9 @@ fn RecallCard(
                                 "Your answer mostly repeats the question's own words: those never count as a key point."
                             </p>
                         })}
-                        <div class="term-columns">
-                            <section aria-label="What you wrote">
-                                <h3>"What you wrote"</h3>
-                                {if result.typed_something {
-                                    view! { <p class="typed-answer">{typed.get_untracked()}</p> }.into_any()
-                                } else {
-                                    view! { <p class="muted">"(nothing)"</p> }.into_any()
-                                }}
-                            </section>
-                            <Checklist points=points hints=result.hints.clone() ticks=ticks on_key=grade_key/>
-                        </div>
+                        // What was typed stays in the (now read-only) field above, so the
+                        // checklist sits right under it on a phone.
+                        <Checklist points=points hints=result.hints.clone() ticks=ticks on_key=grade_key/>
                         <details>
                             <summary>"Full model answer"</summary>
                             <div class="answer">{back(deck, card)}</div>
@@ -270,9 +262,10 @@ fn Checklist(
                                     ticks.update(|t| if let Some(tick) = t.get_mut(index) { *tick = on });
                                 }
                             />
-                            " "
-                            <strong>{title}</strong>
-                            {show_text.then(|| view! { <span class="muted small">" — "{text}</span> })}
+                            <span class="point-text">
+                                <strong>{title}</strong>
+                                {show_text.then(|| view! { <span class="muted small">" — "{text}</span> })}
+                            </span>
                         </label>
                         " "
                         {hint_view}

@@ -1,0 +1,28 @@
+//! Helpers the integration tests share: the real deck, parsed once per test binary, and
+//! finding a card by its prompt.
+
+#![allow(dead_code)] // Each test binary uses its own subset.
+
+use std::sync::OnceLock;
+
+use prep_engine::content::{Deck, parse_deck};
+
+/// The deck the app ships, parsed once.
+pub fn deck() -> &'static Deck {
+    static DECK: OnceLock<Deck> = OnceLock::new();
+    DECK.get_or_init(|| {
+        parse_deck(
+            "content/interview.md",
+            include_str!("../../../content/interview.md"),
+        )
+        .expect("the shipped deck parses")
+    })
+}
+
+/// The index of the card whose prompt is exactly `prompt`.
+pub fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
+    deck.cards
+        .iter()
+        .position(|card| card.prompt == prompt)
+        .unwrap_or_else(|| panic!("no card {prompt:?}"))
+}
