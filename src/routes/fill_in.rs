@@ -60,15 +60,7 @@ fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);
-    // Keep the plan's order: typed_round shuffles, so give it the first cards that have prompts.
-    let mut round = Vec::new();
-    for card in cards {
-        if round.len() >= ROUND_LENGTH {
-            break;
-        }
-        round.extend(typed_round(deck, &[card], 1, seed));
-    }
-    round
+    typed_round(deck, &cards, ROUND_LENGTH, seed)
 }
 
 #[component]

@@ -254,8 +254,10 @@ fn prompts_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedPrompt> {
     prompts
 }
 
-/// Up to `count` prompts for a round over `cards`: at most one per card, cards in a seeded
-/// order, alternating reverse and cloze where a card has both. Deterministic for a seed.
+/// Up to `count` prompts for a round over `cards`: at most one per card, in the order given
+/// (the caller's study plan: due and new cards first), skipping cards without prompts and
+/// alternating reverse and cloze where a card has both; the seed picks among a card's
+/// prompts. Deterministic for a seed.
 pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
     let vocab = Vocab::new(deck);
     let mut order: Vec<usize> = Vec::new();
@@ -264,7 +266,6 @@ pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec
             order.push(card);
         }
     }
-    Rng::keyed(seed, "typed-round").shuffle(&mut order);
     let mut round = Vec::new();
     for card in order {
         if round.len() >= count {
