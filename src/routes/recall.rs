@@ -12,6 +12,7 @@ use prep_engine::recall::{
 };
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
+use prep_engine::study::PracticeRound;
 
 use crate::base_path::href;
 use crate::clock::{now, seed};
@@ -28,6 +29,9 @@ use crate::state::use_study;
 
 /// Typing is slow on a phone: a sitting is a handful of cards.
 const SITTING_LENGTH: usize = 5;
+
+/// A sitting: cards, each answered with (share of key points ticked, self-grade).
+type RecallRound = PracticeRound<usize, (f32, Grade)>;
 
 #[component]
 pub fn RecallPage() -> impl IntoView {
@@ -50,25 +54,33 @@ pub fn RecallPage() -> impl IntoView {
     // Guide items have no answer text to recall (the drills practise them).
     cards.retain(|&card| !key_points(deck, card).is_empty());
     cards.truncate(SITTING_LENGTH);
-    let total = cards.len();
-    let cards = StoredValue::new(cards);
-    // (card, share of its key points ticked, grade)
-    let results = RwSignal::new(Vec::<(usize, f32, Grade)>::new());
-
-    let progress = Signal::derive(move || (results.with(Vec::len), total));
+    // A card graded Again comes back before the sitting ends, as in a flashcard review.
+    let round = RwSignal::new(RecallRound::new(cards));
+    let on_graded = move |share: f32, grade: Grade| {
+        round.update(|r| {
+            r.answer((share, grade), grade != Grade::Again, |card| *card);
+            r.next();
+        });
+    };
+    let progress = Signal::derive(move || round.with(RecallRound::progress));
+    let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.current().copied())));
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Typed recall"</h1>
             {single.map(|card| view! { <PractisingOne card=card/> })}
             <ProgressBar progress=progress label="Cards answered"/>
-            {move || {
-                let done = results.with(Vec::len);
-                match cards.with_value(|c| c.get(done).copied()) {
-                    Some(card) => view! {
-                        <RecallCard card=card on_graded=move |share, grade| results.update(|r| r.push((card, share, grade)))/>
-                    }
-                    .into_any(),
-                    None => view! { <RecallSummary results=results.get_untracked()/> }.into_any(),
+            {move || match turn.get().1 {
+                Some(card) => view! { <RecallCard card=card on_graded=on_graded/> }.into_any(),
+                None => {
+                    // Each card once, as first answered: the retries only bring it back.
+                    let results = round.with_untracked(|r| {
+                        r.answers()
+                            .iter()
+                            .filter(|a| a.attempt == 0)
+                            .map(|a| (a.item, a.response.0, a.response.1))
+                            .collect()
+                    });
+                    view! { <RecallSummary results=results/> }.into_any()
                 }
             }}
         </section>
