@@ -102,7 +102,7 @@ fn FillInRound(
     });
 
     let progress = Signal::derive(move || round.with(FillInRound::progress));
-    // The turn (answers so far): the prompt view is rebuilt per turn, not on each keystroke.
+    // The prompt view is rebuilt per turn (not on answer, not on each keystroke).
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Answers given"/>

@@ -89,7 +89,7 @@ fn QuizRoundView(
     });
 
     let progress = Signal::derive(move || round.with(QuizRound::progress));
-    // The turn (answers so far, finished): the question view is rebuilt per turn.
+    // The question view is rebuilt per turn (not when the answer shows).
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Questions answered"/>
