@@ -738,3 +738,21 @@ fn a_missed_question_comes_back_as_another_question_on_the_same_card() {
     }
     assert!(other_forms >= 10, "{other_forms} retries used another form");
 }
+
+#[test]
+fn label_details_saying_the_same_are_never_options_together() {
+    // Project Directory "Contains global settings and configuration" and settings.py
+    // "Project configuration and settings": either could be the project directory.
+    let deck = deck();
+    for seed in SEEDS {
+        for question in all_questions(deck, seed) {
+            let both = [
+                "Contains global settings and configuration",
+                "Project configuration and settings",
+            ]
+            .iter()
+            .all(|detail| question.options.iter().any(|o| o == detail));
+            assert!(!both, "{question:?}");
+        }
+    }
+}

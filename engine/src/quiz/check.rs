@@ -86,7 +86,47 @@ pub fn check_question(question: &ChoiceQuestion) -> Result<(), String> {
             return fail(format!("only the right option {what} {feature}"));
         }
     }
+    if let Some((a, b)) = same_sense_pair(options) {
+        return fail(format!("two options say much the same: {a:?} and {b:?}"));
+    }
     Ok(())
+}
+
+/// Short options sharing this many significant words (by root) say much the same thing:
+/// if one is right the other is too, and if neither is, a reader strikes both out.
+const SAME_SENSE_WORDS: usize = 2;
+/// Only options this short (in significant words) are compared: long sentences share words
+/// without meaning the same.
+const SAME_SENSE_MAX_WORDS: usize = 5;
+
+/// Two options that say much the same ("Contains global settings and configuration" and
+/// "Project configuration and settings"), if any.
+fn same_sense_pair(options: &[String]) -> Option<(&str, &str)> {
+    let words: Vec<HashSet<String>> = options
+        .iter()
+        .map(|option| {
+            text::tokens(option)
+                .iter()
+                .filter(|token| token.is_significant(4))
+                .map(text::Token::norm)
+                .collect()
+        })
+        .collect();
+    for (i, a) in words.iter().enumerate() {
+        for (j, b) in words.iter().enumerate().skip(i + 1) {
+            if a.len() > SAME_SENSE_MAX_WORDS || b.len() > SAME_SENSE_MAX_WORDS {
+                continue;
+            }
+            let shared = a
+                .iter()
+                .filter(|x| b.iter().any(|y| text::share_root(x, y)))
+                .count();
+            if shared >= SAME_SENSE_WORDS {
+                return Some((&options[i], &options[j]));
+            }
+        }
+    }
+    None
 }
 
 /// A feature of the right option that no distractor carries, if any.
@@ -285,6 +325,37 @@ mod tests {
 
     fn length_verdict(_stem: &str, right: &str, distractors: [&str; 3]) -> bool {
         length(right, &distractors).is_ok()
+    }
+
+    #[test]
+    fn options_saying_the_same_are_a_pair() {
+        let options = |texts: [&str; 4]| texts.map(str::to_owned).to_vec();
+        // Project Directory and settings.py in the project-structure answer.
+        let same = options([
+            "Command-line utility for administrative tasks",
+            "Contains global settings and configuration",
+            "Modular components containing specific functionality",
+            "Project configuration and settings",
+        ]);
+        assert_eq!(
+            same_sense_pair(&same),
+            Some((
+                "Contains global settings and configuration",
+                "Project configuration and settings"
+            ))
+        );
+        // "Uses" says nothing; "parameters" alone is one shared word.
+        let apart = options([
+            "Uses page numbers",
+            "Uses limit and offset parameters",
+            "Uses cursor-based pagination",
+            "Query parameters: /api/users?version=1",
+        ]);
+        assert_eq!(
+            same_sense_pair(&apart),
+            None,
+            "one shared word is not the same sense"
+        );
     }
 
     #[test]

@@ -22,12 +22,11 @@ pub(super) fn telling_words(text: &str) -> Vec<String> {
             out.push(token.norm());
         }
         if token.is_code() {
+            // Every part of a name tells, stop word or not: the "KEY" of `SECRET_KEY` points
+            // at "Cryptographic signing key" as surely as a noun would.
             for part in split_name(token.core) {
-                let lower = part.to_lowercase();
-                if part.chars().filter(|c| c.is_alphabetic()).count() >= TELLING_LETTERS
-                    && !is_stopword(&lower)
-                {
-                    out.push(stem(&lower));
+                if part.chars().filter(|c| c.is_alphabetic()).count() >= TELLING_LETTERS {
+                    out.push(stem(&part.to_lowercase()));
                 }
             }
         }
