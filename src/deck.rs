@@ -4,6 +4,8 @@
 use std::sync::OnceLock;
 
 use prep_engine::content::{ContentError, Deck, parse_deck};
+use prep_engine::quiz::ChoiceBank;
+use prep_engine::typed::TypedBank;
 
 /// Path used in error messages; matches the file `build.rs` validates.
 pub const CONTENT_FILE: &str = "content/interview.md";
@@ -32,4 +34,17 @@ pub fn deck() -> Result<&'static Deck, &'static [ContentError]> {
 /// The deck for views that only render once start-up has succeeded (see `App`).
 pub fn loaded_deck() -> &'static Deck {
     deck().expect("App renders routes only after the deck parsed")
+}
+
+/// The deck's multiple-choice material, read from the deck once, on first use: card pages ask
+/// it which modes fit a card, and every quiz round draws from it.
+pub fn choice_bank() -> &'static ChoiceBank<'static> {
+    static BANK: OnceLock<ChoiceBank<'static>> = OnceLock::new();
+    BANK.get_or_init(|| ChoiceBank::new(loaded_deck()))
+}
+
+/// The deck's fill-in material (its acronyms and word counts), read once, on first use.
+pub fn typed_bank() -> &'static TypedBank<'static> {
+    static BANK: OnceLock<TypedBank<'static>> = OnceLock::new();
+    BANK.get_or_init(|| TypedBank::new(loaded_deck()))
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use prep_engine::content::parse_deck;
 use prep_engine::quiz::{ChoiceBank, drill, drill_families};
 use prep_engine::recall::{check_recall, key_points};
-use prep_engine::typed::{deck_prompts, typed_prompts};
+use prep_engine::typed::{TypedBank, deck_prompts, typed_prompts};
 
 const CONTENT: &str = include_str!("../../content/interview.md");
 
@@ -38,8 +38,12 @@ fn main() {
         bank.questions_for(circuit, 7)
     });
     time("quiz of 10 (bank built)", 20, || bank.quiz(&cards, 10, 7));
-    time("typed_prompts (one card)", 20, || {
+    time("typed_prompts (one card, bank built per call)", 20, || {
         typed_prompts(&deck, circuit)
+    });
+    let typed = TypedBank::new(&deck);
+    time("TypedBank::prompts_for (one card, bank built)", 200, || {
+        typed.prompts_for(circuit)
     });
     time("deck_prompts (whole deck)", 5, || deck_prompts(&deck));
     time("key_points (one card)", 200, || key_points(&deck, circuit));

@@ -5,18 +5,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
-use prep_engine::quiz::choice_questions_for;
 use prep_engine::recall::key_points;
 use prep_engine::scheduler::{Phase, format_interval};
 use prep_engine::study::is_leech;
-use prep_engine::typed::typed_prompts;
 
 use crate::base_path::href;
 use crate::clock::now;
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
-use crate::deck::loaded_deck;
+use crate::deck::{choice_bank, loaded_deck, typed_bank};
 use crate::paths::{
     FILL_IN_PATH, HOME_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path,
     section_path,
@@ -126,10 +124,10 @@ fn CardPractice(deck: &'static Deck, index: usize) -> impl IntoView {
     if !key_points(deck, index).is_empty() {
         modes.push((RECALL_PATH, "Type", "write the answer from memory"));
     }
-    if !typed_prompts(deck, index).is_empty() {
+    if !typed_bank().prompts_for(index).is_empty() {
         modes.push((FILL_IN_PATH, "Fill in", "type the missing name or word"));
     }
-    if !choice_questions_for(deck, index, 0).is_empty() {
+    if !choice_bank().questions_for(index, 0).is_empty() {
         modes.push((QUIZ_PATH, "Choose", "multiple choice on this card"));
     }
     view! {

@@ -9,9 +9,7 @@ use leptos::prelude::*;
 use prep_engine::progress::StudyMode;
 use prep_engine::rng::Rng;
 use prep_engine::study::PracticeRound;
-use prep_engine::typed::{
-    BLANK, TypedForm, TypedPrompt, TypedVerdict, check_typed, typed_prompts, typed_round,
-};
+use prep_engine::typed::{BLANK, TypedForm, TypedPrompt, TypedVerdict, check_typed};
 
 use crate::clock::{now, seed};
 use crate::components::answer_feedback::{AnswerFeedback, Verdict};
@@ -21,7 +19,7 @@ use crate::components::keys::on_study_key;
 use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
-use crate::deck::loaded_deck;
+use crate::deck::{loaded_deck, typed_bank};
 use crate::state::use_study;
 
 /// Ten typed answers are a few minutes on a phone keyboard.
@@ -51,7 +49,7 @@ pub fn FillInPage() -> impl IntoView {
 fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     let deck = loaded_deck();
     if let Some(card) = single {
-        return typed_prompts(deck, card);
+        return typed_bank().prompts_for(card);
     }
     let study = use_study();
     let (at, seed) = (now(), seed());
@@ -60,7 +58,7 @@ fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);
-    typed_round(deck, &cards, ROUND_LENGTH, seed)
+    typed_bank().round(&cards, ROUND_LENGTH, seed)
 }
 
 #[component]

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, StudyMode};
-use prep_engine::quiz::{ChoiceBank, ChoiceQuestion, grade_choice};
+use prep_engine::quiz::{ChoiceQuestion, grade_choice};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
@@ -15,7 +15,7 @@ use crate::components::keys::on_study_key;
 use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
-use crate::deck::loaded_deck;
+use crate::deck::{choice_bank, loaded_deck};
 use crate::state::use_study;
 
 const QUIZ_LENGTH: usize = 10;
@@ -48,14 +48,14 @@ fn QuizRoundView(
     let deck = loaded_deck();
     let study = use_study();
     let seed = seed();
-    let bank = StoredValue::new(ChoiceBank::new(deck));
-    let questions = bank.with_value(|bank| match single {
+    let bank = choice_bank();
+    let questions = match single {
         Some(card) => bank.questions_for(card, seed),
         None => {
             let cards = study.filter.with_untracked(|f| f.cards(deck));
             bank.quiz(&cards, QUIZ_LENGTH, seed)
         }
-    });
+    };
     let round = RwSignal::new(QuizRound::new(questions));
 
     let pick = move |option: usize| {
@@ -72,11 +72,7 @@ fn QuizRoundView(
             StudyMode::Quiz,
         );
         let retry_seed = seed.wrapping_add(round.with_untracked(|r| r.answers().len()) as u64);
-        round.update(|r| {
-            r.answer(option, right, |missed| {
-                bank.with_value(|bank| bank.retry(missed, retry_seed))
-            })
-        });
+        round.update(|r| r.answer(option, right, |missed| bank.retry(missed, retry_seed)));
     };
     let next = move || round.update(QuizRound::next);
     on_study_key(move |key, event| match key {

@@ -234,17 +234,43 @@ pub(crate) fn finish(deck: &Deck, card: usize, draft: Draft) -> Option<TypedProm
     })
 }
 
-/// All typed prompts of a card: its reverse prompt, then its clozes (best first).
-pub fn typed_prompts(deck: &Deck, card: usize) -> Vec<TypedPrompt> {
-    prompts_with(deck, &Vocab::new(deck), card)
+/// What typed prompts need from the whole deck, read once (its acronyms and how many cards
+/// use each word, about 5 ms natively): build one and ask it about many cards, as
+/// [`crate::quiz::ChoiceBank`] does for multiple choice. The free functions build one per call.
+pub struct TypedBank<'d> {
+    deck: &'d Deck,
+    vocab: Vocab,
 }
 
-/// Every typed prompt of the deck, card by card (faster than [`typed_prompts`] per card:
-/// the deck's vocabulary is read once).
+impl<'d> TypedBank<'d> {
+    pub fn new(deck: &'d Deck) -> Self {
+        Self {
+            deck,
+            vocab: Vocab::new(deck),
+        }
+    }
+
+    /// All typed prompts of a card: its reverse prompt, then its clozes (best first).
+    pub fn prompts_for(&self, card: usize) -> Vec<TypedPrompt> {
+        prompts_with(self.deck, &self.vocab, card)
+    }
+
+    /// See [`typed_round`].
+    pub fn round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
+        round_with(self.deck, &self.vocab, cards, count, seed)
+    }
+}
+
+/// All typed prompts of a card: its reverse prompt, then its clozes (best first).
+pub fn typed_prompts(deck: &Deck, card: usize) -> Vec<TypedPrompt> {
+    TypedBank::new(deck).prompts_for(card)
+}
+
+/// Every typed prompt of the deck, card by card.
 pub fn deck_prompts(deck: &Deck) -> Vec<TypedPrompt> {
-    let vocab = Vocab::new(deck);
+    let bank = TypedBank::new(deck);
     (0..deck.cards.len())
-        .flat_map(|card| prompts_with(deck, &vocab, card))
+        .flat_map(|card| bank.prompts_for(card))
         .collect()
 }
 
@@ -259,7 +285,16 @@ fn prompts_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedPrompt> {
 /// alternating reverse and cloze where a card has both; the seed picks among a card's
 /// prompts. Deterministic for a seed.
 pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
-    let vocab = Vocab::new(deck);
+    TypedBank::new(deck).round(cards, count, seed)
+}
+
+fn round_with(
+    deck: &Deck,
+    vocab: &Vocab,
+    cards: &[usize],
+    count: usize,
+    seed: u64,
+) -> Vec<TypedPrompt> {
     let mut order: Vec<usize> = Vec::new();
     for &card in cards {
         if card < deck.cards.len() && !order.contains(&card) {
@@ -271,7 +306,7 @@ pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec
         if round.len() >= count {
             break;
         }
-        let prompts = prompts_with(deck, &vocab, card);
+        let prompts = prompts_with(deck, vocab, card);
         let want = if round.len() % 2 == 0 {
             TypedForm::Reverse
         } else {
