@@ -666,3 +666,58 @@ fn dump_key_points() {
         }
     }
 }
+
+/// Labels of the points where the answer negates and the typed text does not, with the
+/// answer's word.
+fn dropped_negations<'a>(points: &'a [KeyPoint], check: &RecallCheck) -> Vec<(&'a str, String)> {
+    points
+        .iter()
+        .zip(&check.hints)
+        .filter_map(|(point, hint)| match hint {
+            Hint::MentionedWithoutNegation { word } => Some((point.label.as_str(), word.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn dropping_the_answers_own_negation_is_flagged() {
+    let deck = deck();
+    // The answer: "... without hardcoding network locations". Saying the opposite is flagged.
+    let (points, check) = checked(
+        deck,
+        "What is service discovery in microservices?",
+        "Each service hardcodes the network locations of the others",
+    );
+    let dropped = dropped_negations(&points, &check);
+    assert!(
+        dropped.iter().any(|(_, word)| word == "without"),
+        "{dropped:?} {:?}",
+        check.hints
+    );
+    assert_eq!(preselected_grade(&check, &[]), None);
+    // "Failure in one service doesn't affect others".
+    let (points, check) = checked(
+        deck,
+        "What are the advantages of microservices architecture?",
+        "Fault isolation: a failure in one service affects all the others",
+    );
+    assert!(
+        dropped_negations(&points, &check)
+            .iter()
+            .any(|(label, word)| label.starts_with("Fault isolation") && word == "doesn't"),
+        "{:?}",
+        check.hints
+    );
+    // Keeping the negation, in other words, is not flagged.
+    let (points, check) = checked(
+        deck,
+        "What is service discovery in microservices?",
+        "Services find each other without hardcoding network locations, e.g. with Consul",
+    );
+    assert!(
+        dropped_negations(&points, &check).is_empty(),
+        "{:?}",
+        check.hints
+    );
+}

@@ -262,6 +262,14 @@ fn Checklist(
                         }
                         .into_any(),
                     ),
+                    Hint::MentionedWithoutNegation { word } => Some(
+                        view! {
+                            <span class="notice small" role="note">
+                                {format!("⚠ The answer says “{word}” here and yours does not — check it does not say the opposite.")}
+                            </span>
+                        }
+                        .into_any(),
+                    ),
                 };
                 view! {
                     <li>

@@ -136,6 +136,10 @@ pub enum Hint {
     /// The typed text writes about the point with a negation or absolute (`word`, as typed)
     /// a few words away in the same clause, and the answer's own text has none of that kind.
     MentionedNearNegation { word: String },
+    /// The answer's own text negates near the point's words (`word`, as the answer writes
+    /// it: "without hardcoding network locations") and the typed text, writing about the
+    /// point, negates nothing near them: it may say the opposite ("hardcode the locations").
+    MentionedWithoutNegation { word: String },
 }
 
 impl Hint {
@@ -222,6 +226,16 @@ fn hint(point: &KeyPoint, reading: &Reading, asked: &Reading) -> Hint {
         if let Some(word) = negation {
             return Hint::MentionedNearNegation { word };
         }
+        // Anywhere the text writes about the point: near its names or its words.
+        if let Some(word) = answer_negation(point, asked)
+            && !names
+                .iter()
+                .chain(&words)
+                .flatten()
+                .any(|&(first, last)| reading.negates_near(first, last))
+        {
+            return Hint::MentionedWithoutNegation { word };
+        }
     }
     if mentioned {
         Hint::Mentioned
@@ -243,6 +257,23 @@ fn expected_markers(point: &KeyPoint, asked: &Reading) -> HashSet<Marker> {
         .flat_map(|(first, last)| text.near(first, last))
         .filter_map(|token| token.expects)
         .collect()
+}
+
+/// A negation word the answer's own text writes near the point's terms ("without",
+/// "doesn't"), as written; preventing verbs do not count, they state what happens.
+fn answer_negation(point: &KeyPoint, asked: &Reading) -> Option<String> {
+    let text = Reading::of(&point.text);
+    point
+        .names
+        .iter()
+        .chain(&point.words)
+        .filter_map(|term| text.spans_naming(term, asked))
+        .flatten()
+        .find_map(|(first, last)| {
+            text.near(first, last)
+                .find(|token| token.marker == Some(Marker::Negation))
+                .map(|token| token.span.clone())
+        })
 }
 
 /// Whether the typed text is mostly the question's own words.
@@ -403,6 +434,13 @@ impl Reading {
             }
         }
         found
+    }
+
+    /// Whether a negation, or a word standing for one ("prevents", "instead"), is within
+    /// [`NEAR`] words of the tokens `first..=last`, in the same clause.
+    fn negates_near(&self, first: usize, last: usize) -> bool {
+        self.near(first, last)
+            .any(|token| token.expects == Some(Marker::Negation))
     }
 
     /// A negation or absolute within [`NEAR`] words of the tokens `first..=last`, in the same

@@ -14,7 +14,8 @@
 //! key terms look perfect, while correct answers in the learner's own words look empty. A grade
 //! suggested from that reading feeds the scheduler with noise in both directions. So:
 //!
-//! - the hints only say where to look ("seems covered", "you wrote a negation near this"); they
+//! - the hints only say where to look ("seems covered", "you wrote a negation near this", "the
+//!   answer says *without* here and yours does not"); they
 //!   never tick a point and never choose a grade;
 //! - the pre-selected grade comes from the learner's ticks alone, and is never Easy (Easy is a
 //!   claim about effort that only the learner can make);
