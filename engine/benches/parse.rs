@@ -2,21 +2,14 @@
 //! Run with `cargo bench -p prep-engine --bench parse` (plain std timing; no harness dependency).
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use prep_engine::content::parse_deck;
 use prep_engine::markdown::to_html;
 
-const CONTENT: &str = include_str!("../../content/interview.md");
+mod common;
+use common::time;
 
-fn time<T>(label: &str, runs: u32, mut work: impl FnMut() -> T) {
-    let start = Instant::now();
-    for _ in 0..runs {
-        black_box(work());
-    }
-    let per_run = start.elapsed() / runs;
-    println!("{label:<40} {per_run:>12.2?} per run ({runs} runs)");
-}
+const CONTENT: &str = include_str!("../../content/interview.md");
 
 fn main() {
     let deck = parse_deck("content/interview.md", CONTENT).expect("content parses");

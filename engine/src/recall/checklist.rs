@@ -218,16 +218,16 @@ fn hint(point: &KeyPoint, reading: &Reading, asked: &Reading) -> Hint {
     // Near the names where the text names the point, else near its words.
     let about = if names.is_empty() { &words } else { &names };
     if !names.is_empty() || words.len() >= needs.min(2) {
-        let expected = expected_markers(point, asked);
+        let answer = AnswerNegation::of(point, asked);
         let negation = about
             .iter()
             .flatten()
-            .find_map(|&(first, last)| reading.marker_near(first, last, &expected));
+            .find_map(|&(first, last)| reading.marker_near(first, last, &answer.expected));
         if let Some(word) = negation {
             return Hint::MentionedNearNegation { word };
         }
         // Anywhere the text writes about the point: near its names or its words.
-        if let Some(word) = answer_negation(point, asked)
+        if let Some(word) = answer.word
             && !names
                 .iter()
                 .chain(&words)
@@ -244,36 +244,35 @@ fn hint(point: &KeyPoint, reading: &Reading, asked: &Reading) -> Hint {
     }
 }
 
-/// The kinds of negation the answer's own text uses near the point's terms: typing those is
-/// saying what the answer says.
-fn expected_markers(point: &KeyPoint, asked: &Reading) -> HashSet<Marker> {
-    let text = Reading::of(&point.text);
-    point
-        .names
-        .iter()
-        .chain(&point.words)
-        .filter_map(|term| text.spans_naming(term, asked))
-        .flatten()
-        .flat_map(|(first, last)| text.near(first, last))
-        .filter_map(|token| token.expects)
-        .collect()
+/// How the answer's own text negates near the point's terms.
+struct AnswerNegation {
+    /// The kinds of marker it uses there (a preventing verb counts as a negation): typing
+    /// those is saying what the answer says.
+    expected: HashSet<Marker>,
+    /// The first negation word it writes there ("without", "doesn't"), as written; a
+    /// preventing verb is not one, it states what happens.
+    word: Option<String>,
 }
 
-/// A negation word the answer's own text writes near the point's terms ("without",
-/// "doesn't"), as written; preventing verbs do not count, they state what happens.
-fn answer_negation(point: &KeyPoint, asked: &Reading) -> Option<String> {
-    let text = Reading::of(&point.text);
-    point
-        .names
-        .iter()
-        .chain(&point.words)
-        .filter_map(|term| text.spans_naming(term, asked))
-        .flatten()
-        .find_map(|(first, last)| {
-            text.near(first, last)
+impl AnswerNegation {
+    fn of(point: &KeyPoint, asked: &Reading) -> Self {
+        let text = Reading::of(&point.text);
+        let near: Vec<&TypedToken> = point
+            .names
+            .iter()
+            .chain(&point.words)
+            .filter_map(|term| text.spans_naming(term, asked))
+            .flatten()
+            .flat_map(|(first, last)| text.near(first, last))
+            .collect();
+        Self {
+            expected: near.iter().filter_map(|token| token.expects).collect(),
+            word: near
+                .iter()
                 .find(|token| token.marker == Some(Marker::Negation))
-                .map(|token| token.span.clone())
-        })
+                .map(|token| token.span.clone()),
+        }
+    }
 }
 
 /// Whether the typed text is mostly the question's own words.
