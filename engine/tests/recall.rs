@@ -35,16 +35,25 @@ fn mentioned<'a>(points: &'a [KeyPoint], check: &RecallCheck) -> Vec<&'a str> {
         .collect()
 }
 
-/// Labels of the points flagged with a negation, and the word flagged.
-fn negated<'a>(points: &'a [KeyPoint], check: &RecallCheck) -> Vec<(&'a str, String)> {
+/// Labels of the points whose hint `flag` reads a word from, with that word.
+fn flagged<'a>(
+    points: &'a [KeyPoint],
+    check: &RecallCheck,
+    flag: fn(&Hint) -> Option<&String>,
+) -> Vec<(&'a str, String)> {
     points
         .iter()
         .zip(&check.hints)
-        .filter_map(|(point, hint)| match hint {
-            Hint::MentionedNearNegation { word } => Some((point.label.as_str(), word.clone())),
-            _ => None,
-        })
+        .filter_map(|(point, hint)| Some((point.label.as_str(), flag(hint)?.clone())))
         .collect()
+}
+
+/// Labels of the points flagged with a negation, and the word flagged.
+fn negated<'a>(points: &'a [KeyPoint], check: &RecallCheck) -> Vec<(&'a str, String)> {
+    flagged(points, check, |hint| match hint {
+        Hint::MentionedNearNegation { word } => Some(word),
+        _ => None,
+    })
 }
 
 /// The ticks of a learner who trusts every hint: each point that seems covered, ticked.
@@ -670,14 +679,10 @@ fn dump_key_points() {
 /// Labels of the points where the answer negates and the typed text does not, with the
 /// answer's word.
 fn dropped_negations<'a>(points: &'a [KeyPoint], check: &RecallCheck) -> Vec<(&'a str, String)> {
-    points
-        .iter()
-        .zip(&check.hints)
-        .filter_map(|(point, hint)| match hint {
-            Hint::MentionedWithoutNegation { word } => Some((point.label.as_str(), word.clone())),
-            _ => None,
-        })
-        .collect()
+    flagged(points, check, |hint| match hint {
+        Hint::MentionedWithoutNegation { word } => Some(word),
+        _ => None,
+    })
 }
 
 #[test]

@@ -18,7 +18,7 @@
 //! Definitions and questions read their concept and its opening with the shared reader,
 //! [`crate::text::concept`], as the quiz's description -> concept form does.
 
-use crate::content::{CardKind, Deck, ListKind};
+use crate::content::{Card, CardKind, Deck, ListKind};
 use crate::text;
 use crate::text::concept::{CATEGORY_WORDS, Concept};
 
@@ -164,15 +164,32 @@ fn question(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<Draft> {
         }
     }
     let section = deck.sections[source.section].title.clone();
-    [section, "Interview question".to_owned()]
+    drafts(
+        source,
+        [section, "Interview question".to_owned()],
+        &description,
+        &answer,
+        &accepted,
+    )
+}
+
+/// One reverse draft per context to try, best first (the first that passes is kept).
+fn drafts(
+    source: &Card,
+    contexts: [String; 2],
+    prompt: &str,
+    answer: &str,
+    accepted: &[String],
+) -> Vec<Draft> {
+    contexts
         .into_iter()
         .map(|context| Draft {
             id: format!("reverse:{}", source.id),
             form: TypedForm::Reverse,
-            prompt: description.clone(),
+            prompt: prompt.to_owned(),
             context,
-            answer: answer.clone(),
-            accepted: accepted.clone(),
+            answer: answer.to_owned(),
+            accepted: accepted.to_vec(),
         })
         .collect()
 }
@@ -251,15 +268,11 @@ fn one_liner(deck: &Deck, vocab: &Vocab, card: usize, list: usize) -> Vec<Draft>
     if let Some(first) = kind_capital.get_mut(..1) {
         first.make_ascii_uppercase();
     }
-    [format!("{} {kind}", list.subject), kind_capital]
-        .into_iter()
-        .map(|context| Draft {
-            id: format!("reverse:{}", source.id),
-            form: TypedForm::Reverse,
-            prompt: detail.clone(),
-            context,
-            answer: head.to_owned(),
-            accepted: accepted.clone(),
-        })
-        .collect()
+    drafts(
+        source,
+        [format!("{} {kind}", list.subject), kind_capital],
+        &detail,
+        head,
+        &accepted,
+    )
 }
