@@ -23,3 +23,19 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
             matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
 }
+
+/// Calls `handler` on Ctrl+Z (Cmd+Z on a Mac) outside text fields, where a field's own undo
+/// must keep working, until the screen unmounts.
+pub fn on_undo_key(handler: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let undo = (event.ctrl_key() || event.meta_key())
+            && !event.alt_key()
+            && !event.shift_key()
+            && event.key().eq_ignore_ascii_case("z");
+        if undo && !typing_in_field(&event) {
+            event.prevent_default();
+            handler();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

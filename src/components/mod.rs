@@ -6,6 +6,7 @@ pub mod card_labels;
 pub mod card_link;
 pub mod document_title;
 pub mod empty_selection;
+pub mod key_hints;
 pub mod keys;
 pub mod markdown;
 pub mod practice;
