@@ -99,6 +99,10 @@ pub enum Evidence {
     /// A wrong option was picked: the learner does not know it, which is as strong a signal
     /// as a failed recall, so it counts as Again (a lapse for a card in review).
     NotRecognised,
+    /// A recall grade from practice the learner chose to keep off the schedule (custom study
+    /// "cram"): logged with its grade, schedule untouched, as Anki's filtered decks without
+    /// rescheduling do.
+    Unscheduled(Grade),
 }
 
 /// Study preferences that travel with the progress (export/import carries them too).
@@ -168,27 +172,65 @@ impl Progress {
             Evidence::NotRecognised => {
                 self.record_review(scheduler, card_id, Grade::Again, mode, now)
             }
-            Evidence::Recognised => {
-                let schedule = self.schedule(card_id);
-                let (elapsed_days, last_interval_ms) = elapsed(&schedule, now);
-                self.reviews.push(ReviewRecord {
-                    card: card_id.to_owned(),
-                    at: now,
-                    grade: Grade::Good,
-                    mode,
-                    phase: schedule.phase,
-                    elapsed_days,
-                    last_interval_ms,
-                    interval_ms: if schedule.is_new() {
-                        0
-                    } else {
-                        schedule.due.millis_since(now)
-                    },
-                    observed_only: true,
-                });
-                schedule
-            }
+            Evidence::Recognised => self.observe(card_id, Grade::Good, mode, now),
+            Evidence::Unscheduled(grade) => self.observe(card_id, grade, mode, now),
         }
+    }
+
+    /// Logs an answer that leaves the schedule alone; returns the unchanged schedule.
+    fn observe(
+        &mut self,
+        card_id: &str,
+        grade: Grade,
+        mode: StudyMode,
+        now: Timestamp,
+    ) -> CardSchedule {
+        let schedule = self.schedule(card_id);
+        let (elapsed_days, last_interval_ms) = elapsed(&schedule, now);
+        self.reviews.push(ReviewRecord {
+            card: card_id.to_owned(),
+            at: now,
+            grade,
+            mode,
+            phase: schedule.phase,
+            elapsed_days,
+            last_interval_ms,
+            interval_ms: if schedule.is_new() {
+                0
+            } else {
+                schedule.due.millis_since(now)
+            },
+            observed_only: true,
+        });
+        schedule
+    }
+
+    /// What [`Self::undo`] needs to take back the next answer to `card_id`: taken just before
+    /// recording it.
+    pub fn undo_point(&self, card_id: &str) -> UndoPoint {
+        UndoPoint {
+            card: card_id.to_owned(),
+            before: self.cards.get(card_id).copied(),
+            log_len: self.reviews.len(),
+        }
+    }
+
+    /// Takes back the answer recorded right after `point` was taken: the card's schedule is
+    /// restored exactly (or the card is new again) and its log record removed, as Anki's undo.
+    /// Refused if anything else was recorded since (another tab, another mode), because undoing
+    /// then would rewrite history the learner did not mean to touch.
+    pub fn undo(&mut self, point: &UndoPoint) -> Result<(), UndoError> {
+        let is_next = self.reviews.len() == point.log_len + 1
+            && self.reviews.last().is_some_and(|r| r.card == point.card);
+        if !is_next {
+            return Err(UndoError::Superseded);
+        }
+        self.reviews.pop();
+        match point.before {
+            Some(before) => self.cards.insert(point.card.clone(), before),
+            None => self.cards.remove(&point.card),
+        };
+        Ok(())
     }
 
     /// Applies an answer: reschedules the card with `scheduler` and appends to the log.
@@ -239,6 +281,35 @@ impl Progress {
             .map(|r| r.card.as_str())
             .collect::<BTreeSet<_>>()
             .len()
+    }
+}
+
+/// Enough to take one answer back: the card, its schedule before the answer (`None`: it was
+/// new) and the log's length then. Plain data, so an undo survives a reload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UndoPoint {
+    card: String,
+    before: Option<CardSchedule>,
+    log_len: usize,
+}
+
+/// Why an undo was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoError {
+    /// Another answer was recorded after the one to undo.
+    Superseded,
+    /// Nothing in this sitting to undo.
+    NothingToUndo,
+}
+
+impl fmt::Display for UndoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UndoError::Superseded => {
+                "That answer can no longer be undone: another answer was saved after it."
+            }
+            UndoError::NothingToUndo => "There is nothing to undo in this sitting.",
+        })
     }
 }
 

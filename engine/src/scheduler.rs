@@ -170,6 +170,14 @@ impl CardSchedule {
         matches!(self.phase, Phase::New)
     }
 
+    /// True in a learning or relearning step: due again within minutes, not days.
+    pub const fn is_learning(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Learning { .. } | Phase::Relearning { .. }
+        )
+    }
+
     /// True if the card should be shown at `now` (new cards are always due).
     pub fn is_due(&self, now: Timestamp) -> bool {
         self.due <= now
@@ -245,6 +253,19 @@ impl SchedulerConfig {
     /// Retentions the app accepts: below 0.7 people forget too much for FSRS's default
     /// parameters to be meaningful; above 0.99 the workload explodes.
     pub const RETENTION_RANGE: std::ops::RangeInclusive<f32> = 0.7..=0.99;
+
+    /// How many more answers the card takes in this sitting if each is Good: every remaining
+    /// learning step, one for a review. What a sitting's progress bar counts, so its total is
+    /// what the learner will see unless they answer Again or Hard.
+    pub fn answers_until_graduated(&self, card: &CardSchedule) -> usize {
+        let left = |steps: &[u32], step: u8| steps.len().saturating_sub(usize::from(step)).max(1);
+        match card.phase {
+            Phase::New => left(&self.learning_steps_minutes, 0),
+            Phase::Learning { step } => left(&self.learning_steps_minutes, step),
+            Phase::Relearning { step } => left(&self.relearning_steps_minutes, step),
+            Phase::Review => 1,
+        }
+    }
 
     /// Checks the settings; [`Scheduler::new`] calls this.
     pub fn validate(&self) -> Result<(), ConfigError> {

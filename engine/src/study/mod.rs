@@ -7,10 +7,18 @@ mod mock;
 mod practice;
 mod queue;
 mod review;
+mod sitting;
 
-pub use filter::{KindFilter, Pool, StudyFilter, toggle_choice};
+pub use filter::{
+    KindFilter, NewCardOrder, Pool, Scope, StudyFilter, is_only_choice, toggle_choice,
+};
 pub use leech::{LEECH_LAPSES, is_leech, leeches};
 pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions};
 pub use practice::{Answered, MAX_RETRIES, PracticeRound};
-pub use queue::{DayBounds, QueueCounts, is_weak, queue_counts, review_queue};
-pub use review::{LEARN_AHEAD_MS, ReviewSession, SessionSummary};
+pub use queue::{
+    DayBounds, QueueCounts, is_weak, queue_counts, review_queue, review_queue_learning_more,
+};
+pub use review::{LEARN_AHEAD_MS, ReviewSession, SessionSummary, SittingCounts};
+pub use sitting::{
+    LEARN_MORE_STEP, MAX_EXTRA_NEW, MAX_LISTED_CARDS, NextStep, SittingRequest, next_steps,
+};

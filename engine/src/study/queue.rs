@@ -1,10 +1,10 @@
 use crate::content::Deck;
 use crate::progress::Progress;
 use crate::rng::Rng;
-use crate::scheduler::{CardSchedule, Phase};
+use crate::scheduler::CardSchedule;
 use crate::time::Timestamp;
 
-use super::filter::{Pool, StudyFilter};
+use super::filter::{KindFilter, NewCardOrder, Pool, StudyFilter};
 use super::review::LEARN_AHEAD_MS;
 
 /// The person's local day, `[start, end)`: the engine has no time zone, so the app passes it in.
@@ -27,7 +27,10 @@ pub fn is_weak(schedule: &CardSchedule) -> bool {
 /// study screen's buttons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QueueCounts {
+    /// Cards due now, learning and review alike.
     pub due: usize,
+    /// Of the due cards, those in a learning or relearning step (Anki's "Learn" count).
+    pub learning: usize,
     pub new_available: usize,
     pub new_allowed_today: usize,
     pub weak: usize,
@@ -50,12 +53,31 @@ pub fn queue_counts(
             counts.new_available += 1;
         } else if schedule.is_due(now) {
             counts.due += 1;
+            counts.learning += usize::from(schedule.is_learning());
         }
         if is_weak(&schedule) {
             counts.weak += 1;
         }
     }
     counts
+}
+
+impl QueueCounts {
+    /// New cards a review would bring now: those available, up to today's allowance.
+    pub fn new_today(&self) -> usize {
+        self.new_available.min(self.new_allowed_today)
+    }
+
+    /// Due cards out of their learning steps (Anki's "Review" count).
+    pub fn review_due(&self) -> usize {
+        self.due - self.learning
+    }
+
+    /// New cards left in the selection beyond today's allowance: what "learn more today"
+    /// can offer.
+    pub fn new_beyond_today(&self) -> usize {
+        self.new_available - self.new_today()
+    }
 }
 
 /// New cards still allowed today under the daily limit.
@@ -65,10 +87,10 @@ fn new_allowance(progress: &Progress, today: DayBounds) -> usize {
 }
 
 /// The cards to study now, in order: due cards (most overdue first; learning steps before
-/// reviews at equal times), then new cards in reading order up to today's allowance, then
-/// learning cards due within [`LEARN_AHEAD_MS`] (Anki's learn-ahead). The filter's pool narrows
-/// this; `shuffle` shuffles the due and new groups with `seed` (learn-ahead stays in due order).
-/// Deterministic.
+/// reviews at equal times), then new cards in the filter's [`NewCardOrder`] up to today's
+/// allowance, then learning cards due within [`LEARN_AHEAD_MS`] (Anki's learn-ahead). The
+/// filter's pool narrows this; [`Pool::Cram`] takes every selected card in the new-card order.
+/// Deterministic for a given `seed`.
 pub fn review_queue(
     deck: &Deck,
     progress: &Progress,
@@ -76,6 +98,20 @@ pub fn review_queue(
     now: Timestamp,
     today: DayBounds,
     seed: u64,
+) -> Vec<usize> {
+    review_queue_learning_more(deck, progress, filter, now, today, seed, 0)
+}
+
+/// [`review_queue`] with today's new-card allowance raised by `extra_new` for this sitting
+/// (Anki's custom study "increase today's new card limit"): after a sitting, "learn 10 more".
+pub fn review_queue_learning_more(
+    deck: &Deck,
+    progress: &Progress,
+    filter: &StudyFilter,
+    now: Timestamp,
+    today: DayBounds,
+    seed: u64,
+    extra_new: usize,
 ) -> Vec<usize> {
     let mut rng = Rng::new(seed);
     let schedules: Vec<(usize, CardSchedule)> = filter
@@ -88,52 +124,87 @@ pub fn review_queue(
         .iter()
         .filter(|(_, s)| !s.is_new() && s.is_due(now))
         .collect();
-    due.sort_by_key(|(card, s)| {
-        (
-            s.due,
-            !matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. }),
-            *card,
-        )
-    });
-    let mut due: Vec<usize> = due.into_iter().map(|(c, _)| *c).collect();
+    due.sort_by_key(|(card, s)| (s.due, !s.is_learning(), *card));
+    let due = due.into_iter().map(|(c, _)| *c);
 
     // Learning cards due within the learn-ahead window come after everything else, as in Anki:
     // a card just failed in a mock interview is there to practise without waiting a minute.
     let mut ahead: Vec<&(usize, CardSchedule)> = schedules
         .iter()
         .filter(|(_, s)| {
-            matches!(s.phase, Phase::Learning { .. } | Phase::Relearning { .. })
-                && !s.is_due(now)
-                && s.due.millis_since(now) <= LEARN_AHEAD_MS
+            s.is_learning() && !s.is_due(now) && s.due.millis_since(now) <= LEARN_AHEAD_MS
         })
         .collect();
     ahead.sort_by_key(|(card, s)| (s.due, *card));
     let ahead = ahead.into_iter().map(|(c, _)| *c);
 
-    let mut new: Vec<usize> = schedules
+    let new: Vec<usize> = schedules
         .iter()
         .filter(|(_, s)| s.is_new())
         .map(|(c, _)| *c)
         .collect();
-    if filter.shuffle {
-        rng.shuffle(&mut due);
-        rng.shuffle(&mut new);
-    }
-    new.truncate(new_allowance(progress, today));
+    let mut new = in_new_card_order(deck, new, filter.new_order, &mut rng);
+    new.truncate(new_allowance(progress, today) + extra_new);
 
     match filter.pool {
-        Pool::DueAndNew => due.into_iter().chain(new).chain(ahead).collect(),
-        Pool::Due => due.into_iter().chain(ahead).collect(),
+        Pool::DueAndNew => due.chain(new).chain(ahead).collect(),
+        Pool::Due => due.chain(ahead).collect(),
         Pool::New => new,
         Pool::Weak => {
             let mut weak: Vec<&(usize, CardSchedule)> =
                 schedules.iter().filter(|(_, s)| is_weak(s)).collect();
             weak.sort_by(|(a, sa), (b, sb)| sa.stability.total_cmp(&sb.stability).then(a.cmp(b)));
-            let mut weak: Vec<usize> = weak.into_iter().map(|(c, _)| *c).collect();
-            if filter.shuffle {
-                rng.shuffle(&mut weak);
-            }
-            weak
+            weak.into_iter().map(|(c, _)| *c).collect()
+        }
+        Pool::Cram => {
+            let every = schedules.iter().map(|(c, _)| *c).collect();
+            in_new_card_order(deck, every, filter.new_order, &mut rng)
         }
     }
+}
+
+/// `cards` (in deck order) put in `order`.
+fn in_new_card_order(
+    deck: &Deck,
+    mut cards: Vec<usize>,
+    order: NewCardOrder,
+    rng: &mut Rng,
+) -> Vec<usize> {
+    match order {
+        NewCardOrder::Reading => cards,
+        NewCardOrder::Random => {
+            rng.shuffle(&mut cards);
+            cards
+        }
+        NewCardOrder::Mixed => mixed_by_kind(deck, &cards),
+    }
+}
+
+/// Interleaves the kinds in proportion to their sizes, each in the given order: the next card
+/// is always from the kind furthest behind its share (Sainte-Laguë's rule, ties to the earlier
+/// kind in [`KindFilter::ALL`], so a sitting opens with an interview question). With 68
+/// questions, 48 one-liners, 19 guide items and 6 definitions, 20 cards bring 9 questions,
+/// 7 one-liners, 3 guide items and a definition.
+fn mixed_by_kind(deck: &Deck, cards: &[usize]) -> Vec<usize> {
+    let mut groups: [Vec<usize>; 4] = Default::default();
+    for &card in cards {
+        let kind = KindFilter::of(deck.cards[card].kind);
+        groups[KindFilter::ALL.iter().position(|k| *k == kind).unwrap_or(0)].push(card);
+    }
+    let mut taken = [0usize; 4];
+    let mut mixed = Vec::with_capacity(cards.len());
+    while mixed.len() < cards.len() {
+        // Compare (2·taken + 1) / size across kinds by cross-multiplying, exactly.
+        let next = (0..4)
+            .filter(|&k| taken[k] < groups[k].len())
+            .min_by(|&a, &b| {
+                let behind_a = (2 * taken[a] + 1) * groups[b].len();
+                let behind_b = (2 * taken[b] + 1) * groups[a].len();
+                behind_a.cmp(&behind_b).then(a.cmp(&b))
+            })
+            .expect("some kind has cards left while the mix is short");
+        mixed.push(groups[next][taken[next]]);
+        taken[next] += 1;
+    }
+    mixed
 }
