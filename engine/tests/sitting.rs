@@ -139,7 +139,7 @@ fn undo_restores_the_schedule_and_the_log_exactly() {
     assert_eq!(session.undo(&mut p), Ok(b));
     assert_eq!(p, before_b.0, "schedule and log as before the grade");
     assert!(
-        p.cards.get(deck().cards[b].id.as_str()).is_none(),
+        !p.cards.contains_key(deck().cards[b].id.as_str()),
         "b is new again"
     );
     assert_eq!(session.current(), Some(b));
