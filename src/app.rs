@@ -8,7 +8,7 @@ use crate::base_path::{href, router_base};
 use crate::deck::{CONTENT_FILE, deck};
 use crate::paths::{HOME_PATH, STUDY_PATH};
 use crate::routes::{
-    card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, mock::MockPage,
+    card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage, mock::MockPage,
     not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
     section::SectionPage, study::StudyPage,
 };
@@ -46,6 +46,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/section/:id") view=SectionPage/>
                     <Route path=path!("/card/:id") view=CardPage/>
+                    <Route path=path!("/kind/:kind") view=KindPage/>
                     <Route path=path!("/study") view=StudyPage/>
                     <Route path=path!("/review") view=ReviewPage/>
                     <Route path=path!("/quiz") view=QuizPage/>

@@ -2,6 +2,7 @@
 //! each of them (see `src/bin/route-pages.rs`) so deep links load with HTTP 200, not via 404.html.
 
 use prep_engine::content::Deck;
+use prep_engine::study::KindFilter;
 
 pub fn card_path(card_id: &str) -> String {
     format!("/card/{card_id}")
@@ -9,6 +10,11 @@ pub fn card_path(card_id: &str) -> String {
 
 pub fn section_path(section_id: &str) -> String {
     format!("/section/{section_id}")
+}
+
+/// Every card of one kind (`/kind/one-liners`), to read and to study in one tap.
+pub fn kind_path(kind: KindFilter) -> String {
+    format!("/kind/{}", kind.slug())
 }
 
 /// The query parameter that narrows a study screen to one card: `/quiz?card=<id>`.
@@ -43,7 +49,8 @@ pub const STUDY_PATHS: [&str; 7] = [
 /// Every path of the deck's pages, relative to the base: what the static host must answer.
 pub fn static_paths(deck: &Deck) -> Vec<String> {
     let sections = deck.sections.iter().map(|s| section_path(&s.id));
+    let kinds = KindFilter::ALL.into_iter().map(kind_path);
     let cards = deck.cards.iter().map(|c| card_path(c.id.as_str()));
     let study = STUDY_PATHS.iter().map(|p| p.to_string());
-    study.chain(sections).chain(cards).collect()
+    study.chain(sections).chain(kinds).chain(cards).collect()
 }

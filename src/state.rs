@@ -4,7 +4,11 @@
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, Progress, ProgressStore, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
-use prep_engine::study::{QueueCounts, StudyFilter, queue_counts, review_queue};
+use prep_engine::storage::Storage;
+use prep_engine::study::{
+    FILTER_KEY, QueueCounts, SittingRequest, StudyFilter, queue_counts,
+    review_queue_learning_more,
+};
 use prep_engine::time::Timestamp;
 
 use crate::browser_storage::BrowserStorage;
@@ -37,14 +41,24 @@ impl StudyState {
         })
     }
 
-    /// The cards to study now for the current filter, read once: a sitting's plan is fixed when
-    /// it starts, so later grading changes progress, not the plan.
-    pub fn review_queue(&self, at: Timestamp, seed: u64) -> Vec<usize> {
+    /// The filter a sitting studies: the saved choice as the request narrows it.
+    pub fn sitting_filter(&self, request: &SittingRequest) -> StudyFilter {
+        self.filter.with_untracked(|saved| request.filter(saved))
+    }
+
+    /// The cards to study now for the sitting `request` asks for, read once: a sitting's plan
+    /// is fixed when it starts, so later grading changes progress, not the plan.
+    pub fn sitting_queue(&self, request: &SittingRequest, at: Timestamp, seed: u64) -> Vec<usize> {
         let deck = loaded_deck();
+        let filter = self.sitting_filter(request);
         self.progress.with_untracked(|p| {
-            self.filter
-                .with_untracked(|f| review_queue(deck, p, f, at, today(at), seed))
+            review_queue_learning_more(deck, p, &filter, at, today(at), seed, request.extra_new)
         })
+    }
+
+    /// [`Self::sitting_queue`] for the saved choice as it stands.
+    pub fn review_queue(&self, at: Timestamp, seed: u64) -> Vec<usize> {
+        self.sitting_queue(&SittingRequest::default(), at, seed)
     }
 
     /// Grades a card from recall: the engine updates schedule and log; the save Effect
@@ -75,9 +89,12 @@ pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
     let loaded = ProgressStore::load(&mut storage, now());
     let may_save = loaded.may_save();
+    let saved_filter = storage.get(FILTER_KEY).ok().flatten();
     let state = StudyState {
         progress: RwSignal::new(loaded.progress),
-        filter: RwSignal::new(StudyFilter::default()),
+        filter: RwSignal::new(saved_filter.map_or_else(StudyFilter::default, |text| {
+            StudyFilter::from_saved(&text)
+        })),
         notice: RwSignal::new(loaded.notice.map(|n| n.to_string())),
     };
     let progress = state.progress;
@@ -94,6 +111,16 @@ pub fn provide_study_state() -> StudyState {
             )));
         }
     });
+    // The chosen filter is remembered in this browser, so a reload studies the same choice.
+    let filter = state.filter;
+    let mut filter_storage = BrowserStorage::local();
+    Effect::new(move |previous: Option<()>| {
+        let text = filter.with(StudyFilter::to_saved);
+        if previous.is_some() {
+            // A preference: failing to keep it is not worth a notice.
+            let _ = filter_storage.set(FILTER_KEY, &text);
+        }
+    });
     provide_context(state);
     state
 }
@@ -102,8 +129,12 @@ pub fn use_study() -> StudyState {
     expect_context::<StudyState>()
 }
 
-/// "3 due · 17 new": what a review would bring, as the review buttons say it.
+/// "17 new · 1 learning · 3 to review": what a review would bring, in Anki's three counts.
 pub fn due_and_new_label(counts: QueueCounts) -> String {
-    let new_today = counts.new_available.min(counts.new_allowed_today);
-    format!("{} due · {new_today} new", counts.due)
+    format!(
+        "{} new · {} learning · {} to review",
+        counts.new_today(),
+        counts.learning,
+        counts.review_due()
+    )
 }

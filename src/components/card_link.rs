@@ -16,3 +16,17 @@ pub fn CardLink(
     let card = &loaded_deck().cards[card];
     view! { <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A> }
 }
+
+/// Cards as a list of links, in the order given: what a summary, a leech list or a section
+/// shows.
+#[component]
+pub fn CardList(
+    /// Indices into the deck's cards.
+    cards: Vec<usize>,
+) -> impl IntoView {
+    view! {
+        <ul class="card-list">
+            {cards.into_iter().map(|card| view! { <li><CardLink card=card/></li> }).collect_view()}
+        </ul>
+    }
+}

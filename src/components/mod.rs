@@ -9,6 +9,8 @@ pub mod empty_selection;
 pub mod key_hints;
 pub mod keys;
 pub mod markdown;
+pub mod next_steps;
 pub mod practice;
 pub mod progress_bar;
 pub mod round_summary;
+pub mod sitting;

@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use prep_engine::content::{CardKind, Deck};
+use prep_engine::content::Deck;
+use prep_engine::study::KindFilter;
 
 use crate::base_path::href;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::section_path;
+use crate::paths::{kind_path, section_path};
 use crate::paths::{REVIEW_PATH, STUDY_PATH};
 use crate::state::{due_and_new_label, use_study};
 
@@ -70,19 +71,28 @@ fn StudyCallToAction() -> impl IntoView {
     }
 }
 
-/// "141 cards: 68 questions, 6 definitions, 48 one-liners, 19 decision-guide items".
-fn deck_summary(deck: &Deck) -> String {
-    let count =
-        |wanted: fn(&CardKind) -> bool| deck.cards.iter().filter(|c| wanted(&c.kind)).count();
-    let questions = count(|k| matches!(k, CardKind::Question { .. }));
-    let definitions = count(|k| matches!(k, CardKind::Definition));
-    let one_liners = count(|k| matches!(k, CardKind::OneLiner { .. }));
-    let guide_items = count(|k| matches!(k, CardKind::GuideItem { .. }));
-    format!(
-        "{}: {questions} interview questions, {definitions} definitions, {one_liners} one-liners \
-         and {guide_items} decision-guide items.",
-        cards_label(deck.cards.len())
-    )
+/// "141 cards: 68 interview questions, 6 definitions, ...", each kind a link to its page.
+fn deck_summary(deck: &Deck) -> impl IntoView {
+    let count = |kind: KindFilter| {
+        deck.cards
+            .iter()
+            .filter(|c| KindFilter::of(c.kind) == kind)
+            .count()
+    };
+    let link = move |kind: KindFilter, words: &'static str| {
+        view! { <A href=href(&kind_path(kind))>{format!("{} {words}", count(kind))}</A> }
+    };
+    view! {
+        {format!("{}: ", cards_label(deck.cards.len()))}
+        {link(KindFilter::Questions, "interview questions")}
+        ", "
+        {link(KindFilter::Definitions, "definitions")}
+        ", "
+        {link(KindFilter::OneLiners, "one-liners")}
+        " and "
+        {link(KindFilter::GuideItems, "decision-guide items")}
+        "."
+    }
 }
 
 /// "1 card" / "12 cards".

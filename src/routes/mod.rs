@@ -4,6 +4,7 @@ pub mod card;
 pub mod drill;
 pub mod fill_in;
 pub mod home;
+pub mod kind;
 pub mod mock;
 pub mod not_found;
 pub mod quiz;

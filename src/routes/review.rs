@@ -1,23 +1,33 @@
 //! Flashcards with spaced repetition: question, reveal, grade Again/Hard/Good/Easy (each button
-//! shows the interval it leads to), learning cards coming back within the sitting, then a summary.
+//! shows the interval it leads to), learning cards coming back within the sitting, undo, the
+//! New / Learning / Review counts, then a summary with the way on.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
-use prep_engine::scheduler::{Grade, format_interval};
-use prep_engine::study::{ReviewSession, queue_counts};
+use prep_engine::scheduler::{Grade, Phase, format_interval};
+use prep_engine::study::{Pool, ReviewSession, SittingCounts};
 
-use crate::base_path::href;
-use crate::clock::{now, seed, today};
+use crate::clock::{now, seed};
 use crate::components::card_face::{back, front};
-use crate::components::card_labels::card_title;
+use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
-use crate::components::keys::on_study_key;
+use crate::components::key_hints::{KeyHint, KeyHints};
+use crate::components::keys::{on_study_key, on_undo_key};
+use crate::components::next_steps::NextSteps;
 use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::loaded_deck;
-use crate::paths::{STUDY_PATH, card_path};
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[
+    ("Space", "Show answer"),
+    ("1–4", "Again · Hard · Good · Easy"),
+    ("U", "Undo"),
+];
+
+/// Below this many flashcard grades, the grade buttons say in one line what each means.
+const GRADE_HELP_UNTIL: usize = 20;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -25,20 +35,48 @@ pub fn ReviewPage() -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let single = practised_card();
-    let queue = match single {
-        Some(card) => vec![card],
-        None => study.review_queue(now(), seed()),
-    };
-    let session = RwSignal::new(ReviewSession::new(queue));
+    let request = requested_sitting();
+    let filter = study.sitting_filter(&request);
+    let session = RwSignal::new(match single {
+        Some(card) => ReviewSession::new(vec![card]),
+        None => {
+            let queue = study.sitting_queue(&request, now(), seed());
+            if filter.pool == Pool::Cram {
+                ReviewSession::practice_only(queue)
+            } else {
+                ReviewSession::new(queue)
+            }
+        }
+    });
+    // What the last undo did (or why it could not), for the live region.
+    let undo_status = RwSignal::new(None::<String>);
 
     let reveal = move || session.update(|s| s.reveal());
     let grade = move |grade: Grade| {
-        let Some(card) = session.with_untracked(|s| s.is_revealed().then(|| s.current()).flatten())
-        else {
+        if !session.with_untracked(|s| s.is_revealed()) {
             return;
-        };
-        let rescheduled = study.record(deck.cards[card].id.as_str(), grade, StudyMode::Flashcard);
-        session.update(|s| s.grade(grade, &rescheduled, now()));
+        }
+        let scheduler = study.scheduler();
+        let at = now();
+        undo_status.set(None);
+        study.progress.update(|p| {
+            session.update(|s| {
+                s.answer(deck, p, &scheduler, grade, at);
+            })
+        });
+    };
+    let undo = move || {
+        if !session.with_untracked(ReviewSession::can_undo) {
+            return;
+        }
+        let mut outcome = Ok(0);
+        study
+            .progress
+            .update(|p| session.update(|s| outcome = s.undo(p)));
+        undo_status.set(Some(match outcome {
+            Ok(_) => "Grade undone: grade this card again.".to_string(),
+            Err(error) => error.to_string(),
+        }));
     };
     on_study_key(move |key, event| match key {
         " " | "Enter" | "ArrowDown" | "ArrowRight"
@@ -51,17 +89,48 @@ pub fn ReviewPage() -> impl IntoView {
             let index = key.parse::<usize>().unwrap_or(1) - 1;
             grade(Grade::ALL[index]);
         }
+        "u" | "U" => undo(),
         _ => {}
     });
+    on_undo_key(undo);
 
-    let progress = Signal::derive(move || session.with(|s| s.progress()));
+    let scheduler = study.scheduler();
+    let progress = Signal::derive(move || {
+        study
+            .progress
+            .with(|p| session.with(|s| s.progress(deck, p, &scheduler)))
+    });
+    let remaining =
+        Signal::derive(move || study.progress.with(|p| session.with(|s| s.remaining(deck, p))));
     // The turn (card on screen, answers so far): the card view is rebuilt per turn, not on reveal.
     let turn = Memo::new(move |_| session.with(|s| (s.current(), s.answered())));
+    let practice_only = session.with_untracked(ReviewSession::is_practice_only);
     view! {
         <section class="page study-session" aria-labelledby="session-title">
-            <h1 id="session-title" class="session-title">"Review"</h1>
+            <div class="session-head">
+                <h1 id="session-title" class="session-title">
+                    {if practice_only { "Cram" } else { "Review" }}
+                </h1>
+                <button
+                    class="link-button"
+                    aria-keyshortcuts="U Control+Z"
+                    disabled=move || !session.with(ReviewSession::can_undo)
+                    on:click=move |_| undo()
+                >
+                    "Undo"
+                </button>
+            </div>
             {single.map(|card| view! { <PractisingOne card=card/> })}
-            <ProgressBar progress=progress label="Cards reviewed"/>
+            <SittingScope request=request/>
+            <ProgressBar progress=progress label="Answers"/>
+            <Show when=move || turn.get().0.is_some()>
+                <Counts remaining=remaining current_phase=Signal::derive(move || {
+                    let card = turn.get().0?;
+                    Some(study.progress.with_untracked(|p| p.schedule(deck.cards[card].id.as_str()).phase))
+                })/>
+            </Show>
+            <p class="visually-hidden" role="status">{move || undo_status.get()}</p>
+            {move || undo_status.get().map(|message| view! { <p class="muted small" aria-hidden="true">{message}</p> })}
             {move || match turn.get().0 {
                 Some(card) => {
                     let (hint, prompt) = front(deck, card);
@@ -82,22 +151,55 @@ pub fn ReviewPage() -> impl IntoView {
                                     </button>
                                 }
                             >
-                                <GradeButtons card=card on_grade=grade/>
+                                <GradeButtons card=card practice_only=practice_only on_grade=grade/>
                             </Show>
                         </div>
+                        <KeyHints hints=KEYS/>
                     }
                     .into_any()
                 }
-                None => view! { <ReviewSummary session=session/> }.into_any(),
+                None => view! { <ReviewSummary session=session filter=filter.clone()/> }.into_any(),
             }}
         </section>
     }
 }
 
-/// Again / Hard / Good / Easy, each labelled with the wait it leads to, as Anki does.
+/// "3 new · 1 learning · 5 to review", as Anki shows them, with the current card's count
+/// underlined, and why learning cards come back.
+#[component]
+fn Counts(
+    remaining: Signal<SittingCounts>,
+    /// Where the card on screen is (its count is the one underlined).
+    current_phase: Signal<Option<Phase>>,
+) -> impl IntoView {
+    let is_current = move |wanted: fn(Phase) -> bool| current_phase.get().is_some_and(wanted);
+    view! {
+        <p class="sitting-counts" aria-label="Cards left in this sitting">
+            <span class="count-new" class:current=move || is_current(|p| p == Phase::New)>
+                {move || format!("{} new", remaining.get().new)}
+            </span>
+            " · "
+            <span
+                class="count-learning"
+                class:current=move || is_current(|p| matches!(p, Phase::Learning { .. } | Phase::Relearning { .. }))
+                title="Cards in their learning steps come back after a short wait until they stick"
+            >
+                {move || format!("{} learning", remaining.get().learning)}
+            </span>
+            " · "
+            <span class="count-review" class:current=move || is_current(|p| p == Phase::Review)>
+                {move || format!("{} to review", remaining.get().review)}
+            </span>
+        </p>
+    }
+}
+
+/// Again / Hard / Good / Easy, each labelled with the wait it leads to, as Anki does; in a
+/// practice-only sitting, without waits, since nothing is rescheduled.
 #[component]
 fn GradeButtons(
     card: usize,
+    practice_only: bool,
     on_grade: impl Fn(Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
@@ -106,7 +208,20 @@ fn GradeButtons(
         .progress
         .with_untracked(|p| p.schedule(deck.cards[card].id.as_str()));
     let previews = study.scheduler().preview(&schedule, now());
+    let show_help = study.progress.with_untracked(|p| {
+        p.reviews
+            .iter()
+            .filter(|r| r.mode == StudyMode::Flashcard)
+            .take(GRADE_HELP_UNTIL)
+            .count()
+            < GRADE_HELP_UNTIL
+    });
     view! {
+        {show_help.then(|| view! {
+            <p class="grade-help muted small">
+                "Again: forgot, see it in a minute. Hard: recalled with effort. Good: recalled. Easy: effortless, wait longer."
+            </p>
+        })}
         <div class="grade-buttons" role="group" aria-label="How well did you remember?">
             {previews
                 .into_iter()
@@ -119,7 +234,7 @@ fn GradeButtons(
                             aria-keyshortcuts=(grade.index() + 1).to_string()
                         >
                             <span class="grade-name">{label}</span>
-                            <span class="grade-wait">{format_interval(wait)}</span>
+                            {(!practice_only).then(|| view! { <span class="grade-wait">{format_interval(wait)}</span> })}
                         </button>
                     }
                 })
@@ -138,16 +253,13 @@ pub fn grade_label(grade: Grade) -> &'static str {
 }
 
 #[component]
-fn ReviewSummary(session: RwSignal<ReviewSession>) -> impl IntoView {
-    let deck = loaded_deck();
+fn ReviewSummary(
+    session: RwSignal<ReviewSession>,
+    filter: prep_engine::study::StudyFilter,
+) -> impl IntoView {
     let study = use_study();
     let summary = session.with_untracked(|s| s.summary());
     let at = now();
-    let counts = study.progress.with_untracked(|p| {
-        study
-            .filter
-            .with_untracked(|f| queue_counts(deck, p, f, at, today(at)))
-    });
     let next_due = study.progress.with_untracked(|p| {
         p.cards
             .values()
@@ -155,24 +267,20 @@ fn ReviewSummary(session: RwSignal<ReviewSession>) -> impl IntoView {
             .map(|s| s.due)
             .min()
     });
-    if summary.answers == 0 {
-        return view! {
-            <div class="summary">
-                <h2>"Nothing to review right now"</h2>
-                <p>
-                    {match next_due {
-                        Some(due) if due > at => format!("Your next card is due in {}.", format_interval(due.millis_since(at))),
-                        _ => "You have no cards due and no new cards left for today with these filters.".to_string(),
-                    }}
-                </p>
-                <p>"Try a quiz, a drill or a mock interview meanwhile."</p>
-                <p><A href=href(STUDY_PATH) attr:class="button">"Back to study"</A></p>
-            </div>
+    let seen = summary.seen.clone();
+    let head = if summary.answers == 0 {
+        view! {
+            <h2>"Nothing to review right now"</h2>
+            <p>
+                {match next_due {
+                    Some(due) if due > at => format!("Your next card is due in {}.", format_interval(due.millis_since(at))),
+                    _ => "No cards are due and today's new cards are done for this selection.".to_string(),
+                }}
+            </p>
         }
-        .into_any();
-    }
-    view! {
-        <div class="summary">
+        .into_any()
+    } else {
+        view! {
             <h2>"Session complete"</h2>
             <p class="lede">
                 {format!("You reviewed {} card{} ({} answers).", summary.cards, if summary.cards == 1 { "" } else { "s" }, summary.answers)}
@@ -185,15 +293,15 @@ fn ReviewSummary(session: RwSignal<ReviewSession>) -> impl IntoView {
             </dl>
             {(!summary.forgotten.is_empty()).then(|| view! {
                 <h3>"Worth another look"</h3>
-                <ul class="card-list">
-                    {summary.forgotten.iter().map(|&c| view! {
-                        <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
-                    }).collect_view()}
-                </ul>
+                <CardList cards=summary.forgotten.clone()/>
             })}
-            <p>{format!("Still due: {} · new left today: {}", counts.due, counts.new_available.min(counts.new_allowed_today))}</p>
-            <p class="button-row"><A href=href(STUDY_PATH) attr:class="button">"Back to study"</A></p>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="summary">
+            {head}
+            <NextSteps seen=seen filter=filter/>
         </div>
     }
-    .into_any()
 }

@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{Card, Deck};
+use prep_engine::study::Scope;
 
 use crate::base_path::href;
-use crate::components::card_labels::card_title;
+use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
+use crate::components::sitting::StudyScopeLinks;
 use crate::deck::loaded_deck;
-use crate::paths::{HOME_PATH, card_path};
+use crate::paths::HOME_PATH;
 use crate::routes::home::cards_label;
 use crate::routes::not_found::NotFound;
 
@@ -50,6 +52,7 @@ fn section_view(deck: &'static Deck, index: usize) -> impl IntoView {
             </nav>
             <h1>{section.title.clone()}</h1>
             <p class="lede">{cards_label(count)}</p>
+            <StudyScopeLinks scope=Scope::Section(section.id.clone()) heading="Study this section".to_string()/>
             {(!loose_cards.is_empty()).then(|| card_links(loose_cards))}
             {deck
                 .lists_in_section(index)
@@ -69,18 +72,5 @@ fn section_view(deck: &'static Deck, index: usize) -> impl IntoView {
 }
 
 fn card_links(cards: Vec<(usize, &'static Card)>) -> impl IntoView {
-    view! {
-        <ul class="card-list">
-            {cards
-                .into_iter()
-                .map(|(_, card)| {
-                    view! {
-                        <li>
-                            <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
+    view! { <CardList cards=cards.into_iter().map(|(index, _)| index).collect()/> }
 }

@@ -3,15 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::scheduler::SchedulerConfig;
-use prep_engine::study::{KindFilter, LEECH_LAPSES, Pool, StudyFilter, leeches, toggle_choice};
+use prep_engine::study::{
+    KindFilter, LEECH_LAPSES, NewCardOrder, Pool, StudyFilter, is_only_choice, leeches,
+    toggle_choice,
+};
 
 use crate::base_path::href;
-use crate::components::card_labels::card_title;
+use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::{
-    DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path,
-};
+use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
 use crate::state::{due_and_new_label, use_study};
 
 #[component]
@@ -79,7 +80,7 @@ pub fn StudyPage() -> impl IntoView {
 fn LeechList() -> impl IntoView {
     let deck = loaded_deck();
     let progress = use_study().progress;
-    let found = Memo::new(move |_| progress.with(|p| leeches(deck, p)));
+    let found: Memo<Vec<usize>> = Memo::new(move |_| progress.with(|p| leeches(deck, p)));
     move || {
         let found = found.get();
         (!found.is_empty()).then(|| view! {
@@ -88,23 +89,24 @@ fn LeechList() -> impl IntoView {
                 <p class="muted">
                     {format!("Forgotten {LEECH_LAPSES} times or more. Rewrite these in your own words, or break them into smaller facts, before reviewing them again.")}
                 </p>
-                <ul class="card-list">
-                    {found.iter().map(|&c| {
-                        let card = &deck.cards[c];
-                        view! { <li><A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A></li> }
-                    }).collect_view()}
-                </ul>
+                <CardList cards=found/>
             </section>
         })
     }
 }
 
-/// Sections, kinds, pool and order for every mode; an empty set means "all".
+/// Sections, kinds, pool and order of new cards for every mode; an empty set means "all".
+/// Remembered in this browser. The last ticked section or kind cannot be unticked (its box is
+/// disabled and says why), so a selection never turns into "everything" by surprise.
 #[component]
 fn FilterPanel() -> impl IntoView {
     let deck = loaded_deck();
     let filter = use_study().filter;
     let section_ids: Vec<String> = deck.sections.iter().map(|s| s.id.clone()).collect();
+    let only_one_section = {
+        let all = section_ids.clone();
+        move |id: &String| filter.with(|f| is_only_choice(&f.sections, &all, id))
+    };
     view! {
         <details class="panel" open>
             <summary>"What to study"</summary>
@@ -120,11 +122,16 @@ fn FilterPanel() -> impl IntoView {
                             let id = id.clone();
                             move || filter.with(|f| f.sections.is_empty() || f.sections.contains(&id))
                         };
+                        let last = {
+                            let (id, only) = (id.clone(), only_one_section.clone());
+                            Memo::new(move |_| only(&id))
+                        };
                         view! {
-                            <label class="check">
+                            <label class="check" title=move || last.get().then_some("At least one section stays chosen")>
                                 <input
                                     type="checkbox"
                                     prop:checked=checked
+                                    disabled=move || last.get()
                                     on:change=move |_| filter.update(|f| toggle_choice(&mut f.sections, &all, id.clone()))
                                 />
                                 {section.title.clone()}
@@ -132,17 +139,26 @@ fn FilterPanel() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <button
+                    class="link-button"
+                    disabled=move || filter.with(|f| f.sections.is_empty())
+                    on:click=move |_| filter.update(|f| f.sections.clear())
+                >
+                    "All sections"
+                </button>
             </fieldset>
             <fieldset>
                 <legend>"Kinds of card"</legend>
                 {KindFilter::ALL
                     .into_iter()
                     .map(|kind| {
+                        let last = Memo::new(move |_| filter.with(|f| is_only_choice(&f.kinds, &KindFilter::ALL, &kind)));
                         view! {
-                            <label class="check">
+                            <label class="check" title=move || last.get().then_some("At least one kind stays chosen")>
                                 <input
                                     type="checkbox"
                                     prop:checked=move || filter.with(|f| f.kinds.is_empty() || f.kinds.contains(&kind))
+                                    disabled=move || last.get()
                                     on:change=move |_| filter.update(|f| toggle_choice(&mut f.kinds, &KindFilter::ALL, kind))
                                 />
                                 {kind.label()}
@@ -170,14 +186,26 @@ fn FilterPanel() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || filter.with(|f| f.shuffle)
-                    on:change=move |_| filter.update(|f| f.shuffle = !f.shuffle)
-                />
-                "Shuffle"
-            </label>
+            <fieldset>
+                <legend>"Order of new cards"</legend>
+                {NewCardOrder::ALL
+                    .into_iter()
+                    .map(|order| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    name="new-order"
+                                    prop:checked=move || filter.with(|f| f.new_order == order)
+                                    on:change=move |_| filter.update(|f| f.new_order = order)
+                                />
+                                {order.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                <p class="muted small" aria-live="polite">{move || filter.with(|f| f.new_order.explanation())}</p>
+            </fieldset>
             <button class="link-button" on:click=move |_| filter.set(StudyFilter::default())>
                 "Reset to everything"
             </button>

@@ -174,7 +174,22 @@ pub struct StudyFilter {
     pub only_cards: Option<BTreeSet<String>>,
 }
 
+/// Storage key of the saved [`StudyFilter`], beside the progress: a preference of this
+/// browser, not part of the study record.
+pub const FILTER_KEY: &str = "interview-prep/study-filter";
+
 impl StudyFilter {
+    /// The saved choice from its stored text; anything unreadable gives the default (losing a
+    /// preference is harmless, unlike losing progress).
+    pub fn from_saved(text: &str) -> StudyFilter {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// The text to store for this choice.
+    pub fn to_saved(&self) -> String {
+        serde_json::to_string(self).expect("a filter serializes: strings and enums only")
+    }
+
     /// Whether a card passes the section and kind choices (the pool needs progress; see the queue).
     pub fn admits(&self, deck: &Deck, card: usize) -> bool {
         let card = &deck.cards[card];
@@ -231,10 +246,10 @@ pub enum Scope {
 /// Flips `item` in a choice where an empty set means "all of `every`" (as [`StudyFilter`]'s
 /// sections and kinds do), keeping that meaning canonical: choosing everything empties the set.
 /// The last chosen item cannot be unticked: an empty set means "all", so unticking it would
-/// flip the choice to everything by surprise. Returns whether the choice changed.
-pub fn toggle_choice<T: Ord + Clone>(set: &mut BTreeSet<T>, every: &[T], item: T) -> bool {
+/// flip the choice to everything by surprise.
+pub fn toggle_choice<T: Ord + Clone>(set: &mut BTreeSet<T>, every: &[T], item: T) {
     if is_only_choice(set, every, &item) {
-        return false;
+        return;
     }
     if set.is_empty() {
         set.extend(every.iter().cloned());
@@ -245,7 +260,6 @@ pub fn toggle_choice<T: Ord + Clone>(set: &mut BTreeSet<T>, every: &[T], item: T
     if set.len() == every.len() {
         set.clear();
     }
-    true
 }
 
 /// Whether `item` is the one thing chosen, so [`toggle_choice`] will not untick it (views
@@ -285,15 +299,16 @@ mod tests {
         let every = [1, 2, 3];
         let mut set = BTreeSet::from([2]);
         assert!(is_only_choice(&set, &every, &2));
-        assert!(!toggle_choice(&mut set, &every, 2), "refused");
+        toggle_choice(&mut set, &every, 2);
         assert_eq!(set, BTreeSet::from([2]), "never flips to everything");
         assert!(!is_only_choice(&set, &every, &1));
-        assert!(toggle_choice(&mut set, &every, 1));
+        toggle_choice(&mut set, &every, 1);
         assert_eq!(set, BTreeSet::from([1, 2]));
         let single = [7];
         let mut all = BTreeSet::new();
         assert!(is_only_choice(&all, &single, &7), "all of one is one");
-        assert!(!toggle_choice(&mut all, &single, 7));
+        toggle_choice(&mut all, &single, 7);
+        assert!(all.is_empty(), "still all");
     }
 
     #[test]
@@ -331,8 +346,14 @@ mod tests {
     #[test]
     fn an_old_saved_filter_still_reads() {
         let old = r#"{"sections":["drf"],"kinds":[],"pool":"Due","shuffle":true}"#;
-        let filter: StudyFilter = serde_json::from_str(old).unwrap();
+        let filter = StudyFilter::from_saved(old);
         assert_eq!(filter.pool, Pool::Due);
+        assert_eq!(filter.sections, BTreeSet::from(["drf".to_string()]));
         assert_eq!(filter.new_order, NewCardOrder::Mixed);
+        assert_eq!(StudyFilter::from_saved(&filter.to_saved()), filter);
+        assert_eq!(
+            StudyFilter::from_saved("{\"pool\":"),
+            StudyFilter::default()
+        );
     }
 }

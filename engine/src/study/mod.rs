@@ -10,7 +10,7 @@ mod review;
 mod sitting;
 
 pub use filter::{
-    KindFilter, NewCardOrder, Pool, Scope, StudyFilter, is_only_choice, toggle_choice,
+    FILTER_KEY, KindFilter, NewCardOrder, Pool, Scope, StudyFilter, is_only_choice, toggle_choice,
 };
 pub use leech::{LEECH_LAPSES, is_leech, leeches};
 pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions};

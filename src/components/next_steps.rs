@@ -1,0 +1,122 @@
+//! The way on after a sitting: each useful next sitting is one link, the first of them focused
+//! so Enter takes it. A learner never meets a dead end.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use prep_engine::study::{NextStep, next_steps};
+
+use crate::clock::{now, today};
+use crate::components::sitting::sitting_href;
+use crate::deck::loaded_deck;
+use crate::paths::{FILL_IN_PATH, QUIZ_PATH, REVIEW_PATH, STUDY_PATH};
+use crate::state::use_study;
+
+/// One link of the list: where it goes, what it says, and a detail in muted text.
+struct NextLink {
+    href: String,
+    label: String,
+    detail: &'static str,
+}
+
+/// "What next?": the next sittings the engine proposes for `seen` (the cards just studied)
+/// under the sitting's filter, read once.
+#[component]
+pub fn NextSteps(
+    /// The cards just studied, in the order first seen.
+    seen: Vec<usize>,
+    /// The filter the sitting studied.
+    filter: prep_engine::study::StudyFilter,
+) -> impl IntoView {
+    let deck = loaded_deck();
+    let study = use_study();
+    let at = now();
+    let steps = study
+        .progress
+        .with_untracked(|p| next_steps(deck, p, &filter, &seen, at, today(at)));
+    let links: Vec<NextLink> = steps.iter().flat_map(|step| links_for(step)).collect();
+    let first = NodeRef::<html::A>::new();
+    // The way on is one Enter away: focus the first link once it is on screen.
+    Effect::new(move |_| {
+        if let Some(link) = first.get() {
+            let _ = link.focus();
+        }
+    });
+    view! {
+        <section class="next-steps" aria-labelledby="next-steps-title">
+            <h3 id="next-steps-title">"What next?"</h3>
+            <ul class="mode-list">
+                {links
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, link)| {
+                        let class = if i == 0 { "mode mode-primary" } else { "mode" };
+                        let node = (i == 0).then_some(first);
+                        view! {
+                            <li>
+                                <a href=link.href class=class node_ref=node.unwrap_or_default()>
+                                    <span class="mode-name">{link.label}</span>
+                                    <span class="mode-detail">{link.detail}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p><A href=crate::base_path::href(STUDY_PATH)>"All study modes and settings"</A></p>
+        </section>
+    }
+}
+
+fn section_detail(new: usize) -> &'static str {
+    if new > prep_engine::study::LEARN_MORE_STEP {
+        "A section you have not started: its first new cards"
+    } else {
+        "A section you have not started: all of it"
+    }
+}
+
+fn links_for(step: &NextStep) -> Vec<NextLink> {
+    let deck = loaded_deck();
+    let request = step.request(deck);
+    let review = sitting_href(REVIEW_PATH, &request);
+    match step {
+        NextStep::ReviewNow { due, new } => vec![NextLink {
+            href: review,
+            label: format!("Keep going: {due} due, {new} new"),
+            detail: "Cards whose wait is over, and today's new cards",
+        }],
+        NextStep::LearnMore { count } => vec![NextLink {
+            href: review,
+            label: format!("Learn {count} more new cards today"),
+            detail: "Beyond your daily limit, this once",
+        }],
+        NextStep::ReviewWeak { count } => vec![NextLink {
+            href: review,
+            label: format!("Go over the {count} weak cards"),
+            detail: "Cards you forgot or found hard",
+        }],
+        NextStep::SameCardsOtherMode { cards } => vec![
+            NextLink {
+                href: sitting_href(QUIZ_PATH, &request),
+                label: format!("Quiz on these {} cards", cards.len()),
+                detail: "Multiple choice on what you just studied",
+            },
+            NextLink {
+                href: sitting_href(FILL_IN_PATH, &request),
+                label: format!("Fill in on these {} cards", cards.len()),
+                detail: "Type the missing names and words",
+            },
+        ],
+        NextStep::StartSection { section, new } => vec![NextLink {
+            href: review,
+            label: format!("Start \u{201c}{}\u{201d}", deck.sections[*section].title),
+            detail: section_detail(*new),
+        }],
+        NextStep::Cram { count } => vec![NextLink {
+            href: review,
+            label: format!("Cram all {count} selected cards"),
+            detail: "Practice only: your schedule is not changed",
+        }],
+    }
+}
