@@ -8,8 +8,8 @@ use crate::base_path::{href, router_base};
 use crate::deck::{CONTENT_FILE, deck};
 use crate::paths::{HOME_PATH, STUDY_PATH};
 use crate::routes::{
-    card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage, mock::MockPage,
-    not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
+    card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
+    mock::MockPage, not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
     section::SectionPage, study::StudyPage,
 };
 use crate::state::provide_study_state;

@@ -6,8 +6,7 @@ use prep_engine::progress::{Evidence, Progress, ProgressStore, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
 use prep_engine::storage::Storage;
 use prep_engine::study::{
-    FILTER_KEY, QueueCounts, SittingRequest, StudyFilter, queue_counts,
-    review_queue_learning_more,
+    FILTER_KEY, QueueCounts, SittingRequest, StudyFilter, queue_counts, review_queue_learning_more,
 };
 use prep_engine::time::Timestamp;
 
@@ -92,9 +91,9 @@ pub fn provide_study_state() -> StudyState {
     let saved_filter = storage.get(FILTER_KEY).ok().flatten();
     let state = StudyState {
         progress: RwSignal::new(loaded.progress),
-        filter: RwSignal::new(saved_filter.map_or_else(StudyFilter::default, |text| {
-            StudyFilter::from_saved(&text)
-        })),
+        filter: RwSignal::new(
+            saved_filter.map_or_else(StudyFilter::default, |text| StudyFilter::from_saved(&text)),
+        ),
         notice: RwSignal::new(loaded.notice.map(|n| n.to_string())),
     };
     let progress = state.progress;

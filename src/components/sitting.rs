@@ -43,19 +43,23 @@ pub fn SittingScope(request: SittingRequest) -> impl IntoView {
             parts.push(view! { {format!("Only {}", kind.label().to_lowercase())} }.into_any());
         }
         Some(Scope::Cards(ids)) => {
-            parts.push(view! { {format!("The {} cards of your last sitting", ids.len())} }.into_any());
+            parts.push(
+                view! { {format!("The {} cards of your last sitting", ids.len())} }.into_any(),
+            );
         }
         None => {}
     }
     match request.pool {
-        Some(Pool::Cram) => parts.push(view! { "Practice only: your schedule is not changed" }.into_any()),
+        Some(Pool::Cram) => {
+            parts.push(view! { "Practice only: your schedule is not changed" }.into_any())
+        }
         Some(Pool::Weak) => parts.push(view! { "Cards you found hard or forgot" }.into_any()),
         Some(Pool::New) => parts.push(view! { "New cards" }.into_any()),
         Some(Pool::Due) => parts.push(view! { "Due cards" }.into_any()),
         Some(Pool::DueAndNew) | None => {}
     }
     if request.extra_new > 0 {
-        parts.push(view! { {format!("{} more than today's limit", request.extra_new)} }.into_any());
+        parts.push(view! { {format!("{} more than today’s limit", request.extra_new)} }.into_any());
     }
     (!parts.is_empty()).then(|| {
         view! {

@@ -8,8 +8,8 @@ use prep_engine::study::KindFilter;
 use crate::base_path::href;
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::{kind_path, section_path};
 use crate::paths::{REVIEW_PATH, STUDY_PATH};
+use crate::paths::{kind_path, section_path};
 use crate::state::{due_and_new_label, use_study};
 
 #[component]

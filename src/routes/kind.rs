@@ -28,8 +28,10 @@ pub fn KindPage() -> impl IntoView {
     });
     move || match kind.get() {
         Ok(kind) => kind_view(kind).into_any(),
-        Err(slug) => view! { <NotFound detail=format!("There is no kind of card \u{201c}{slug}\u{201d}.")/> }
-            .into_any(),
+        Err(slug) => {
+            view! { <NotFound detail=format!("There is no kind of card \u{201c}{slug}\u{201d}.")/> }
+                .into_any()
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! New / Learning / Review counts, then a summary with the way on.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use prep_engine::progress::StudyMode;
 use prep_engine::scheduler::{Grade, Phase, format_interval};
 use prep_engine::study::{Pool, ReviewSession, SittingCounts};
@@ -32,6 +33,18 @@ const GRADE_HELP_UNTIL: usize = 20;
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     set_document_title(|| "Review".to_string());
+    // A link from one sitting to another (the summary's "learn 10 more") changes only the
+    // query; each query is a new sitting.
+    let search = use_location().search;
+    move || {
+        // Read, not just tracked: an unread Memo never computes, so it would never change.
+        search.with(|_| ());
+        view! { <ReviewSitting/> }
+    }
+}
+
+#[component]
+fn ReviewSitting() -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let single = practised_card();
@@ -66,9 +79,6 @@ pub fn ReviewPage() -> impl IntoView {
         });
     };
     let undo = move || {
-        if !session.with_untracked(ReviewSession::can_undo) {
-            return;
-        }
         let mut outcome = Ok(0);
         study
             .progress
@@ -79,8 +89,9 @@ pub fn ReviewPage() -> impl IntoView {
         }));
     };
     on_study_key(move |key, event| match key {
+        // Only while a card waits for its answer: on the summary, Enter follows the focused link.
         " " | "Enter" | "ArrowDown" | "ArrowRight"
-            if !session.with_untracked(|s| s.is_revealed()) =>
+            if session.with_untracked(|s| s.current().is_some() && !s.is_revealed()) =>
         {
             event.prevent_default();
             reveal();
@@ -100,8 +111,11 @@ pub fn ReviewPage() -> impl IntoView {
             .progress
             .with(|p| session.with(|s| s.progress(deck, p, &scheduler)))
     });
-    let remaining =
-        Signal::derive(move || study.progress.with(|p| session.with(|s| s.remaining(deck, p))));
+    let remaining = Signal::derive(move || {
+        study
+            .progress
+            .with(|p| session.with(|s| s.remaining(deck, p)))
+    });
     // The turn (card on screen, answers so far): the card view is rebuilt per turn, not on reveal.
     let turn = Memo::new(move |_| session.with(|s| (s.current(), s.answered())));
     let practice_only = session.with_untracked(ReviewSession::is_practice_only);
@@ -129,8 +143,7 @@ pub fn ReviewPage() -> impl IntoView {
                     Some(study.progress.with_untracked(|p| p.schedule(deck.cards[card].id.as_str()).phase))
                 })/>
             </Show>
-            <p class="visually-hidden" role="status">{move || undo_status.get()}</p>
-            {move || undo_status.get().map(|message| view! { <p class="muted small" aria-hidden="true">{message}</p> })}
+            <p class="muted small undo-status" role="status">{move || undo_status.get()}</p>
             {move || match turn.get().0 {
                 Some(card) => {
                     let (hint, prompt) = front(deck, card);
@@ -274,7 +287,7 @@ fn ReviewSummary(
             <p>
                 {match next_due {
                     Some(due) if due > at => format!("Your next card is due in {}.", format_interval(due.millis_since(at))),
-                    _ => "No cards are due and today's new cards are done for this selection.".to_string(),
+                    _ => "No cards are due and today’s new cards are done for this selection.".to_string(),
                 }}
             </p>
         }

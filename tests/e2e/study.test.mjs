@@ -17,7 +17,7 @@ const newUser = () => newUserOf(app);
 
 test('review: grade three cards Good, reload, and they are scheduled, not new', async () => {
   const page = await newUser();
-  assert.match(await page.getByRole('main').textContent(), /0 due · 20 new today/);
+  assert.match(await page.getByRole('main').textContent(), /20 new · 0 learning · 0 to review today/);
   await page.getByRole('link', { name: 'Start review' }).click();
 
   const graded = [];
@@ -42,10 +42,10 @@ test('review: grade three cards Good, reload, and they are scheduled, not new', 
   const first = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
   assert.ok(!graded.includes(first), `after reload the session starts with a new card, not ${first}`);
   await open(page, app.url);
-  assert.match(await page.getByRole('main').textContent(), /0 due · 17 new today/);
+  assert.match(await page.getByRole('main').textContent(), /17 new · 0 learning · 0 to review today/);
 
   // Each card's page says where it stands.
-  await open(page, app.url, 'card/def-django');
+  await open(page, app.url, `card/${saved.progress.reviews[0].card}`);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), graded[0]);
   assert.match(await page.getByRole('article').textContent(), /Learning · next review in (10m|9m)/);
   await open(page, app.url, 'card/def-database-views');
@@ -62,7 +62,8 @@ test('review: keyboard reveals and grades, Again brings a card back in the same 
   await page.keyboard.press('1'); // Again: due in 1 minute, so it returns at the end of this sitting
   const next = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
   assert.notEqual(next, prompt);
-  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '21');
+  // 20 new cards, two learning steps each if answered Good; Again adds the step it repeats.
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '41');
   assert.deepEqual(page.problems, []);
 });
 
@@ -212,9 +213,11 @@ test('mock interview: five questions, a report with misses, every judgement in t
   assert.deepEqual(mock.map((r) => r.grade), ['good', 'good', 'again', 'again', 'again']);
 
   // All five wait in the review queue straight away (learning steps, learned ahead), after
-  // today's 15 remaining new cards.
+  // today's 15 remaining new cards: 15 × 2 steps, the 2 nailed on their last step, the 3
+  // missed on their first of two.
   await open(page, app.url, 'review');
-  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '20');
+  assert.match(await page.getByRole('main').textContent(), /15 new · 5 learning · 0 to review/);
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), String(15 * 2 + 2 + 3 * 2));
   assert.deepEqual(page.problems, []);
 });
 

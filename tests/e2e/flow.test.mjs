@@ -1,0 +1,174 @@
+// A study sitting that flows, as a new learner meets it on a phone: interview questions from
+// the first sitting, a section in one tap, undo, honest counts, no dead end after a sitting,
+// and a filter that is remembered.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newUser as newUserOf, open, savedProgress, startApp, waitForApp } from '../support/browser.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const newUser = () => newUserOf(app);
+const eyebrow = (page) => page.getByRole('article').locator('.eyebrow').textContent();
+const prompt = async (page) => (await page.getByRole('heading', { level: 2 }).textContent()).trim();
+
+test('a first sitting opens with an interview question and says New / Learning / Review', async () => {
+  const page = await newUser();
+  await page.getByRole('link', { name: 'Start review' }).click();
+  assert.equal((await eyebrow(page)).trim(), 'Interview question');
+  const counts = page.getByLabel('Cards left in this sitting');
+  assert.equal((await counts.textContent()).replace(/\s+/g, ' '), '20 new · 0 learning · 0 to review');
+  // Every kind turns up within the first sitting's first dozen cards.
+  const kinds = new Set();
+  for (let i = 0; i < 12; i++) {
+    kinds.add((await eyebrow(page)).trim().split(' · ')[0]);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    if (i === 0) {
+      assert.match(await page.getByText(/^Again: forgot/).textContent(), /Good: recalled/, 'grades explained the first time');
+    }
+    await page.getByRole('button', { name: /^Good/ }).click();
+  }
+  assert.ok(kinds.has('Interview question') && kinds.size >= 3, [...kinds].join(', '));
+  assert.equal((await counts.textContent()).replace(/\s+/g, ' '), '8 new · 12 learning · 0 to review');
+  // 12 answered; 8 new cards need two answers each, the 12 learning ones one more.
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '12');
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), String(12 + 8 * 2 + 12));
+  // The study page says the order in one sentence, and it can be changed.
+  await open(page, app.url, 'study');
+  await page.getByText(/New cards mix the four kinds in proportion/).waitFor();
+  await page.getByRole('radio', { name: 'Reading order' }).check();
+  await page.getByText(/New cards come in the order of the content/).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('one tap studies a section from its page, without changing the saved selection', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'section/django-rest-framework-questions');
+  const inSection = new Set(
+    (await page.locator('.card-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))))
+      .map((href) => href.split('/card/')[1]),
+  );
+  const study = page.getByRole('navigation', { name: 'Study this section' });
+  await study.getByRole('link', { name: 'Review' }).click();
+  await page.getByText(/One section: /).waitFor();
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+  }
+  const reviewed = (await savedProgress(page)).progress.reviews.map((r) => r.card);
+  assert.equal(reviewed.length, 3);
+  for (const id of reviewed) assert.ok(inSection.has(id), `${id} is in the section`);
+  // The saved selection is still everything.
+  await open(page, app.url, 'study');
+  const sections = page.getByRole('group', { name: 'Sections' }).getByRole('checkbox');
+  assert.equal(await sections.count(), 14);
+  for (const box of await sections.all()) assert.ok(await box.isChecked());
+  // Kinds too: the home page links each kind to its page, one tap from studying it.
+  await open(page, app.url);
+  await page.getByRole('link', { name: '6 definitions' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Definitions' }).waitFor();
+  await page.getByRole('navigation', { name: 'Study the definitions' }).getByRole('link', { name: 'Review' }).click();
+  assert.equal((await eyebrow(page)).trim(), 'Define the term');
+  assert.deepEqual(page.problems, []);
+});
+
+test('undo takes back a mis-tapped grade exactly, with the key or the button, across a reload', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'review');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  assert.ok(await undo.isDisabled(), 'nothing to undo yet');
+  const first = await prompt(page);
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  const afterGood = await savedProgress(page);
+  const second = await prompt(page);
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Again/ }).click(); // the mis-tap
+  assert.equal((await savedProgress(page)).progress.reviews.length, 2);
+
+  await page.keyboard.press('u');
+  assert.equal(await prompt(page), second, 'the card is back');
+  await page.getByRole('group', { name: 'How well did you remember?' }).waitFor(); // answer shown
+  assert.deepEqual(await savedProgress(page), afterGood, 'schedule and log exactly as before');
+
+  await undo.click();
+  assert.equal(await prompt(page), first);
+  assert.equal((await savedProgress(page)).progress.reviews.length, 0);
+  await page.keyboard.press('Control+z');
+  await page.getByText('There is nothing to undo in this sitting.').waitFor();
+
+  await page.reload();
+  await waitForApp(page);
+  const saved = await savedProgress(page);
+  assert.deepEqual(saved.progress.cards, {}, 'the undone grades stay undone after a reload');
+  assert.deepEqual(page.problems, []);
+});
+
+test('after the day\u2019s new cards, the way on is one Enter away: learn more, cram', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  await page.getByText('Scheduling').click();
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('2');
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).press('Tab');
+  await open(page, app.url, 'review');
+  // Two new cards, each Good on both learning steps: four answers, as the bar said.
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '4');
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+  }
+  await page.getByRole('heading', { name: 'Session complete' }).waitFor();
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '4');
+  const next = page.getByRole('region', { name: 'What next?' }).getByRole('link');
+  const labels = await next.allTextContents();
+  assert.match(labels[0], /^Learn 10 more new cards today/);
+  assert.ok(labels.some((l) => /^Quiz on these 2 cards/.test(l)), labels.join(' | '));
+  assert.ok(labels.some((l) => /^Start “/.test(l)), labels.join(' | '));
+  assert.ok(labels.some((l) => /^Cram all 141 selected cards/.test(l)), labels.join(' | '));
+  // The first is focused: Enter takes it.
+  await page.keyboard.press('Enter');
+  await page.getByText('10 more than today\u2019s limit').waitFor();
+  assert.equal((await page.getByLabel('Cards left in this sitting').textContent()).replace(/\s+/g, ' '), '10 new · 0 learning · 0 to review');
+
+  // Cramming leaves every schedule alone.
+  const before = (await savedProgress(page)).progress.cards;
+  await open(page, app.url, 'review?pool=cram');
+  await page.getByText('Practice only: your schedule is not changed').waitFor();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  const saved = (await savedProgress(page)).progress;
+  assert.deepEqual(saved.cards, before);
+  assert.equal(saved.reviews.at(-1).obs, true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the chosen selection is remembered and never flips to everything', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  const kinds = page.getByRole('group', { name: 'Kinds of card' });
+  for (const name of ['Questions', 'Definitions', 'One-liners']) {
+    await kinds.getByRole('checkbox', { name }).uncheck();
+  }
+  const last = kinds.getByRole('checkbox', { name: 'Decision guide' });
+  assert.ok(await last.isChecked());
+  assert.ok(await last.isDisabled(), 'the last kind cannot be unticked');
+  assert.match(await page.getByRole('main').textContent(), /19 cards selected/);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByRole('main').textContent(), /19 cards selected/);
+  assert.ok(!(await kinds.getByRole('checkbox', { name: 'Questions' }).isChecked()));
+  assert.deepEqual(page.problems, []);
+});
+
+test('review shortcuts are listed on a device with a keyboard', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'review');
+  const hints = page.getByRole('list', { name: 'Keyboard shortcuts' });
+  assert.match(await hints.textContent(), /Space\s*Show answer.*1–4.*U\s*Undo/);
+  assert.deepEqual(page.problems, []);
+});
