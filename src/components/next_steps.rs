@@ -34,7 +34,7 @@ pub fn NextSteps(
     let steps = study
         .progress
         .with_untracked(|p| next_steps(deck, p, &filter, &seen, at, today(at)));
-    let links: Vec<NextLink> = steps.iter().flat_map(|step| links_for(step)).collect();
+    let links: Vec<NextLink> = steps.iter().flat_map(links_for).collect();
     let first = NodeRef::<html::A>::new();
     // The way on is one Enter away: focus the first link once it is on screen.
     Effect::new(move |_| {
