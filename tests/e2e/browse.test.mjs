@@ -71,7 +71,7 @@ test('every card is reachable through the app links and as a fresh deep link', a
     const sectionName = (await link.locator('.section-title').textContent()).trim();
     await link.click();
     await page.getByRole('heading', { level: 1, name: sectionName }).waitFor();
-    const cardLinks = page.getByRole('main').getByRole('list').getByRole('link');
+    const cardLinks = page.getByRole('main').locator('.card-list').getByRole('link');
     const n = await cardLinks.count();
     assert.ok(n > 0, `${sectionName} lists its cards`);
     for (let c = 0; c < n; c++) {
