@@ -1,7 +1,8 @@
 //! Fill in: typed answers the engine can check exactly. Reverse cards show a description and
 //! ask for the concept; clozes blank one name or number of an answer. Spelling slips are
 //! forgiven (and shown), numbers are not; every answer feeds the schedule as recall, and a
-//! miss comes back before the round ends.
+//! miss comes back before the round ends. The round is a sitting (`sitting_store`): a visit
+//! to a card and Back, or a reload, goes on where it was.
 
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -15,12 +16,16 @@ use crate::clock::{now, seed};
 use crate::components::answer_feedback::{AnswerFeedback, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
+use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
 use crate::components::practice::{PractisingOne, practised_card};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{loaded_deck, typed_bank};
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[("Enter", "Check"), ("Enter", "Next")];
 
 /// Ten typed answers are a few minutes on a phone keyboard.
 const ROUND_LENGTH: usize = 10;
@@ -68,7 +73,12 @@ fn FillInRound(
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let round = RwSignal::new(FillInRound::new(round_prompts(single)));
+    let sitting = Sitting::here(|| FillInRound::new(round_prompts(single)));
+    let round = sitting.state();
+    let on_again = move || {
+        sitting.forget();
+        on_again();
+    };
     let typed = RwSignal::new(String::new());
 
     let check = move || {
@@ -127,7 +137,11 @@ fn FillInRound(
                 return ().into_any();
             };
             let retry = round.with_untracked(FillInRound::is_retry);
-            view! { <PromptView prompt=prompt retry=retry round=round typed=typed on_check=check on_next=next/> }.into_any()
+            view! {
+                <PromptView prompt=prompt retry=retry round=round typed=typed on_check=check on_next=next/>
+                <KeyHints hints=KEYS/>
+            }
+            .into_any()
         }}
     }
 }
@@ -176,7 +190,12 @@ fn PromptView(
                         autocapitalize="off"
                         spellcheck="false"
                         enterkeyhint="done"
-                        prop:value=move || typed.get()
+                        // Once answered, what was answered (also after a restore).
+                        prop:value=move || {
+                            round
+                                .with(|r| r.current_answer().map(|a| a.response.0.clone()))
+                                .unwrap_or_else(|| typed.get())
+                        }
                         on:input=move |ev| typed.set(event_target_value(&ev))
                         disabled=move || answered().is_some()
                     />
