@@ -48,6 +48,29 @@ fn a_quiz_round_saved_mid_way_goes_on_where_it_stopped() {
 }
 
 #[test]
+fn the_text_typed_for_an_item_is_kept_until_it_is_answered() {
+    let mut round: PracticeRound<usize, String> = PracticeRound::new(vec![4, 9]);
+    round.set_draft("select_rel".into());
+    let restored = round_trip(&round);
+    assert_eq!(restored.draft(), "select_rel");
+    round.answer("select_related".into(), true, |card| *card);
+    assert_eq!(round.draft(), "", "the answer holds it now");
+    round.set_draft("ignored".into());
+    assert_eq!(
+        round.draft(),
+        "",
+        "nothing to type into while the verdict shows"
+    );
+    round.next();
+    round.set_draft("prefetch".into());
+    assert_eq!(round.draft(), "prefetch");
+    // Saved before drafts existed: no draft.
+    let old = r#"{"queue":[{"item":4,"attempt":0}],"answers":[],"answered":false,"firsts":1}"#;
+    let old: PracticeRound<usize, String> = serde_json::from_str(old).expect("reads");
+    assert_eq!(old.draft(), "");
+}
+
+#[test]
 fn a_tampered_round_never_panics() {
     // `answered` claims an answer that the list lacks, and the queue is empty.
     let json = r#"{"queue":[],"answers":[],"answered":true,"firsts":3}"#;

@@ -44,6 +44,10 @@ pub struct PracticeRound<T, R> {
     answered: bool,
     /// Items asked for the first time: the round's size as the learner chose it.
     firsts: usize,
+    /// What the learner has typed so far for the item on screen (fill-in, typed recall):
+    /// kept with the round so a restored round shows it, dropped once the item is answered.
+    #[serde(default)]
+    draft: String,
 }
 
 impl<T: Clone, R: Clone> PracticeRound<T, R> {
@@ -57,6 +61,20 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
             answers: Vec::new(),
             answered: false,
             firsts,
+            draft: String::new(),
+        }
+    }
+
+    /// The text typed so far for the item on screen, before its answer.
+    pub fn draft(&self) -> &str {
+        &self.draft
+    }
+
+    /// Keeps the text typed for the item on screen (ignored once it is answered or the round
+    /// is over: the answer holds what counted).
+    pub fn set_draft(&mut self, text: String) {
+        if self.unanswered().is_some() {
+            self.draft = text;
         }
     }
 
@@ -119,6 +137,7 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
             attempt: turn.attempt,
         });
         self.answered = true;
+        self.draft.clear();
     }
 
     /// Moves on to the next item once the current one is answered.
