@@ -79,13 +79,12 @@ fn FillInRound(
         sitting.forget();
         on_again();
     };
-    let typed = RwSignal::new(String::new());
 
     let check = move || {
         let Some(prompt) = round.with_untracked(|r| r.unanswered().cloned()) else {
             return;
         };
-        let text = typed.get_untracked();
+        let text = round.with_untracked(|r| r.draft().to_owned());
         let verdict = check_typed(&prompt, &text);
         study.record_answer(
             deck.cards[prompt.card].id.as_str(),
@@ -96,7 +95,6 @@ fn FillInRound(
     };
     let next = move || {
         if round.with_untracked(|r| r.current_answer().is_some()) {
-            typed.set(String::new());
             round.update(FillInRound::next);
         }
     };
@@ -138,7 +136,7 @@ fn FillInRound(
             };
             let retry = round.with_untracked(FillInRound::is_retry);
             view! {
-                <PromptView prompt=prompt retry=retry round=round typed=typed on_check=check on_next=next/>
+                <PromptView prompt=prompt retry=retry round=round on_check=check on_next=next/>
                 <KeyHints hints=KEYS/>
             }
             .into_any()
@@ -151,7 +149,6 @@ fn PromptView(
     prompt: TypedPrompt,
     retry: bool,
     round: RwSignal<FillInRound>,
-    typed: RwSignal<String>,
     on_check: impl Fn() + Copy + Send + Sync + 'static,
     on_next: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -190,13 +187,15 @@ fn PromptView(
                         autocapitalize="off"
                         spellcheck="false"
                         enterkeyhint="done"
-                        // Once answered, what was answered (also after a restore).
+                        // What is typed lives in the round (so a reload keeps it); once
+                        // answered, what was answered.
                         prop:value=move || {
-                            round
-                                .with(|r| r.current_answer().map(|a| a.response.0.clone()))
-                                .unwrap_or_else(|| typed.get())
+                            round.with(|r| match r.current_answer() {
+                                Some(answer) => answer.response.0.clone(),
+                                None => r.draft().to_owned(),
+                            })
                         }
-                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        on:input=move |ev| round.update(|r| r.set_draft(event_target_value(&ev)))
                         disabled=move || answered().is_some()
                     />
                 </label>

@@ -97,11 +97,14 @@ fn RecallSitting(
         });
     };
     let progress = Signal::derive(move || round.with(RecallRound::progress));
+    // The answer being written is kept with the round, so a reload keeps it.
+    let draft = Signal::derive(move || round.with(|r| r.draft().to_owned()));
+    let on_type = move |text: String| round.update(|r| r.set_draft(text));
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.current().copied())));
     view! {
         <ProgressBar progress=progress label="Cards answered"/>
         {move || match turn.get().1 {
-                Some(card) => view! { <RecallCard card=card on_graded=on_graded/> <KeyHints hints=KEYS/> }.into_any(),
+                Some(card) => view! { <RecallCard card=card draft=draft on_type=on_type on_graded=on_graded/> <KeyHints hints=KEYS/> }.into_any(),
                 None => {
                     // Each card once, as first answered: the retries only bring it back.
                     let results = round.with_untracked(|r| {
@@ -120,13 +123,15 @@ fn RecallSitting(
 #[component]
 fn RecallCard(
     card: usize,
+    /// The answer typed so far, kept by the round.
+    draft: Signal<String>,
+    on_type: impl Fn(String) + Copy + Send + Sync + 'static,
     on_graded: impl Fn(f32, Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let points = StoredValue::new(key_points(deck, card));
     let count = points.with_value(Vec::len);
-    let typed = RwSignal::new(String::new());
     let checked = RwSignal::new(None::<RecallCheck>);
     let ticks = RwSignal::new(vec![false; count]);
     let (hint, prompt) = front(deck, card);
@@ -136,7 +141,7 @@ fn RecallCard(
             return;
         }
         let result = points.with_value(|p| {
-            prompt_text.with_value(|prompt| check_recall(p, prompt, &typed.get_untracked()))
+            prompt_text.with_value(|prompt| check_recall(p, prompt, &draft.get_untracked()))
         });
         checked.set(Some(result));
     };
@@ -190,8 +195,8 @@ fn RecallCard(
                 <span>"Your answer"</span>
                 <textarea
                     rows="6"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    prop:value=move || draft.get()
+                    on:input=move |ev| on_type(event_target_value(&ev))
                     disabled=move || checked.with(Option::is_some)
                     placeholder="Write what you would say in the interview"
                     aria-keyshortcuts="Control+Enter"
