@@ -3,10 +3,10 @@
 //! page, goes on where the learner was instead of starting over.
 //!
 //! One sitting per key; the key is the screen's route path and query (`/quiz` and
-//! `/quiz?card=x` are different sittings). The saved value is an envelope holding a format
+//! `/quiz?card=x` are different sittings). The saved value is a header line holding a format
 //! version, a fingerprint of the deck's content (a new deploy with other content drops stale
-//! sittings instead of showing other cards at their indices), the sitting's id and the engine
-//! state as serde JSON. Anything unreadable, from another deck or of another shape is
+//! sittings instead of showing other cards at their indices) and the sitting's id, then the
+//! engine state as serde JSON. Anything unreadable, from another deck or of another shape is
 //! ignored and replaced by a new sitting: never an error, never a panic.
 //!
 //! **Finished sittings.** A sitting in progress is restored whenever its screen opens again
@@ -22,8 +22,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use prep_engine::storage::Storage;
 use prep_engine::study::{MockConfig, MockInterview, PracticeRound};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::browser_storage::BrowserStorage;
@@ -82,9 +82,12 @@ impl<S: SittingState> Sitting<S> {
         };
         let state = RwSignal::new(state);
         let save_key = storage_key.clone();
-        Effect::new(move |was_finished: Option<bool>| {
+        // Boxed, so every kind of sitting shares one compiled Effect (a smaller wasm).
+        let save: Box<dyn Fn(Option<bool>) -> bool + Send + Sync> = Box::new(move |was_finished| {
             let finished = state.with(|state| {
-                write(&save_key, id, state);
+                if let Ok(json) = serde_json::to_string(state) {
+                    write(&save_key, id, &json);
+                }
                 state.is_finished()
             });
             // Marked when it finishes, which is a learner's action long after the
@@ -94,6 +97,7 @@ impl<S: SittingState> Sitting<S> {
             }
             finished
         });
+        Effect::new(save);
         Sitting {
             storage_key: StoredValue::new(storage_key),
             state,
@@ -159,43 +163,38 @@ impl SittingState for MockConfig {
     }
 }
 
-/// The saved envelope, as read back.
-#[derive(Deserialize)]
+/// A saved sitting as read back: its id and state.
 struct Saved<S> {
-    v: u32,
-    deck: String,
     id: u64,
     state: S,
 }
 
-/// The saved envelope, as written (borrowing the state).
-#[derive(Serialize)]
-struct SavedRef<'a, S> {
-    v: u32,
-    deck: &'a str,
-    id: u64,
-    state: &'a S,
+/// The first line of a saved sitting: format, deck fingerprint and sitting id; the state's
+/// JSON follows on the next line. A plain header rather than a serde envelope, so reading it
+/// is one small function for every kind of sitting.
+fn header(id: u64) -> String {
+    format!("{FORMAT} {} {id}", content_fingerprint())
 }
 
 /// The saved sitting under `key`, if it is readable, of this format and for this deck.
 fn read<S: DeserializeOwned>(key: &str) -> Option<Saved<S>> {
     let text = BrowserStorage::session().get(key).ok()??;
-    let saved: Saved<S> = serde_json::from_str(&text).ok()?;
-    (saved.v == FORMAT && saved.deck == content_fingerprint()).then_some(saved)
+    let (id, json) = read_header(&text)?;
+    let state = serde_json::from_str(json).ok()?;
+    Some(Saved { id, state })
+}
+
+/// The sitting id and state JSON of a saved sitting of this format and deck.
+fn read_header(text: &str) -> Option<(u64, &str)> {
+    let (head, json) = text.split_once('\n')?;
+    let id = head.rsplit_once(' ')?.1.parse().ok()?;
+    (head == header(id)).then_some((id, json))
 }
 
 /// Saves the sitting; a failure (storage blocked or full) only means it will not be
 /// restored, so it is not worth a notice.
-fn write<S: Serialize>(key: &str, id: u64, state: &S) {
-    let saved = SavedRef {
-        v: FORMAT,
-        deck: content_fingerprint(),
-        id,
-        state,
-    };
-    if let Ok(json) = serde_json::to_string(&saved) {
-        let _ = BrowserStorage::session().set(key, &json);
-    }
+fn write(key: &str, id: u64, json: &str) {
+    let _ = BrowserStorage::session().set(key, &format!("{}\n{json}", header(id)));
 }
 
 /// "key#id": what marks a history entry for one sitting.
