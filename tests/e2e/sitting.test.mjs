@@ -113,12 +113,15 @@ test('keyboard: a quiz to its end and into the next with keys only, shortcuts li
   assert.deepEqual(page.problems, []);
 });
 
-test('typed recall: Ctrl+Enter checks from inside the answer, a number key grades, a reload keeps the sitting', async () => {
+test('typed recall: a reload keeps the sitting and the answer typed; Ctrl+Enter checks from inside it, a number key grades', async () => {
   const page = await newUser();
   await open(page, app.url, 'recall');
   const first = await stem(page);
   const field = page.getByRole('textbox', { name: 'Your answer' });
   await field.fill('Something I remember');
+  // What was typed survives a reload.
+  await reload(page);
+  assert.equal(await field.inputValue(), 'Something I remember');
   await field.press('Control+Enter');
   await page.getByRole('group', { name: 'Key points of the model answer' }).waitFor();
   await page.keyboard.press('3');
@@ -221,5 +224,49 @@ test('drill: a right sort paints nothing red, a wrong one only the pick', async 
   const done = await answered(page);
   await reload(page);
   assert.equal(await answered(page), done);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a saved sitting that cannot be read, or was saved for other content, is dropped quietly', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'quiz');
+  const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
+  await options.first().click();
+  assert.equal(await answered(page), 1);
+  const saved = () => page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('interview-prep/sitting:') && k.endsWith('/quiz'));
+    return key && { key, value: sessionStorage.getItem(key) };
+  });
+  const first = await saved();
+  assert.ok(first, 'the quiz is saved in this tab');
+
+  // Corrupt JSON: a new quiz, no error.
+  await page.evaluate(({ key, value }) => sessionStorage.setItem(key, value.replace(/\n.*/s, '\n{"queue":7')), first);
+  await reload(page);
+  assert.equal(await answered(page), 0);
+  await options.first().click();
+
+  // Saved against other content (a new deploy): a new quiz, not other cards at old indices.
+  const second = await saved();
+  await page.evaluate(({ key, value }) => sessionStorage.setItem(key, value.replace(/^(\d+) \w+/, '$1 0000000000000000')), second);
+  await reload(page);
+  assert.equal(await answered(page), 0);
+  assert.equal(await options.count(), 4);
+  assert.deepEqual(page.problems, []);
+});
+
+test('fill in: a reload keeps what was typed and the round', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'fill-in');
+  const field = page.locator('main input[type=text]');
+  await field.fill('zzz');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const prompt = await stem(page);
+  await field.fill('half typed');
+  await reload(page);
+  assert.equal(await answered(page), 1);
+  assert.equal(await stem(page), prompt);
+  assert.equal(await field.inputValue(), 'half typed');
   assert.deepEqual(page.problems, []);
 });
