@@ -3,7 +3,8 @@
 //! page, goes on where the learner was instead of starting over.
 //!
 //! One sitting per key; the key is the screen's route path and query (`/quiz` and
-//! `/quiz?card=x` are different sittings). The saved value is a header line holding a format
+//! `/quiz?card=x` are different sittings), and for screens that draw on the study selection,
+//! a fingerprint of that selection too ([`Sitting::here_for`]). The saved value is a header line holding a format
 //! version, a fingerprint of the deck's content (a new deploy with other content drops stale
 //! sittings instead of showing other cards at their indices) and the sitting's id, then the
 //! engine state as serde JSON. Anything unreadable, from another deck or of another shape is
@@ -28,7 +29,7 @@ use wasm_bindgen::JsValue;
 
 use crate::browser_storage::BrowserStorage;
 use crate::clock::seed;
-use crate::deck::content_fingerprint;
+use crate::deck::{content_fingerprint, fingerprint};
 
 /// Storage keys are this prefix followed by the sitting's key (route path and query).
 pub const SITTING_KEY_PREFIX: &str = "interview-prep/sitting:";
@@ -67,6 +68,15 @@ impl<S: SittingState> Sitting<S> {
     /// [`Self::restore_or_start`].
     pub fn here(start: impl FnOnce() -> S) -> Self {
         Self::restore_or_start(&route_key(), start)
+    }
+
+    /// As [`Self::here`], for a sitting planned from `plan` as well as from the URL (say, the
+    /// study selection as JSON): a sitting is only resumed for the plan it was started for,
+    /// so choosing other sections on the study page starts a new one rather than resuming a
+    /// quiz on the old ones (which stays saved, should the learner choose them again).
+    pub fn here_for(plan: &str, start: impl FnOnce() -> S) -> Self {
+        let key = format!("{}|{}", route_key(), fingerprint(plan));
+        Self::restore_or_start(&key, start)
     }
 
     /// Restores the sitting saved under `key` if there is a readable one for this deck (a

@@ -18,7 +18,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{loaded_deck, typed_bank};
@@ -73,7 +73,9 @@ fn FillInRound(
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let sitting = Sitting::here(|| FillInRound::new(round_prompts(single)));
+    let sitting = Sitting::here_for(&selection_plan(single), || {
+        FillInRound::new(round_prompts(single))
+    });
     let round = sitting.state();
     let on_again = move || {
         sitting.forget();

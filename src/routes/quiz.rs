@@ -14,7 +14,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{choice_bank, loaded_deck};
@@ -55,7 +55,7 @@ fn QuizRoundView(
     let study = use_study();
     let seed = seed();
     let bank = choice_bank();
-    let sitting = Sitting::here(|| {
+    let sitting = Sitting::here_for(&selection_plan(single), || {
         QuizRound::new(match single {
             Some(card) => bank.questions_for(card, seed),
             None => {

@@ -23,7 +23,7 @@ use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
@@ -84,7 +84,9 @@ fn RecallSitting(
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     // A card graded Again comes back before the sitting ends, as in a flashcard review.
-    let sitting = Sitting::here(|| RecallRound::new(sitting_cards(single)));
+    let sitting = Sitting::here_for(&selection_plan(single), || {
+        RecallRound::new(sitting_cards(single))
+    });
     let round = sitting.state();
     let on_again = move || {
         sitting.forget();
