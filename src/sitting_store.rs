@@ -4,11 +4,16 @@
 //!
 //! One sitting per key; the key is the screen's route path and query (`/quiz` and
 //! `/quiz?card=x` are different sittings), and for screens that draw on the study selection,
-//! a fingerprint of that selection too ([`Sitting::here_for`]). The saved value is a header line holding a format
-//! version, a fingerprint of the deck's content (a new deploy with other content drops stale
-//! sittings instead of showing other cards at their indices) and the sitting's id, then the
-//! engine state as serde JSON. Anything unreadable, from another deck or of another shape is
-//! ignored and replaced by a new sitting: never an error, never a panic.
+//! a fingerprint of that selection too ([`Sitting::here_for`]). The saved value is a header
+//! line holding a format version, a fingerprint of the deck's content (a new deploy with
+//! other content drops stale sittings instead of showing other cards at their indices) and
+//! the sitting's id, then the engine state as serde JSON. Anything unreadable, from another
+//! deck or of another shape is ignored and replaced by a new sitting: never an error, never
+//! a panic. Storage that is blocked or full only means nothing is restored.
+//!
+//! Use: `let sitting = Sitting::here(|| Round::new(..)); let round = sitting.state();` in
+//! the view that shows the sitting; events update `round` (each change is saved); a "New
+//! quiz" button calls `sitting.forget()` and rebuilds that view, which starts a new one.
 //!
 //! **Finished sittings.** A sitting in progress is restored whenever its screen opens again
 //! in this tab (Back, a reload, or opening the mode again from a link: the learner goes on

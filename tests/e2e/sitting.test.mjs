@@ -165,7 +165,10 @@ test('a mock interview survives reloads with its notes, reports them, and joins 
   assert.notEqual(second, first);
   assert.equal(await notes.inputValue(), '', 'each question has its own notes');
   await notes.fill('No idea <b>really</b>');
-  await page.getByRole('button', { name: 'Show model answer' }).click();
+  // Space, outside the notes, shows the answer too.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Space');
+  await page.getByRole('group', { name: 'How did your answer compare?' }).waitFor();
   await reload(page);
   await page.getByRole('button', { name: 'Missed it' }).click();
 
