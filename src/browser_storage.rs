@@ -1,4 +1,4 @@
-//! The engine's `Storage` trait over the browser's `localStorage`.
+//! The engine's `Storage` trait over the browser's `localStorage` and `sessionStorage`.
 //!
 //! Written against `web_sys::Storage` rather than gloo-storage: gloo's `LocalStorage` panics when
 //! storage is unavailable (private modes, blocked site data) and JSON-encodes every value, while the
@@ -7,18 +7,33 @@
 use prep_engine::storage::{Storage, StorageError};
 use wasm_bindgen::JsCast;
 
-/// `window.localStorage`, or the reason it cannot be used.
+/// `window.localStorage` or `window.sessionStorage`, or the reason it cannot be used.
 pub struct BrowserStorage {
     inner: Result<web_sys::Storage, StorageError>,
 }
 
 impl BrowserStorage {
+    /// `localStorage`: kept across visits; the learner's progress lives here.
     pub fn local() -> Self {
-        let inner = match web_sys::window().map(|w| w.local_storage()) {
+        Self::open("localStorage", |w| w.local_storage())
+    }
+
+    /// `sessionStorage`: one per tab, kept across reloads and Back/Forward but dropped with
+    /// the tab; sittings in progress live here (see `sitting_store`), so two tabs never
+    /// fight over one quiz.
+    pub fn session() -> Self {
+        Self::open("sessionStorage", |w| w.session_storage())
+    }
+
+    fn open(
+        name: &str,
+        get: impl Fn(&web_sys::Window) -> Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>,
+    ) -> Self {
+        let inner = match web_sys::window().map(|w| get(&w)) {
             Some(Ok(Some(storage))) => Ok(storage),
-            Some(Ok(None)) | None => Err(StorageError::Unavailable(
-                "this browser has no localStorage".into(),
-            )),
+            Some(Ok(None)) | None => Err(StorageError::Unavailable(format!(
+                "this browser has no {name}"
+            ))),
             Some(Err(error)) => Err(StorageError::Unavailable(describe(&error))),
         };
         BrowserStorage { inner }

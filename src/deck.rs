@@ -31,6 +31,23 @@ pub fn deck() -> Result<&'static Deck, &'static [ContentError]> {
     .map_err(Vec::as_slice)
 }
 
+/// A fingerprint of the embedded content, computed once: state saved against one deploy's
+/// deck (a sitting's card indices) is only read back by the same deck, since an edited deck
+/// may put other cards at those indices.
+pub fn content_fingerprint() -> &'static str {
+    static FINGERPRINT: OnceLock<String> = OnceLock::new();
+    FINGERPRINT.get_or_init(|| fingerprint(CONTENT))
+}
+
+/// 64-bit FNV-1a of `text`, in hex: stable across builds and platforms (unlike std's
+/// hasher), and a dozen bytes of code.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
 /// The deck for views that only render once start-up has succeeded (see `App`).
 pub fn loaded_deck() -> &'static Deck {
     deck().expect("App renders routes only after the deck parsed")

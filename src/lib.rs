@@ -9,4 +9,5 @@ pub mod components;
 pub mod deck;
 pub mod paths;
 pub mod routes;
+pub mod sitting_store;
 pub mod state;

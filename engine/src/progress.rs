@@ -148,9 +148,40 @@ pub struct Progress {
     /// Every review, in the order given.
     pub reviews: Vec<ReviewRecord>,
     pub settings: StudySettings,
+    /// Every finished mock interview, oldest first: the history the mock setup lists.
+    /// Added after schema 1 shipped; old data reads as no history (hence no schema bump).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mocks: Vec<MockRecord>,
+}
+
+/// One finished mock interview, as its history lists it. Short field names: the list grows
+/// with every interview and travels in every export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MockRecord {
+    /// When the last question was judged.
+    pub at: Timestamp,
+    /// How many questions were asked.
+    #[serde(rename = "n")]
+    pub questions: u32,
+    pub nailed: u32,
+    pub partly: u32,
+    pub missed: u32,
+    /// Score out of 100, as the report gave it.
+    pub score: u32,
 }
 
 impl Progress {
+    /// Adds a finished interview to the history, once: a record with the same finishing
+    /// time is already there when the app records the same interview again (say, after a
+    /// reload of its report). Returns whether it was added.
+    pub fn record_mock(&mut self, record: MockRecord) -> bool {
+        if self.mocks.iter().any(|known| known.at == record.at) {
+            return false;
+        }
+        self.mocks.push(record);
+        true
+    }
+
     /// The card's current schedule; a card never reviewed gets [`CardSchedule::new`].
     pub fn schedule(&self, card_id: &str) -> CardSchedule {
         self.cards.get(card_id).copied().unwrap_or_default()

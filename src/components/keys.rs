@@ -39,3 +39,26 @@ pub fn on_undo_key(handler: impl Fn() + 'static) {
     });
     on_cleanup(move || handle.remove());
 }
+
+/// Calls `handler` on Ctrl+Enter (Cmd+Enter on a Mac) anywhere, inside text fields too:
+/// the way to say "done" from a field where a plain Enter writes a new line (typed recall's
+/// answer, the mock interview's notes), until the screen unmounts.
+pub fn on_ctrl_enter(handler: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        if (event.ctrl_key() || event.meta_key()) && !event.alt_key() && event.key() == "Enter" {
+            event.prevent_default();
+            handler();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Moves the keyboard focus to `target` once it is on the page: a screen that ends a
+/// sitting puts its way on one Enter away, not ten Tabs.
+pub fn focus_when_mounted(target: NodeRef<leptos::html::Button>) {
+    Effect::new(move |_| {
+        if let Some(button) = target.get() {
+            let _ = button.focus();
+        }
+    });
+}

@@ -9,12 +9,25 @@ use crate::base_path::href;
 use crate::components::card_labels::card_title;
 use crate::deck::loaded_deck;
 use crate::paths::{CARD_QUERY, card_path};
+use crate::state::use_study;
 
 /// The card a study screen was opened for (deck index), read once when the screen opens: a
 /// sitting's plan is fixed when it starts.
 pub fn practised_card() -> Option<usize> {
     let id = use_query_map().with_untracked(|query| query.get(CARD_QUERY))?;
     loaded_deck().card_index(&id)
+}
+
+/// What a study screen's sitting is planned from besides its URL (see
+/// `Sitting::here_for`): nothing for one card, else the study selection, so a sitting is
+/// resumed only while the selection it was drawn from is still the one chosen.
+pub fn selection_plan(single: Option<usize>) -> String {
+    if single.is_some() {
+        return String::new();
+    }
+    use_study()
+        .filter
+        .with_untracked(|filter| serde_json::to_string(filter).unwrap_or_default())
 }
 
 /// "Practising one card: <title>", linking back to the card, above a one-card session.

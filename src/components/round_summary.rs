@@ -1,11 +1,12 @@
 //! The end of a practice round (quiz, drill, fill-in): the first-try score, the cards missed,
-//! and the way on.
+//! and the way on, which takes the keyboard focus (one Enter starts another round).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
+use crate::components::keys::focus_when_mounted;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
 
@@ -25,6 +26,8 @@ pub fn RoundSummary(
     let mut missed = missed;
     let mut seen = std::collections::HashSet::new();
     missed.retain(|card| seen.insert(*card));
+    let again = NodeRef::new();
+    focus_when_mounted(again);
     view! {
         <div class="summary">
             <h2>{heading}</h2>
@@ -40,7 +43,7 @@ pub fn RoundSummary(
                 </ul>
             })}
             <p class="button-row">
-                <button class="primary" on:click=move |_| on_again()>{again_label}</button>
+                <button class="primary" node_ref=again on:click=move |_| on_again()>{again_label}</button>
                 <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
             </p>
         </div>

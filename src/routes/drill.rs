@@ -1,7 +1,8 @@
 //! Classification drills from the decision guide and the one-liner lists: sort each statement
 //! into one of two buckets (choose or avoid ORM; an ORM or a Django advantage), with instant
 //! feedback. A right sort is logged; a wrong one is a lapse for that card, and it comes back
-//! before the round ends.
+//! before the round ends. The round is a sitting (`sitting_store`): a visit to a card and
+//! Back, or a reload, goes on where it was.
 
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, StudyMode};
@@ -11,11 +12,15 @@ use prep_engine::study::PracticeRound;
 use crate::clock::seed;
 use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
 use crate::components::document_title::set_document_title;
+use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::loaded_deck;
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[("1 / 2", "Sort"), ("Enter", "Next statement")];
 
 /// A round sorts this many statements, a few minutes' work on a phone.
 const ROUND_LENGTH: usize = 20;
@@ -26,12 +31,19 @@ type DrillRound = PracticeRound<DrillItem, usize>;
 pub fn DrillPage() -> impl IntoView {
     set_document_title(|| "Classification drill".to_string());
     let families = drill_families(loaded_deck());
-    let chosen = RwSignal::new(None::<Vec<DrillFamily>>);
+    // The round in progress, or `None` while the learner picks a drill.
+    let round = Sitting::here(|| None::<DrillRound>).state();
+    let start = move |families: &[DrillFamily]| {
+        let mut items = drill(loaded_deck(), families, seed());
+        items.truncate(ROUND_LENGTH);
+        round.set(Some(DrillRound::new(items)));
+    };
+    let picking = Memo::new(move |_| round.with(Option::is_none));
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Classification drill"</h1>
-            {move || match chosen.get() {
-                None => {
+            {move || match picking.get() {
+                true => {
                     let families = families.clone();
                     view! {
                         <p class="lede">"Pick a drill. Each statement goes in one of two buckets."</p>
@@ -42,7 +54,7 @@ pub fn DrillPage() -> impl IntoView {
                                     let one = vec![family.clone()];
                                     view! {
                                         <li>
-                                            <button class="mode" on:click=move |_| chosen.set(Some(one.clone()))>
+                                            <button class="mode" on:click=move |_| start(&one)>
                                                 <span class="mode-name">{family.label.clone()}</span>
                                                 <span class="mode-detail">{format!("{} statements", family.item_count)}</span>
                                             </button>
@@ -51,7 +63,7 @@ pub fn DrillPage() -> impl IntoView {
                                 })
                                 .collect_view()}
                             <li>
-                                <button class="mode" on:click=move |_| chosen.set(Some(families.clone()))>
+                                <button class="mode" on:click=move |_| start(&families)>
                                     <span class="mode-name">"All drills mixed"</span>
                                     <span class="mode-detail">{format!("{ROUND_LENGTH} statements")}</span>
                                 </button>
@@ -60,26 +72,22 @@ pub fn DrillPage() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Some(families) => {
-                    let mut items = drill(loaded_deck(), &families, seed());
-                    items.truncate(ROUND_LENGTH);
-                    view! { <DrillRoundView items=items on_again=move || chosen.set(None)/> }.into_any()
-                }
+                false => view! { <DrillRoundView round=round on_again=move || round.set(None)/> }.into_any(),
             }}
         </section>
     }
 }
 
+/// A round on its way: `round` holds it (`Some`) while this view is mounted.
 #[component]
 fn DrillRoundView(
-    items: Vec<DrillItem>,
+    round: RwSignal<Option<DrillRound>>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let round = RwSignal::new(DrillRound::new(items));
     let answer = move |choice: usize| {
-        let Some(item) = round.with_untracked(|r| r.unanswered().cloned()) else {
+        let Some(item) = round.with_untracked(|r| r.as_ref()?.unanswered().cloned()) else {
             return;
         };
         let Some(picked) = item.choices.get(choice) else {
@@ -91,10 +99,15 @@ fn DrillRoundView(
             Evidence::of_pick(right),
             StudyMode::Drill,
         );
-        round.update(|r| r.answer(choice, right, Clone::clone));
+        round.update(|r| {
+            if let Some(r) = r {
+                r.answer(choice, right, Clone::clone);
+            }
+        });
     };
-    let answered = move || round.with_untracked(|r| r.current_answer().is_some());
-    let next = move || round.update(DrillRound::next);
+    let answered =
+        move || round.with_untracked(|r| r.as_ref().is_some_and(|r| r.current_answer().is_some()));
+    let next = move || round.update(|r| r.iter_mut().for_each(DrillRound::next));
     on_study_key(move |key, event| match key {
         "1" | "ArrowLeft" if !answered() => answer(0),
         "2" | "ArrowRight" if !answered() => answer(1),
@@ -104,15 +117,23 @@ fn DrillRoundView(
         }
         _ => {}
     });
-    let progress = Signal::derive(move || round.with(DrillRound::progress));
-    let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
+    let progress =
+        Signal::derive(move || round.with(|r| r.as_ref().map_or((0, 0), DrillRound::progress)));
+    let turn = Memo::new(move |_| {
+        round.with(|r| {
+            r.as_ref()
+                .map_or((0, true), |r| (r.turn(), r.is_finished()))
+        })
+    });
     view! {
         <ProgressBar progress=progress label="Statements sorted"/>
         {move || {
             let (_, finished) = turn.get();
             if finished {
-                let (right, total) = round.with_untracked(DrillRound::first_try_score);
-                let missed = round.with_untracked(|r| r.missed().into_iter().map(|i| i.card).collect());
+                let (right, total) = round.with_untracked(|r| r.as_ref().map_or((0, 0), DrillRound::first_try_score));
+                let missed = round.with_untracked(|r| {
+                    r.iter().flat_map(|r| r.missed()).map(|i| i.card).collect()
+                });
                 return view! {
                     <RoundSummary
                         heading="Drill complete"
@@ -124,12 +145,18 @@ fn DrillRoundView(
                 }
                 .into_any();
             }
-            let Some(item) = round.with_untracked(|r| r.current().cloned()) else {
+            let Some(item) = round.with_untracked(|r| r.as_ref()?.current().cloned()) else {
                 return ().into_any();
             };
-            let retry = round.with_untracked(DrillRound::is_retry);
-            let picked = Signal::derive(move || round.with(|r| r.current_answer().map(|a| a.response)));
-            view! { <ItemView item=item retry=retry picked=picked on_answer=answer on_next=next/> }.into_any()
+            let retry = round.with_untracked(|r| r.as_ref().is_some_and(DrillRound::is_retry));
+            let picked = Signal::derive(move || {
+                round.with(|r| r.as_ref()?.current_answer().map(|a| a.response))
+            });
+            view! {
+                <ItemView item=item retry=retry picked=picked on_answer=answer on_next=next/>
+                <KeyHints hints=KEYS/>
+            }
+            .into_any()
         }}
     }
 }

@@ -1,7 +1,8 @@
 //! Fill in: typed answers the engine can check exactly. Reverse cards show a description and
 //! ask for the concept; clozes blank one name or number of an answer. Spelling slips are
 //! forgiven (and shown), numbers are not; every answer feeds the schedule as recall, and a
-//! miss comes back before the round ends.
+//! miss comes back before the round ends. The round is a sitting (`sitting_store`): a visit
+//! to a card and Back, or a reload, goes on where it was.
 
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -15,12 +16,16 @@ use crate::clock::{now, seed};
 use crate::components::answer_feedback::{AnswerFeedback, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
+use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{loaded_deck, typed_bank};
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[("Enter", "Check"), ("Enter", "Next")];
 
 /// Ten typed answers are a few minutes on a phone keyboard.
 const ROUND_LENGTH: usize = 10;
@@ -68,14 +73,20 @@ fn FillInRound(
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let round = RwSignal::new(FillInRound::new(round_prompts(single)));
-    let typed = RwSignal::new(String::new());
+    let sitting = Sitting::here_for(&selection_plan(single), || {
+        FillInRound::new(round_prompts(single))
+    });
+    let round = sitting.state();
+    let on_again = move || {
+        sitting.forget();
+        on_again();
+    };
 
     let check = move || {
         let Some(prompt) = round.with_untracked(|r| r.unanswered().cloned()) else {
             return;
         };
-        let text = typed.get_untracked();
+        let text = round.with_untracked(|r| r.draft().to_owned());
         let verdict = check_typed(&prompt, &text);
         study.record_answer(
             deck.cards[prompt.card].id.as_str(),
@@ -86,7 +97,6 @@ fn FillInRound(
     };
     let next = move || {
         if round.with_untracked(|r| r.current_answer().is_some()) {
-            typed.set(String::new());
             round.update(FillInRound::next);
         }
     };
@@ -127,7 +137,11 @@ fn FillInRound(
                 return ().into_any();
             };
             let retry = round.with_untracked(FillInRound::is_retry);
-            view! { <PromptView prompt=prompt retry=retry round=round typed=typed on_check=check on_next=next/> }.into_any()
+            view! {
+                <PromptView prompt=prompt retry=retry round=round on_check=check on_next=next/>
+                <KeyHints hints=KEYS/>
+            }
+            .into_any()
         }}
     }
 }
@@ -137,7 +151,6 @@ fn PromptView(
     prompt: TypedPrompt,
     retry: bool,
     round: RwSignal<FillInRound>,
-    typed: RwSignal<String>,
     on_check: impl Fn() + Copy + Send + Sync + 'static,
     on_next: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -176,8 +189,15 @@ fn PromptView(
                         autocapitalize="off"
                         spellcheck="false"
                         enterkeyhint="done"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        // What is typed lives in the round (so a reload keeps it); once
+                        // answered, what was answered.
+                        prop:value=move || {
+                            round.with(|r| match r.current_answer() {
+                                Some(answer) => answer.response.0.clone(),
+                                None => r.draft().to_owned(),
+                            })
+                        }
+                        on:input=move |ev| round.update(|r| r.set_draft(event_target_value(&ev)))
                         disabled=move || answered().is_some()
                     />
                 </label>

@@ -1,33 +1,54 @@
-//! Mock interview: N questions from chosen sections, an optional timer per question, then a
-//! report with every miss linked and one button to put the misses in review.
+//! Mock interview: N questions from chosen sections, an optional timer per question, notes
+//! per question, then a report with every question linked beside its notes, misses and
+//! "partly" apart, and a history of past interviews on the setup screen.
+//!
+//! Both the setup choices and the interview in progress (timer deadline and notes included)
+//! are sittings (`sitting_store`): a visit to a card and Back, or a reload, loses nothing.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
-use prep_engine::progress::StudyMode;
+use prep_engine::progress::{MockRecord, StudyMode};
 use prep_engine::study::{MockConfig, MockInterview, MockOutcome, mock_questions, toggle_choice};
+use prep_engine::time::Timestamp;
+use wasm_bindgen::JsValue;
 
 use crate::base_path::href;
 use crate::clock::{now, seed};
 use crate::components::card_face::back;
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
+use crate::components::key_hints::{KeyHint, KeyHints};
+use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
+use crate::sitting_store::{Sitting, route_key};
 use crate::state::use_study;
 
 const TIMER_CHOICES: [Option<u32>; 4] = [None, Some(60), Some(120), Some(180)];
 
+const KEYS: &[KeyHint] = &[
+    ("Ctrl+Enter", "Show model answer (from the notes)"),
+    ("Space", "Show model answer"),
+    ("1 / 2 / 3", "Missed / Partly / Nailed"),
+];
+
 #[component]
 pub fn MockPage() -> impl IntoView {
     set_document_title(|| "Mock interview".to_string());
-    let interview = RwSignal::new(None::<MockInterview>);
+    // Two sittings under one route: the setup choices, and the interview (`None` while
+    // setting up); "New interview" clears the interview and keeps the choices.
+    let key = route_key();
+    let config = Sitting::restore_or_start(&format!("{key}#setup"), MockConfig::default).state();
+    let interview = Sitting::restore_or_start(&key, || None::<MockInterview>).state();
+    let running = Memo::new(move |_| interview.with(Option::is_some));
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Mock interview"</h1>
-            {move || match interview.with(Option::is_some) {
-                false => view! { <MockSetup on_start=move |i| interview.set(Some(i))/> }.into_any(),
+            {move || match running.get() {
+                false => view! { <MockSetup config=config on_start=move |i| interview.set(Some(i))/> }.into_any(),
                 true => view! { <MockRun interview=interview/> }.into_any(),
             }}
         </section>
@@ -35,7 +56,10 @@ pub fn MockPage() -> impl IntoView {
 }
 
 #[component]
-fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn MockSetup(
+    config: RwSignal<MockConfig>,
+    on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let deck = loaded_deck();
     let question_sections: Vec<(String, String)> = deck
         .sections
@@ -47,7 +71,6 @@ fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) ->
         })
         .map(|(_, s)| (s.id.clone(), s.title.clone()))
         .collect();
-    let config = RwSignal::new(MockConfig::default());
     let start = move || {
         let config = config.get_untracked();
         let questions = mock_questions(deck, &config, seed());
@@ -80,12 +103,13 @@ fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) ->
                     let seconds = event_target_value(&ev).parse::<u32>().ok();
                     config.update(|c| c.seconds_per_question = seconds);
                 }>
-                    {TIMER_CHOICES.iter().map(|choice| {
+                    {TIMER_CHOICES.iter().map(|&choice| {
                         let (value, label) = match choice {
                             None => (String::new(), "No timer".to_string()),
-                            Some(s) => (s.to_string(), format!("{} minute{}", s / 60, if *s == 60 { "" } else { "s" })),
+                            Some(s) => (s.to_string(), format!("{} minute{}", s / 60, if s == 60 { "" } else { "s" })),
                         };
-                        view! { <option value=value>{label}</option> }
+                        let selected = move || config.with(|c| c.seconds_per_question == choice);
+                        view! { <option value=value prop:selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -107,7 +131,49 @@ fn MockSetup(on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static) ->
                 <button type="submit" class="primary wide">"Start the interview"</button>
             </div>
         </form>
+        <MockHistory/>
     }
+}
+
+/// Past interviews, newest first, with their scores: whether practice is paying off.
+#[component]
+fn MockHistory() -> impl IntoView {
+    let study = use_study();
+    let records = move || {
+        study
+            .progress
+            .with(|p| p.mocks.iter().rev().cloned().collect::<Vec<_>>())
+    };
+    view! {
+        <Show when=move || study.progress.with(|p| !p.mocks.is_empty())>
+            <section class="mock-history" aria-labelledby="mock-history-heading">
+                <h2 id="mock-history-heading">"Past interviews"</h2>
+                <ul class="card-list" aria-label="Past interviews">
+                    {move || records().into_iter().map(|record: MockRecord| view! {
+                        <li>
+                            <span>
+                                {format!("{} · {} question{}", local_date_time(record.at), record.questions, if record.questions == 1 { "" } else { "s" })}
+                                <span class="muted small">
+                                    {format!(" · {} nailed, {} partly, {} missed", record.nailed, record.partly, record.missed)}
+                                </span>
+                            </span>
+                            <span class="count">{format!("{}%", record.score)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// "29 Nov 2026, 19:52" in the person's locale and time zone.
+fn local_date_time(at: Timestamp) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new(&JsValue::from_f64(at.0 as f64))
+        .to_locale_string("default", &options)
+        .into()
 }
 
 #[component]
@@ -149,7 +215,17 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         })
     });
     let revealed = move || interview.with(|i| i.as_ref().is_some_and(MockInterview::is_revealed));
+    // Set when the learner (not the timer) reveals: the answer then takes the focus, so the
+    // 1/2/3 keys judge at once; a timeout never pulls the focus out of the notes.
+    let focus_answer = StoredValue::new(false);
     let reveal = move || {
+        if interview.with_untracked(|i| {
+            i.as_ref()
+                .is_some_and(|i| i.is_revealed() || i.is_finished())
+        }) {
+            return;
+        }
+        focus_answer.set_value(true);
         interview.update(|i| {
             if let Some(i) = i {
                 i.reveal(now(), false)
@@ -175,6 +251,40 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             if let Some(i) = i {
                 i.judge(outcome, now())
             }
+        });
+        // The last judgement ends the interview: into the history, once (the engine keeps
+        // one record per finishing time).
+        if let Some(record) =
+            interview.with_untracked(|i| i.as_ref().and_then(MockInterview::record))
+        {
+            study.progress.update(|p| {
+                p.record_mock(record);
+            });
+        }
+    };
+    on_ctrl_enter(reveal);
+    on_study_key(move |key, event| {
+        let outcome = match key {
+            " " if !revealed() => {
+                event.prevent_default();
+                reveal();
+                return;
+            }
+            "1" => MockOutcome::Missed,
+            "2" => MockOutcome::Partial,
+            "3" => MockOutcome::Nailed,
+            _ => return,
+        };
+        if interview.with_untracked(|i| i.as_ref().is_some_and(MockInterview::is_revealed)) {
+            event.prevent_default();
+            judge(outcome);
+        }
+    });
+    let set_notes = move |text: String| {
+        interview.update(|i| {
+            if let Some(i) = i {
+                i.set_notes(text)
+            }
         })
     };
 
@@ -196,7 +306,12 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                     <h2 class="prompt">{card_title(&deck.cards[card])}</h2>
                     <label class="field">
                         <span>"Notes (optional)"</span>
-                        <textarea rows="4"></textarea>
+                        <textarea
+                            rows="4"
+                            prop:value=move || interview.with(|i| i.as_ref().map(|i| i.notes().to_owned()).unwrap_or_default())
+                            on:input=move |ev| set_notes(event_target_value(&ev))
+                            aria-keyshortcuts="Control+Enter"
+                        ></textarea>
                     </label>
                     <Show
                         when=revealed
@@ -208,29 +323,57 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                     >
                         {move || interview.with(|i| i.as_ref().is_some_and(|i| i.remaining_ms(clock.get()) == Some(0)))
                             .then(|| view! { <p class="verdict bad" role="status">"Time is up."</p> })}
-                        <div class="answer">{back(deck, card)}</div>
+                        <ModelAnswer card=card focus=focus_answer/>
                         <div class="action-bar">
                             <div class="grade-buttons three" role="group" aria-label="How did your answer compare?">
-                                <button class="grade grade-again" on:click=move |_| judge(MockOutcome::Missed)>"Missed it"</button>
-                                <button class="grade grade-hard" on:click=move |_| judge(MockOutcome::Partial)>"Partly"</button>
-                                <button class="grade grade-good" on:click=move |_| judge(MockOutcome::Nailed)>"Nailed it"</button>
+                                <button class="grade grade-again" aria-keyshortcuts="1" on:click=move |_| judge(MockOutcome::Missed)>"Missed it"</button>
+                                <button class="grade grade-hard" aria-keyshortcuts="2" on:click=move |_| judge(MockOutcome::Partial)>"Partly"</button>
+                                <button class="grade grade-good" aria-keyshortcuts="3" on:click=move |_| judge(MockOutcome::Nailed)>"Nailed it"</button>
                             </div>
                         </div>
                     </Show>
                 </article>
+                <KeyHints hints=KEYS/>
             }
             .into_any(),
         }}
     }
 }
 
+/// The model answer, focused when the learner revealed it (see `MockRun`).
+#[component]
+fn ModelAnswer(card: usize, focus: StoredValue<bool>) -> impl IntoView {
+    let answer = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = answer.get()
+            && focus.get_value()
+        {
+            focus.set_value(false);
+            let _ = element.focus();
+        }
+    });
+    view! {
+        <div class="answer" tabindex="-1" node_ref=answer aria-label="Model answer">{back(loaded_deck(), card)}</div>
+    }
+}
+
 #[component]
 fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
-    let deck = loaded_deck();
     let Some(report) = interview.with_untracked(|i| i.as_ref().map(|i| i.report(now()))) else {
         return ().into_any();
     };
-    let miss_count = report.misses.len();
+    let again = NodeRef::new();
+    focus_when_mounted(again);
+    let notes = StoredValue::new(report.notes.clone());
+    // Each outcome its own list, misses first: "Partly" is worth a look but is not a miss.
+    let list = move |title: &'static str, cards: Vec<usize>| {
+        (!cards.is_empty()).then(|| view! {
+            <h3>{title}</h3>
+            <ul class="card-list mock-answers" aria-label=title>
+                {cards.into_iter().map(|c| view! { <ReportLine card=c notes=notes.with_value(|n| n.get(&c).cloned())/> }).collect_view()}
+            </ul>
+        })
+    };
     view! {
         <div class="summary">
             <h2>"Interview report"</h2>
@@ -240,37 +383,38 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                     "{} nailed, {} partly, {} missed of {} · total time {}",
                     report.nailed,
                     report.partial,
-                    report.total - report.nailed - report.partial,
+                    report.misses.len(),
                     report.total,
                     format_duration(report.total_ms),
                 )}
             </p>
-            {(miss_count > 0).then(|| view! {
-                <h3>"Missed"</h3>
-                <ul class="card-list">
-                    {report.misses.iter().map(|&c| view! {
-                        <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
-                    }).collect_view()}
-                </ul>
-            })}
-            {(!report.partly.is_empty()).then(|| view! {
-                <h3>"Partly"</h3>
-                <ul class="card-list">
-                    {report.partly.iter().map(|&c| view! {
-                        <li><A href=href(&card_path(deck.cards[c].id.as_str()))>{card_title(&deck.cards[c])}</A></li>
-                    }).collect_view()}
-                </ul>
-            })}
+            {list("Missed", report.misses.clone())}
+            {list("Partly", report.partly.clone())}
+            {list("Nailed", report.nailed_cards.clone())}
             {(report.total > 0).then(|| view! {
                 <p class="muted">"Every answer already counts in your review schedule: missed questions come back within minutes, partly answered ones sooner than nailed ones."</p>
             })}
             <p class="button-row">
-                <button class="button" on:click=move |_| interview.set(None)>"New interview"</button>
+                <button class="primary" node_ref=again on:click=move |_| interview.set(None)>"New interview"</button>
                 <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
             </p>
         </div>
     }
     .into_any()
+}
+
+/// A question of the report: its card, and the notes written for it (as text, never HTML).
+#[component]
+fn ReportLine(card: usize, notes: Option<String>) -> impl IntoView {
+    let card = &loaded_deck().cards[card];
+    view! {
+        <li>
+            <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>
+            {notes.map(|notes| view! {
+                <p class="mock-notes"><span class="muted small">"Your notes: "</span>{notes}</p>
+            })}
+        </li>
+    }
 }
 
 fn format_duration(ms: i64) -> String {

@@ -1,6 +1,7 @@
 //! Multiple choice generated from the content: pick one of four, see the right option and a
 //! link to the card. A right pick is logged; a wrong one is a lapse, and the card comes back
-//! as another question before the round ends. Then a first-try score.
+//! as another question before the round ends. Then a first-try score. The round is a sitting
+//! (`sitting_store`): a visit to a card and Back, or a reload, goes on where it was.
 
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, StudyMode};
@@ -11,12 +12,16 @@ use crate::clock::seed;
 use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
+use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{choice_bank, loaded_deck};
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[("1–4", "Pick"), ("Enter", "Next question")];
 
 const QUIZ_LENGTH: usize = 10;
 
@@ -26,7 +31,8 @@ type QuizRound = PracticeRound<ChoiceQuestion, usize>;
 pub fn QuizPage() -> impl IntoView {
     set_document_title(|| "Multiple choice".to_string());
     let single = practised_card();
-    // Each round is a fresh quiz with a fresh seed; "New quiz" starts the next one.
+    // Each round is a fresh quiz with a fresh seed; "New quiz" forgets the saved one and
+    // rebuilds the round view, which starts the next.
     let round = RwSignal::new(0u32);
     view! {
         <section class="page study-session">
@@ -49,14 +55,20 @@ fn QuizRoundView(
     let study = use_study();
     let seed = seed();
     let bank = choice_bank();
-    let questions = match single {
-        Some(card) => bank.questions_for(card, seed),
-        None => {
-            let cards = study.filter.with_untracked(|f| f.cards(deck));
-            bank.quiz(&cards, QUIZ_LENGTH, seed)
-        }
+    let sitting = Sitting::here_for(&selection_plan(single), || {
+        QuizRound::new(match single {
+            Some(card) => bank.questions_for(card, seed),
+            None => {
+                let cards = study.filter.with_untracked(|f| f.cards(deck));
+                bank.quiz(&cards, QUIZ_LENGTH, seed)
+            }
+        })
+    });
+    let round = sitting.state();
+    let on_again = move || {
+        sitting.forget();
+        on_again();
     };
-    let round = RwSignal::new(QuizRound::new(questions));
 
     let pick = move |option: usize| {
         let Some(question) = round.with_untracked(|r| r.unanswered().cloned()) else {
@@ -113,8 +125,11 @@ fn QuizRoundView(
             };
             let retry = round.with_untracked(QuizRound::is_retry);
             let picked = Signal::derive(move || round.with(|r| r.current_answer().map(|a| a.response)));
-            view! { <QuestionView question=question retry=retry picked=picked on_pick=pick on_next=next/> }
-                .into_any()
+            view! {
+                <QuestionView question=question retry=retry picked=picked on_pick=pick on_next=next/>
+                <KeyHints hints=KEYS/>
+            }
+            .into_any()
         }}
     }
 }

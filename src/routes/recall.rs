@@ -1,8 +1,10 @@
 //! Typed recall: write the answer from memory, then see it beside the model answer's key points
 //! as a checklist. The app hints which points the text seems to cover and flags negations near
 //! them, but only the learner ticks; the grade it pre-selects comes from those ticks alone
-//! (see `prep_engine::recall`), and the learner's grade feeds the scheduler.
+//! (see `prep_engine::recall`), and the learner's grade feeds the scheduler. The sitting is
+//! kept (`sitting_store`): a visit to a card and Back, or a reload, goes on where it was.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
@@ -19,13 +21,17 @@ use crate::clock::{now, seed};
 use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
-use crate::components::keys::on_study_key;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::key_hints::{KeyHint, KeyHints};
+use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
 use crate::routes::review::grade_label;
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
+
+const KEYS: &[KeyHint] = &[("Ctrl+Enter", "Check my answer"), ("1–4", "Grade")];
 
 /// Typing is slow on a phone: a sitting is a handful of cards.
 const SITTING_LENGTH: usize = 5;
@@ -36,13 +42,28 @@ type RecallRound = PracticeRound<usize, (f32, Grade)>;
 #[component]
 pub fn RecallPage() -> impl IntoView {
     set_document_title(|| "Typed recall".to_string());
+    let single = practised_card();
+    // "Another sitting" forgets the saved one and rebuilds the sitting view.
+    let sitting = RwSignal::new(0u32);
+    view! {
+        <section class="page study-session">
+            <h1 class="session-title">"Typed recall"</h1>
+            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {move || {
+                sitting.track();
+                view! { <RecallSitting single=single on_again=move || sitting.update(|s| *s += 1)/> }
+            }}
+        </section>
+    }
+}
+
+/// The cards of a sitting: the one card practised; else due and new cards first, and when
+/// nothing is due, any selected card, shuffled.
+fn sitting_cards(single: Option<usize>) -> Vec<usize> {
     let deck = loaded_deck();
     let study = use_study();
     let at = now();
     let seed = seed();
-    // One card from its page; else due and new cards first, and when nothing is due, any
-    // selected card, shuffled.
-    let single = practised_card();
     let mut cards = match single {
         Some(card) => vec![card],
         None => study.review_queue(at, seed),
@@ -54,8 +75,23 @@ pub fn RecallPage() -> impl IntoView {
     // Guide items have no answer text to recall (the drills practise them).
     cards.retain(|&card| !key_points(deck, card).is_empty());
     cards.truncate(SITTING_LENGTH);
+    cards
+}
+
+#[component]
+fn RecallSitting(
+    single: Option<usize>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     // A card graded Again comes back before the sitting ends, as in a flashcard review.
-    let round = RwSignal::new(RecallRound::new(cards));
+    let sitting = Sitting::here_for(&selection_plan(single), || {
+        RecallRound::new(sitting_cards(single))
+    });
+    let round = sitting.state();
+    let on_again = move || {
+        sitting.forget();
+        on_again();
+    };
     let on_graded = move |share: f32, grade: Grade| {
         round.update(|r| {
             r.answer((share, grade), grade != Grade::Again, |card| *card);
@@ -63,14 +99,14 @@ pub fn RecallPage() -> impl IntoView {
         });
     };
     let progress = Signal::derive(move || round.with(RecallRound::progress));
+    // The answer being written is kept with the round, so a reload keeps it.
+    let draft = Signal::derive(move || round.with(|r| r.draft().to_owned()));
+    let on_type = move |text: String| round.update(|r| r.set_draft(text));
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.current().copied())));
     view! {
-        <section class="page study-session">
-            <h1 class="session-title">"Typed recall"</h1>
-            {single.map(|card| view! { <PractisingOne card=card/> })}
-            <ProgressBar progress=progress label="Cards answered"/>
-            {move || match turn.get().1 {
-                Some(card) => view! { <RecallCard card=card on_graded=on_graded/> }.into_any(),
+        <ProgressBar progress=progress label="Cards answered"/>
+        {move || match turn.get().1 {
+                Some(card) => view! { <RecallCard card=card draft=draft on_type=on_type on_graded=on_graded/> <KeyHints hints=KEYS/> }.into_any(),
                 None => {
                     // Each card once, as first answered: the retries only bring it back.
                     let results = round.with_untracked(|r| {
@@ -80,23 +116,24 @@ pub fn RecallPage() -> impl IntoView {
                             .map(|a| (a.item, a.response.0, a.response.1))
                             .collect()
                     });
-                    view! { <RecallSummary results=results/> }.into_any()
+                    view! { <RecallSummary results=results on_again=on_again/> }.into_any()
                 }
             }}
-        </section>
     }
 }
 
 #[component]
 fn RecallCard(
     card: usize,
+    /// The answer typed so far, kept by the round.
+    draft: Signal<String>,
+    on_type: impl Fn(String) + Copy + Send + Sync + 'static,
     on_graded: impl Fn(f32, Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let points = StoredValue::new(key_points(deck, card));
     let count = points.with_value(Vec::len);
-    let typed = RwSignal::new(String::new());
     let checked = RwSignal::new(None::<RecallCheck>);
     let ticks = RwSignal::new(vec![false; count]);
     let (hint, prompt) = front(deck, card);
@@ -106,7 +143,7 @@ fn RecallCard(
             return;
         }
         let result = points.with_value(|p| {
-            prompt_text.with_value(|prompt| check_recall(p, prompt, &typed.get_untracked()))
+            prompt_text.with_value(|prompt| check_recall(p, prompt, &draft.get_untracked()))
         });
         checked.set(Some(result));
     };
@@ -142,6 +179,16 @@ fn RecallCard(
             event.prevent_default();
         }
     });
+    // From inside the answer too, where Enter alone starts a new line.
+    on_ctrl_enter(check);
+    // Once checked, the answer field is read-only: the result takes the focus, so the grade
+    // keys work at once and Tab reaches the checklist.
+    let result_box = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if let Some(result) = result_box.get() {
+            let _ = result.focus();
+        }
+    });
     view! {
         <article class="recall-card">
             <p class="eyebrow muted">{hint}</p>
@@ -150,14 +197,8 @@ fn RecallCard(
                 <span>"Your answer"</span>
                 <textarea
                     rows="6"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                    on:keydown=move |ev| {
-                        if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "Enter" {
-                            ev.prevent_default();
-                            check();
-                        }
-                    }
+                    prop:value=move || draft.get()
+                    on:input=move |ev| on_type(event_target_value(&ev))
                     disabled=move || checked.with(Option::is_some)
                     placeholder="Write what you would say in the interview"
                     aria-keyshortcuts="Control+Enter"
@@ -173,7 +214,7 @@ fn RecallCard(
                 }
                 .into_any(),
                 Some(result) => view! {
-                    <div class="recall-result">
+                    <div class="recall-result" tabindex="-1" node_ref=result_box>
                         <p class="score" role="status">
                             {move || format!(
                                 "You ticked {} of {count} key points.",
@@ -320,8 +361,13 @@ fn to_grade(grade: SelfGrade) -> Grade {
 }
 
 #[component]
-fn RecallSummary(results: Vec<(usize, f32, Grade)>) -> impl IntoView {
+fn RecallSummary(
+    results: Vec<(usize, f32, Grade)>,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let deck = loaded_deck();
+    let again = NodeRef::new();
+    focus_when_mounted(again);
     if results.is_empty() {
         return view! {
             <div class="summary">
@@ -346,7 +392,10 @@ fn RecallSummary(results: Vec<(usize, f32, Grade)>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <p class="button-row"><A href=href(STUDY_PATH) attr:class="button">"Back to study"</A></p>
+            <p class="button-row">
+                <button class="primary" node_ref=again on:click=move |_| on_again()>"Another sitting"</button>
+                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
+            </p>
         </div>
     }
     .into_any()

@@ -206,7 +206,7 @@ test('mock interview: five questions, a report with misses, every judgement in t
   const report = await page.getByRole('main').textContent();
   assert.match(report, /Score: 40%/);
   assert.match(report, /2 nailed, 0 partly, 3 missed of 5/);
-  const misses = page.getByRole('main').getByRole('listitem').getByRole('link');
+  const misses = page.getByRole('list', { name: 'Missed' }).getByRole('link');
   assert.deepEqual(await misses.allTextContents(), asked.slice(2));
   const saved = await savedProgress(page);
   const mock = saved.progress.reviews.filter((r) => r.mode === 'mock');

@@ -1,13 +1,16 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
 
 use crate::content::{CardKind, Deck};
-use crate::progress::Evidence;
+use crate::progress::{Evidence, MockRecord};
 use crate::rng::Rng;
 use crate::scheduler::Grade;
 use crate::time::Timestamp;
 
-/// How a mock interview is set up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How a mock interview is set up. Serialisable so the app can keep the learner's choices
+/// while they come and go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MockConfig {
     pub question_count: usize,
     /// Section ids to draw questions from; empty means all question sections.
@@ -45,7 +48,7 @@ pub fn mock_questions(deck: &Deck, config: &MockConfig, seed: u64) -> Vec<usize>
 }
 
 /// How the person judged their answer against the model answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MockOutcome {
     Nailed,
     Partial,
@@ -65,17 +68,23 @@ impl MockOutcome {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MockAnswer {
     pub card: usize,
     pub outcome: MockOutcome,
     pub elapsed_ms: i64,
     /// The timer ran out before the person revealed the answer.
     pub timed_out: bool,
+    /// What the person wrote while answering: the report shows it beside the question, so
+    /// they can compare what they said with the model answer afterwards.
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// A mock interview in progress: the questions, the answers so far, and when each began.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable with absolute timestamps, so an interview restored after a reload keeps its
+/// timer's deadline (time away counts, as it would in a real interview).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MockInterview {
     pub questions: Vec<usize>,
     pub answers: Vec<MockAnswer>,
@@ -85,6 +94,9 @@ pub struct MockInterview {
     /// Set when the answer is revealed, by the person or by the timer.
     revealed_at: Option<(Timestamp, bool)>,
     finished_at: Option<Timestamp>,
+    /// Notes typed so far for the current question; they move to its answer when judged.
+    #[serde(default)]
+    notes: String,
 }
 
 /// The end-of-interview report.
@@ -97,6 +109,10 @@ pub struct MockReport {
     pub misses: Vec<usize>,
     /// Questions judged "Partly", in interview order: worth a look, but not misses.
     pub partly: Vec<usize>,
+    /// Questions judged "Nailed it", in interview order.
+    pub nailed_cards: Vec<usize>,
+    /// The notes written for each question that has any (card → text).
+    pub notes: BTreeMap<usize, String>,
     pub total_ms: i64,
     /// Score out of 100: nailed counts 1, partial one half.
     pub score_percent: u32,
@@ -112,7 +128,37 @@ impl MockInterview {
             question_started_at: now,
             revealed_at: None,
             finished_at: None,
+            notes: String::new(),
         }
+    }
+
+    /// The notes typed so far for the current question.
+    pub fn notes(&self) -> &str {
+        &self.notes
+    }
+
+    /// Replaces the current question's notes (ignored once the interview is over).
+    pub fn set_notes(&mut self, notes: String) {
+        if !self.is_finished() {
+            self.notes = notes;
+        }
+    }
+
+    /// The history entry for a finished interview (`None` before the end, or for an
+    /// interview with no questions). Its time is when the last question was judged, which
+    /// never changes afterwards, so recording it twice can be recognised (see
+    /// [`crate::progress::Progress::record_mock`]).
+    pub fn record(&self) -> Option<MockRecord> {
+        let at = self.finished_at?;
+        let report = self.report(at);
+        Some(MockRecord {
+            at,
+            questions: report.total as u32,
+            nailed: report.nailed as u32,
+            partly: report.partial as u32,
+            missed: report.misses.len() as u32,
+            score: report.score_percent,
+        })
     }
 
     pub fn current(&self) -> Option<usize> {
@@ -172,6 +218,7 @@ impl MockInterview {
             outcome,
             elapsed_ms: revealed.millis_since(self.question_started_at),
             timed_out,
+            notes: std::mem::take(&mut self.notes),
         });
         self.revealed_at = None;
         self.question_started_at = now;
@@ -205,6 +252,13 @@ impl MockInterview {
             partial,
             misses: self.cards_judged(MockOutcome::Missed),
             partly: self.cards_judged(MockOutcome::Partial),
+            nailed_cards: self.cards_judged(MockOutcome::Nailed),
+            notes: self
+                .answers
+                .iter()
+                .filter(|a| !a.notes.trim().is_empty())
+                .map(|a| (a.card, a.notes.clone()))
+                .collect(),
             total_ms: self
                 .finished_at
                 .unwrap_or(now)

@@ -8,11 +8,13 @@
 
 use std::collections::VecDeque;
 
+use serde::{Deserialize, Serialize};
+
 /// How many times one missed item comes back in a round.
 pub const MAX_RETRIES: u8 = 2;
 
 /// One item on its way through the round.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Turn<T> {
     item: T,
     /// 0 for the first time the item is asked, then 1, 2 for its retries.
@@ -20,7 +22,7 @@ struct Turn<T> {
 }
 
 /// One answer given.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answered<T, R> {
     pub item: T,
     pub response: R,
@@ -31,7 +33,10 @@ pub struct Answered<T, R> {
 
 /// The round: what is asked now, whether it has been answered, and every answer so far.
 /// Plain data, as [`super::ReviewSession`]: views render it and call its methods from events.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable, so the app can keep a round in progress across a reload or a visit to a
+/// card; the items are stored whole (not regenerated), so a restored round asks exactly what
+/// the learner was asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PracticeRound<T, R> {
     queue: VecDeque<Turn<T>>,
     answers: Vec<Answered<T, R>>,
@@ -39,6 +44,10 @@ pub struct PracticeRound<T, R> {
     answered: bool,
     /// Items asked for the first time: the round's size as the learner chose it.
     firsts: usize,
+    /// What the learner has typed so far for the item on screen (fill-in, typed recall):
+    /// kept with the round so a restored round shows it, dropped once the item is answered.
+    #[serde(default)]
+    draft: String,
 }
 
 impl<T: Clone, R: Clone> PracticeRound<T, R> {
@@ -52,6 +61,20 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
             answers: Vec::new(),
             answered: false,
             firsts,
+            draft: String::new(),
+        }
+    }
+
+    /// The text typed so far for the item on screen, before its answer.
+    pub fn draft(&self) -> &str {
+        &self.draft
+    }
+
+    /// Keeps the text typed for the item on screen (ignored once it is answered or the round
+    /// is over: the answer holds what counted).
+    pub fn set_draft(&mut self, text: String) {
+        if self.unanswered().is_some() {
+            self.draft = text;
         }
     }
 
@@ -69,7 +92,10 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
     /// [`Self::answer`], so a view keyed on it is rebuilt per item and keeps its state (the
     /// text typed, the focus) while the verdict shows.
     pub fn turn(&self) -> usize {
-        self.answers.len() - usize::from(self.answered)
+        // Saturating: a round restored from tampered storage may claim an answer it lacks.
+        self.answers
+            .len()
+            .saturating_sub(usize::from(self.answered))
     }
 
     /// Whether the item on screen is a retry of one missed earlier in the round.
@@ -111,6 +137,7 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
             attempt: turn.attempt,
         });
         self.answered = true;
+        self.draft.clear();
     }
 
     /// Moves on to the next item once the current one is answered.
@@ -128,7 +155,7 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
     /// (answers given, answers given + items still to answer): grows when a miss queues a
     /// retry, so the bar never claims an end it will not reach.
     pub fn progress(&self) -> (usize, usize) {
-        let pending = self.queue.len() - usize::from(self.answered);
+        let pending = self.queue.len().saturating_sub(usize::from(self.answered));
         (self.answers.len(), self.answers.len() + pending)
     }
 
