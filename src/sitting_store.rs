@@ -27,7 +27,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use prep_engine::storage::Storage;
-use prep_engine::study::{MockConfig, MockInterview, PracticeRound};
+use prep_engine::study::{MockConfig, MockInterview, PracticeRound, ReviewSession};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -154,6 +154,14 @@ where
 {
     fn is_finished(&self) -> bool {
         PracticeRound::is_finished(self)
+    }
+}
+
+/// A flashcard sitting is over when its queue is empty; its undo steps travel with it, so a
+/// grade can be taken back after a reload.
+impl SittingState for ReviewSession {
+    fn is_finished(&self) -> bool {
+        ReviewSession::is_finished(self)
     }
 }
 

@@ -55,11 +55,6 @@ impl StudyState {
         })
     }
 
-    /// [`Self::sitting_queue`] for the saved choice as it stands.
-    pub fn review_queue(&self, at: Timestamp, seed: u64) -> Vec<usize> {
-        self.sitting_queue(&SittingRequest::default(), at, seed)
-    }
-
     /// Grades a card from recall: the engine updates schedule and log; the save Effect
     /// persists it.
     pub fn record(&self, card_id: &str, grade: Grade, mode: StudyMode) -> CardSchedule {

@@ -4,12 +4,13 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use prep_engine::study::{NextStep, next_steps};
+use prep_engine::recall::key_points;
+use prep_engine::study::{NextStep, SittingRequest, next_steps};
 
 use crate::clock::{now, today};
 use crate::components::sitting::sitting_href;
-use crate::deck::loaded_deck;
-use crate::paths::{FILL_IN_PATH, QUIZ_PATH, REVIEW_PATH, STUDY_PATH};
+use crate::deck::{choice_bank, loaded_deck, typed_bank};
+use crate::paths::{FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::state::use_study;
 
 /// One link of the list: where it goes, what it says, and a detail in muted text.
@@ -68,6 +69,48 @@ pub fn NextSteps(
     }
 }
 
+/// The cards just studied in the modes that have something to ask about them: a quiz only if
+/// some have multiple-choice questions, fill in only if some have blanks, typed recall for
+/// any with an answer to write. Never a link to an empty round.
+fn same_cards_links(cards: &[String], request: &SittingRequest) -> Vec<NextLink> {
+    let deck = loaded_deck();
+    let indices: Vec<usize> = cards.iter().filter_map(|id| deck.card_index(id)).collect();
+    let count = |has: &dyn Fn(usize) -> bool| indices.iter().filter(|&&c| has(c)).count();
+    let modes: [(&str, &str, &'static str, usize); 3] = [
+        (
+            QUIZ_PATH,
+            "Quiz on",
+            "Multiple choice on what you just studied",
+            count(&|c| !choice_bank().questions_for(c, 0).is_empty()),
+        ),
+        (
+            FILL_IN_PATH,
+            "Fill in",
+            "Type the missing names and words",
+            count(&|c| !typed_bank().prompts_for(c).is_empty()),
+        ),
+        (
+            RECALL_PATH,
+            "Write the answers to",
+            "Typed recall, checked against the key points",
+            count(&|c| !key_points(deck, c).is_empty()),
+        ),
+    ];
+    modes
+        .into_iter()
+        .filter(|&(.., n)| n > 0)
+        .map(|(path, verb, detail, n)| NextLink {
+            href: sitting_href(path, request),
+            label: match (n, indices.len()) {
+                (1, 1) => format!("{verb} this card"),
+                (n, all) if n == all => format!("{verb} these {n} cards"),
+                (n, _) => format!("{verb} {n} of these cards"),
+            },
+            detail,
+        })
+        .collect()
+}
+
 fn section_detail(new: usize) -> &'static str {
     if new > prep_engine::study::LEARN_MORE_STEP {
         "A section you have not started: its first new cards"
@@ -96,18 +139,7 @@ fn links_for(step: &NextStep) -> Vec<NextLink> {
             label: format!("Go over the {count} weak cards"),
             detail: "Cards you forgot or found hard",
         }],
-        NextStep::SameCardsOtherMode { cards } => vec![
-            NextLink {
-                href: sitting_href(QUIZ_PATH, &request),
-                label: format!("Quiz on these {} cards", cards.len()),
-                detail: "Multiple choice on what you just studied",
-            },
-            NextLink {
-                href: sitting_href(FILL_IN_PATH, &request),
-                label: format!("Fill in on these {} cards", cards.len()),
-                detail: "Type the missing names and words",
-            },
-        ],
+        NextStep::SameCardsOtherMode { cards } => same_cards_links(cards, &request),
         NextStep::StartSection { section, new } => vec![NextLink {
             href: review,
             label: format!("Start \u{201c}{}\u{201d}", deck.sections[*section].title),

@@ -21,6 +21,7 @@ use crate::components::keys::on_study_key;
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
+use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{loaded_deck, typed_bank};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
@@ -41,6 +42,7 @@ pub fn FillInPage() -> impl IntoView {
         <section class="page study-session">
             <h1 class="session-title">"Fill in"</h1>
             {single.map(|card| view! { <PractisingOne card=card/> })}
+            <SittingScope request=requested_sitting()/>
             {move || {
                 round.track();
                 view! { <FillInRound single=single on_again=move || round.update(|r| *r += 1)/> }
@@ -58,8 +60,9 @@ fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     }
     let study = use_study();
     let (at, seed) = (now(), seed());
-    let mut cards = study.review_queue(at, seed);
-    let mut rest = study.filter.with_untracked(|f| f.cards(deck));
+    let request = requested_sitting();
+    let mut cards = study.sitting_queue(&request, at, seed);
+    let mut rest = study.sitting_filter(&request).cards(deck);
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);

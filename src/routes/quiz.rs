@@ -17,6 +17,7 @@ use crate::components::keys::on_study_key;
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
+use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{choice_bank, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
@@ -38,6 +39,7 @@ pub fn QuizPage() -> impl IntoView {
         <section class="page study-session">
             <h1 class="session-title">"Multiple choice"</h1>
             {single.map(|card| view! { <PractisingOne card=card/> })}
+            <SittingScope request=requested_sitting()/>
             {move || {
                 round.track();
                 view! { <QuizRoundView single=single on_again=move || round.update(|r| *r += 1)/> }
@@ -59,7 +61,7 @@ fn QuizRoundView(
         QuizRound::new(match single {
             Some(card) => bank.questions_for(card, seed),
             None => {
-                let cards = study.filter.with_untracked(|f| f.cards(deck));
+                let cards = study.sitting_filter(&requested_sitting()).cards(deck);
                 bank.quiz(&cards, QUIZ_LENGTH, seed)
             }
         })

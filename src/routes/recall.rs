@@ -25,6 +25,7 @@ use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
 use crate::routes::review::grade_label;
@@ -49,6 +50,7 @@ pub fn RecallPage() -> impl IntoView {
         <section class="page study-session">
             <h1 class="session-title">"Typed recall"</h1>
             {single.map(|card| view! { <PractisingOne card=card/> })}
+            <SittingScope request=requested_sitting()/>
             {move || {
                 sitting.track();
                 view! { <RecallSitting single=single on_again=move || sitting.update(|s| *s += 1)/> }
@@ -64,12 +66,13 @@ fn sitting_cards(single: Option<usize>) -> Vec<usize> {
     let study = use_study();
     let at = now();
     let seed = seed();
+    let request = requested_sitting();
     let mut cards = match single {
         Some(card) => vec![card],
-        None => study.review_queue(at, seed),
+        None => study.sitting_queue(&request, at, seed),
     };
     if cards.is_empty() {
-        cards = study.filter.with_untracked(|f| f.cards(deck));
+        cards = study.sitting_filter(&request).cards(deck);
         Rng::new(seed).shuffle(&mut cards);
     }
     // Guide items have no answer text to recall (the drills practise them).

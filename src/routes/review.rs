@@ -15,10 +15,11 @@ use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{on_study_key, on_undo_key};
 use crate::components::next_steps::NextSteps;
-use crate::components::practice::{PractisingOne, practised_card};
+use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::loaded_deck;
+use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
 const KEYS: &[KeyHint] = &[
@@ -50,7 +51,9 @@ fn ReviewSitting() -> impl IntoView {
     let single = practised_card();
     let request = requested_sitting();
     let filter = study.sitting_filter(&request);
-    let session = RwSignal::new(match single {
+    // Kept per tab (see `sitting_store`): a visit to a card and Back, or a reload, resumes
+    // the sitting with its queue and its undo steps.
+    let session = Sitting::here_for(&selection_plan(single), || match single {
         Some(card) => ReviewSession::new(vec![card]),
         None => {
             let queue = study.sitting_queue(&request, now(), seed());
@@ -60,7 +63,8 @@ fn ReviewSitting() -> impl IntoView {
                 ReviewSession::new(queue)
             }
         }
-    });
+    })
+    .state();
     // What the last undo did (or why it could not), for the live region.
     let undo_status = RwSignal::new(None::<String>);
 

@@ -127,7 +127,7 @@ test('after the day\u2019s new cards, the way on is one Enter away: learn more, 
   const next = page.getByRole('region', { name: 'What next?' }).getByRole('link');
   const labels = await next.allTextContents();
   assert.match(labels[0], /^Learn 10 more new cards today/);
-  assert.ok(labels.some((l) => /^Quiz on these 2 cards/.test(l)), labels.join(' | '));
+  assert.ok(labels.some((l) => /^(Quiz on|Fill in|Write the answers to) (these 2 cards|1 of these cards)/.test(l)), labels.join(' | '));
   assert.ok(labels.some((l) => /^Start “/.test(l)), labels.join(' | '));
   assert.ok(labels.some((l) => /^Cram all 141 selected cards/.test(l)), labels.join(' | '));
   // The first is focused: Enter takes it.
@@ -144,6 +144,42 @@ test('after the day\u2019s new cards, the way on is one Enter away: learn more, 
   const saved = (await savedProgress(page)).progress;
   assert.deepEqual(saved.cards, before);
   assert.equal(saved.reviews.at(-1).obs, true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a review sitting survives a card visit and Back, and a grade can be undone after a reload', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'review');
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+  }
+  const third = await prompt(page);
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '2');
+  await open(page, app.url, 'card/def-django');
+  await page.goBack();
+  await waitForApp(page);
+  assert.equal(await prompt(page), third, 'the same card, not a new sitting');
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '2');
+
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Hard/ }).click();
+  const beforeHard = (await savedProgress(page)).progress.reviews.length - 1;
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '3');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await prompt(page), third);
+  assert.equal((await savedProgress(page)).progress.reviews.length, beforeHard);
+
+  // The same cards in another mode: a quiz on a list of cards asks only about them.
+  const seen = new Set((await savedProgress(page)).progress.reviews.map((r) => r.card));
+  seen.add('what-is-circuit-breaker-pattern'); // a card with multiple-choice questions
+  await open(page, app.url, `quiz?cards=${[...seen].join(',')}`);
+  await page.getByText(`The ${seen.size} cards of your last sitting`).waitFor();
+  await page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio').first().click();
+  const quizzed = (await savedProgress(page)).progress.reviews.at(-1).card;
+  assert.ok(seen.has(quizzed), `${quizzed} was in the sitting`);
   assert.deepEqual(page.problems, []);
 });
 
