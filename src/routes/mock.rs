@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
 use prep_engine::progress::{MockRecord, StudyMode};
-use prep_engine::study::{MockConfig, MockInterview, MockOutcome, mock_questions, toggle_choice};
+use prep_engine::study::{
+    MockConfig, MockInterview, MockOutcome, is_only_choice, mock_questions, toggle_choice,
+};
 use prep_engine::time::Timestamp;
 use wasm_bindgen::JsValue;
 
@@ -119,9 +121,11 @@ fn MockSetup(
                     let id = id.clone();
                     let all: Vec<String> = question_sections.iter().map(|(i, _)| i.clone()).collect();
                     let checked = { let id = id.clone(); move || config.with(|c| c.sections.is_empty() || c.sections.contains(&id)) };
+                    // The last chosen section stays chosen: unticking it would mean "all".
+                    let last = { let (id, all) = (id.clone(), all.clone()); Memo::new(move |_| config.with(|c| is_only_choice(&c.sections, &all, &id))) };
                     view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=checked on:change=move |_| config.update(|c| toggle_choice(&mut c.sections, &all, id.clone()))/>
+                        <label class="check" title=move || last.get().then_some("At least one section stays chosen")>
+                            <input type="checkbox" prop:checked=checked disabled=move || last.get() on:change=move |_| config.update(|c| toggle_choice(&mut c.sections, &all, id.clone()))/>
                             {title.clone()}
                         </label>
                     }
