@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use prep_engine::study::{Pool, Scope, SittingRequest, queue_counts};
+use prep_engine::study::{LEARN_MORE_STEP, Pool, Scope, SittingRequest, queue_counts};
 
 use crate::base_path::href;
 use crate::clock::{now, today};
@@ -100,20 +100,46 @@ pub fn StudyScopeLinks(
         pool: Some(Pool::Cram),
         ..request.clone()
     };
+    // One tap must study something even when today's new cards are spent: then the button
+    // learns new cards of this scope beyond the limit, and says so.
+    let start = {
+        let request = request.clone();
+        Memo::new(move |_| {
+            let counts = counts.get();
+            if counts.due + counts.new_today() == 0 && counts.new_beyond_today() > 0 {
+                let extra = counts.new_beyond_today().min(LEARN_MORE_STEP);
+                let more = SittingRequest {
+                    pool: Some(Pool::New),
+                    extra_new: extra,
+                    ..request.clone()
+                };
+                (
+                    sitting_href(REVIEW_PATH, &more),
+                    format!("Learn {extra} new"),
+                    "Today\u{2019}s new cards are done; these go beyond the limit".to_string(),
+                )
+            } else {
+                (
+                    sitting_href(REVIEW_PATH, &request),
+                    "Review".to_string(),
+                    due_and_new_label(counts),
+                )
+            }
+        })
+    };
     let modes = [
         (QUIZ_PATH, "Choose", "multiple choice"),
         (FILL_IN_PATH, "Fill in", "type the missing word"),
         (RECALL_PATH, "Type", "write answers from memory"),
     ];
     view! {
-        <nav class="card-practice" aria-label=heading.clone()>
+        <nav class="card-practice scope-study" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>
-            <p>
-                <A href=sitting_href(REVIEW_PATH, &request) attr:class="button primary-link">
-                    "Review"
+            <p class="scope-review">
+                <A href=move || start.get().0 attr:class="button primary-link">
+                    {move || start.get().1}
                 </A>
-                " "
-                <span class="muted">{move || due_and_new_label(counts.get())}</span>
+                <span class="muted">{move || start.get().2}</span>
             </p>
             <ul class="mode-chips">
                 {modes

@@ -8,7 +8,7 @@ use prep_engine::progress::StudyMode;
 use prep_engine::scheduler::{Grade, Phase, format_interval};
 use prep_engine::study::{Pool, ReviewSession, SittingCounts};
 
-use crate::clock::{now, seed};
+use crate::clock::{now, seed, today};
 use crate::components::card_face::{back, front};
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
@@ -52,8 +52,11 @@ fn ReviewSitting() -> impl IntoView {
     let request = requested_sitting();
     let filter = study.sitting_filter(&request);
     // Kept per tab (see `sitting_store`): a visit to a card and Back, or a reload, resumes
-    // the sitting with its queue and its undo steps.
-    let session = Sitting::here_for(&selection_plan(single), || match single {
+    // the sitting with its queue and its undo steps, on the day it was planned (a tab left
+    // open overnight starts afresh with the new day's cards).
+    let day = today(now()).start.millis();
+    let plan = format!("{} {day}", selection_plan(single));
+    let session = Sitting::here_for(&plan, || match single {
         Some(card) => ReviewSession::new(vec![card]),
         None => {
             let queue = study.sitting_queue(&request, now(), seed());

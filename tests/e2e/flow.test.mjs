@@ -135,6 +135,13 @@ test('after the day\u2019s new cards, the way on is one Enter away: learn more, 
   await page.getByText('10 more than today\u2019s limit').waitFor();
   assert.equal((await page.getByLabel('Cards left in this sitting').textContent()).replace(/\s+/g, ' '), '10 new · 0 learning · 0 to review');
 
+  // A section's one tap still studies something once today's new cards are spent.
+  await open(page, app.url, 'section/testing-questions');
+  const sectionStudy = page.getByRole('navigation', { name: 'Study this section' });
+  await sectionStudy.getByRole('link', { name: /^Learn \d+ new$/ }).click();
+  await page.getByText(/One section: Testing Questions/).waitFor();
+  assert.match(await page.getByLabel('Cards left in this sitting').textContent(), /[1-9]\d* new/);
+
   // Cramming leaves every schedule alone.
   const before = (await savedProgress(page)).progress.cards;
   await open(page, app.url, 'review?pool=cram');
