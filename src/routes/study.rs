@@ -169,41 +169,15 @@ fn FilterPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Which cards"</legend>
-                {Pool::ALL
-                    .into_iter()
-                    .map(|pool| {
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="radio"
-                                    name="pool"
-                                    prop:checked=move || filter.with(|f| f.pool == pool)
-                                    on:change=move |_| filter.update(|f| f.pool = pool)
-                                />
-                                {pool.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
+                {radio_choices("pool", &Pool::ALL, Pool::label, move |pool| {
+                    filter.with(|f| f.pool == pool)
+                }, move |pool| filter.update(|f| f.pool = pool))}
             </fieldset>
             <fieldset>
                 <legend>"Order of new cards"</legend>
-                {NewCardOrder::ALL
-                    .into_iter()
-                    .map(|order| {
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="radio"
-                                    name="new-order"
-                                    prop:checked=move || filter.with(|f| f.new_order == order)
-                                    on:change=move |_| filter.update(|f| f.new_order = order)
-                                />
-                                {order.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
+                {radio_choices("new-order", &NewCardOrder::ALL, NewCardOrder::label, move |order| {
+                    filter.with(|f| f.new_order == order)
+                }, move |order| filter.update(|f| f.new_order = order))}
                 <p class="muted small" aria-live="polite">{move || filter.with(|f| f.new_order.explanation())}</p>
             </fieldset>
             <button class="link-button" on:click=move |_| filter.set(StudyFilter::default())>
@@ -211,6 +185,32 @@ fn FilterPanel() -> impl IntoView {
             </button>
         </details>
     }
+}
+
+/// One radio button per choice in `choices`, named by `label`, checked where `is_chosen`.
+fn radio_choices<T: Copy + Send + Sync + 'static>(
+    name: &'static str,
+    choices: &[T],
+    label: fn(T) -> &'static str,
+    is_chosen: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
+    choose: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    choices
+        .iter()
+        .map(|&choice| {
+            view! {
+                <label class="check">
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=move || is_chosen(choice)
+                        on:change=move |_| choose(choice)
+                    />
+                    {label(choice)}
+                </label>
+            }
+        })
+        .collect_view()
 }
 
 /// Desired retention and the daily new-card limit, saved with progress.

@@ -1,18 +1,12 @@
 // Browsing the deck in the release build, served under a sub-path as GitHub Pages does.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, startApp, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, open, waitForApp } from '../support/browser.mjs';
 
 const DECK_TITLE = 'Django, DRF, Microservices & APIs: Definitions + Interview Q&A';
 const Q27 = /^27\. Difference between APIView, ViewSet, and GenericAPIView$/;
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 test('home -> section -> card, and Q27 renders its code examples and decision table', async () => {
   const page = await app.page();

@@ -1,19 +1,12 @@
 // A study sitting that flows, as a new learner meets it on a phone: interview questions from
 // the first sitting, a section in one tap, undo, honest counts, no dead end after a sitting,
 // and a filter that is remembered.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newUser as newUserOf, open, savedProgress, startApp, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, open, savedProgress, waitForApp } from '../support/browser.mjs';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
-
-const newUser = () => newUserOf(app);
+const app = appForThisFile();
+const newUser = () => app.newUser();
 const eyebrow = (page) => page.getByRole('article').locator('.eyebrow').textContent();
 const prompt = async (page) => (await page.getByRole('heading', { level: 2 }).textContent()).trim();
 

@@ -1,18 +1,11 @@
 // Practising one card from its page, and every answer counting: a missed multiple-choice
 // question is a lapse, so the card is due again within minutes and a review brings it first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newUser as newUserOf, open, savedProgress, startApp } from '../support/browser.mjs';
+import { appForThisFile, open, savedProgress } from '../support/browser.mjs';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
-
-const newUser = () => newUserOf(app);
+const app = appForThisFile();
+const newUser = () => app.newUser();
 
 test('practise one card from its page: a missed question makes the card due', async () => {
   const page = await newUser();

@@ -1,16 +1,10 @@
 // Saved progress in the browser's real localStorage: unreadable data is kept as a backup and
 // reported, never silently dropped, and new reviews then save normally.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, startApp, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, open, waitForApp } from '../support/browser.mjs';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 test('unreadable saved progress is backed up and reported, and studying goes on', async () => {
   const page = await app.page();

@@ -2,19 +2,12 @@
 // reload; a finished one keeps its summary on reload and Back, and opening the mode anew
 // starts a new one. Mock notes reach the report, finished interviews are listed with their
 // scores, every mode lists its keyboard shortcuts, and the drill paints only a wrong pick red.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newUser as newUserOf, open, savedProgress, startApp, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, open, savedProgress, waitForApp } from '../support/browser.mjs';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
-
-const newUser = () => newUserOf(app);
+const app = appForThisFile();
+const newUser = () => app.newUser();
 const bar = (page) => page.getByRole('progressbar');
 const answered = async (page) => Number(await bar(page).getAttribute('aria-valuenow'));
 const stem = async (page) => (await page.getByRole('heading', { level: 2 }).textContent()).trim();

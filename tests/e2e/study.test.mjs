@@ -1,18 +1,11 @@
 // The study modes, driven as a person uses them in the release build, with the browser's own
 // localStorage (cleared before each test so every test starts as a new user).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newUser as newUserOf, open, savedProgress, startApp, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, open, savedProgress, waitForApp } from '../support/browser.mjs';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
-
-const newUser = () => newUserOf(app);
+const app = appForThisFile();
+const newUser = () => app.newUser();
 
 
 test('review: grade three cards Good, reload, and they are scheduled, not new', async () => {

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser) and serves the
 // release bundle from dist/ under the GitHub Pages-like sub-path. Each test gets a fresh context
 // (its own real localStorage) and a list of every console error, page error and failed request.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,3 +87,24 @@ export async function newUser(app) {
 /** The progress the app saved in the browser's own localStorage (null if none). */
 export const savedProgress = (page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('interview-prep/progress') ?? 'null'));
+
+/**
+ * The app for one test file: started before its tests, closed after them. The returned object
+ * stands for the running app (`url`, `context`, `page()`) and adds `newUser()`.
+ */
+export function appForThisFile() {
+  let running;
+  before(async () => {
+    running = await startApp();
+  });
+  after(async () => {
+    await running?.close();
+  });
+  return {
+    get url() { return running.url; },
+    get context() { return running.context; },
+    get server() { return running.server; },
+    page: () => running.page(),
+    newUser: () => newUser(running),
+  };
+}
