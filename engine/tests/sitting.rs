@@ -10,7 +10,7 @@ use prep_engine::scheduler::{Grade, Phase, Scheduler};
 use prep_engine::storage::MemoryStorage;
 use prep_engine::study::{
     KindFilter, LEARN_MORE_STEP, NewCardOrder, NextStep, Pool, ReviewSession, Scope, SittingCounts,
-    SittingRequest, StudyFilter, next_steps, queue_counts, review_queue,
+    SittingRequest, StudyFilter, custom_study, next_steps, queue_counts, review_queue,
     review_queue_learning_more,
 };
 use prep_engine::time::Timestamp;
@@ -488,5 +488,43 @@ fn after_the_days_new_cards_the_next_steps_have_no_dead_end() {
     assert!(
         matches!(steps[0], NextStep::ReviewNow { new: 20, .. }),
         "{steps:?}"
+    );
+}
+
+#[test]
+fn custom_study_offers_more_new_cards_weak_cards_and_cramming_at_any_time() {
+    let fresh = Progress::default();
+    let filter = StudyFilter::default();
+    let options = custom_study(deck(), &fresh, &filter, T0, day_of(T0));
+    assert_eq!(
+        options,
+        vec![
+            NextStep::LearnMore {
+                count: LEARN_MORE_STEP
+            },
+            NextStep::Cram { count: 141 }
+        ],
+        "nothing weak yet"
+    );
+    // Learning more on top of a fresh day: today's 20 plus 10.
+    let more = options[0].request(deck());
+    let queue = review_queue_learning_more(
+        deck(),
+        &fresh,
+        &more.filter(&filter),
+        T0,
+        day_of(T0),
+        1,
+        more.extra_new,
+    );
+    assert_eq!(queue.len(), 30);
+    // A forgotten card makes the weak option appear.
+    let mut p = Progress::default();
+    let mut session = ReviewSession::new(vec![0]);
+    grade(&mut session, &mut p, Grade::Again, T0);
+    let options = custom_study(deck(), &p, &filter, T0, day_of(T0));
+    assert!(
+        options.contains(&NextStep::ReviewWeak { count: 1 }),
+        "{options:?}"
     );
 }

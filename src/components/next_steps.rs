@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::recall::key_points;
-use prep_engine::study::{NextStep, SittingRequest, next_steps};
+use prep_engine::study::{NextStep, SittingRequest, custom_study, next_steps};
 
 use crate::clock::{now, today};
 use crate::components::sitting::sitting_href;
@@ -36,36 +36,72 @@ pub fn NextSteps(
         .progress
         .with_untracked(|p| next_steps(deck, p, &filter, &seen, at, today(at)));
     let links: Vec<NextLink> = steps.iter().flat_map(links_for).collect();
-    let first = NodeRef::<html::A>::new();
-    // The way on is one Enter away: focus the first link once it is on screen.
-    Effect::new(move |_| {
-        if let Some(link) = first.get() {
-            let _ = link.focus();
-        }
-    });
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
             <h3 id="next-steps-title">"What next?"</h3>
-            <ul class="mode-list">
-                {links
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, link)| {
-                        let class = if i == 0 { "mode mode-primary" } else { "mode" };
-                        let node = (i == 0).then_some(first);
-                        view! {
-                            <li>
-                                <a href=link.href class=class node_ref=node.unwrap_or_default()>
-                                    <span class="mode-name">{link.label}</span>
-                                    <span class="mode-detail">{link.detail}</span>
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <StepLinks links=links focus_first=true/>
             <p><A href=crate::base_path::href(STUDY_PATH)>"All study modes and settings"</A></p>
         </section>
+    }
+}
+
+/// Custom study on the study page, as in Anki: more new cards than today's limit, the weak
+/// cards, or practice that leaves schedules alone, for the current selection.
+#[component]
+pub fn CustomStudy() -> impl IntoView {
+    let deck = loaded_deck();
+    let study = use_study();
+    let options = Memo::new(move |_| {
+        let at = now();
+        study.progress.with(|p| {
+            study
+                .filter
+                .with(|f| custom_study(deck, p, f, at, today(at)))
+        })
+    });
+    view! {
+        <details class="panel custom-study">
+            <summary>"Custom study"</summary>
+            <p class="muted small">"Beyond today\u{2019}s plan, for the cards selected below."</p>
+            {move || {
+                let links: Vec<NextLink> = options.get().iter().flat_map(links_for).collect();
+                view! { <StepLinks links=links focus_first=false/> }
+            }}
+        </details>
+    }
+}
+
+/// The links of a list of steps; with `focus_first`, the first takes the focus once on screen
+/// so Enter follows it.
+#[component]
+fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
+    let first = NodeRef::<html::A>::new();
+    if focus_first {
+        Effect::new(move |_| {
+            if let Some(link) = first.get() {
+                let _ = link.focus();
+            }
+        });
+    }
+    view! {
+        <ul class="mode-list">
+            {links
+                .into_iter()
+                .enumerate()
+                .map(|(i, link)| {
+                    let class = if i == 0 && focus_first { "mode mode-primary" } else { "mode" };
+                    let node = if i == 0 { first } else { NodeRef::new() };
+                    view! {
+                        <li>
+                            <a href=link.href class=class node_ref=node>
+                                <span class="mode-name">{link.label}</span>
+                                <span class="mode-detail">{link.detail}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

@@ -11,6 +11,7 @@ use prep_engine::study::{
 use crate::base_path::href;
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
+use crate::components::next_steps::CustomStudy;
 use crate::deck::loaded_deck;
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
 use crate::state::{due_and_new_label, use_study};
@@ -68,6 +69,7 @@ pub fn StudyPage() -> impl IntoView {
                 </li>
             </ul>
             <LeechList/>
+            <CustomStudy/>
             <FilterPanel/>
             <SettingsPanel/>
         </section>

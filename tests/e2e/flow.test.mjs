@@ -198,6 +198,11 @@ test('the chosen selection is remembered and never flips to everything', async (
   await waitForApp(page);
   assert.match(await page.getByRole('main').textContent(), /19 cards selected/);
   assert.ok(!(await kinds.getByRole('checkbox', { name: 'Questions' }).isChecked()));
+  // Custom study works on that selection.
+  await page.getByText('Custom study').click();
+  await page.getByRole('link', { name: /^Cram all 19 selected cards/ }).click();
+  await page.getByText('Practice only: your schedule is not changed').waitFor();
+  assert.equal((await eyebrow(page)).trim().split(' ')[0], 'Choose'); // decision-guide cards only
   assert.deepEqual(page.problems, []);
 });
 

@@ -20,5 +20,6 @@ pub use queue::{
 };
 pub use review::{LEARN_AHEAD_MS, ReviewSession, SessionSummary, SittingCounts};
 pub use sitting::{
-    LEARN_MORE_STEP, MAX_EXTRA_NEW, MAX_LISTED_CARDS, NextStep, SittingRequest, next_steps,
+    LEARN_MORE_STEP, MAX_EXTRA_NEW, MAX_LISTED_CARDS, NextStep, SittingRequest, custom_study,
+    next_steps,
 };

@@ -230,3 +230,32 @@ pub fn next_steps(
     }
     steps
 }
+
+/// What custom study offers for the selection at any time (the study page's panel): new cards
+/// beyond today's limit, the weak cards, and practice that leaves schedules alone. Unlike
+/// [`next_steps`], nothing that the plain review already does.
+pub fn custom_study(
+    deck: &Deck,
+    progress: &Progress,
+    filter: &StudyFilter,
+    now: Timestamp,
+    today: DayBounds,
+) -> Vec<NextStep> {
+    let mut regular = filter.clone();
+    regular.pool = Pool::DueAndNew;
+    let counts = queue_counts(deck, progress, &regular, now, today);
+    let mut options = Vec::new();
+    if counts.new_beyond_today() > 0 {
+        options.push(NextStep::LearnMore {
+            count: counts.new_beyond_today().min(LEARN_MORE_STEP),
+        });
+    }
+    if counts.weak > 0 {
+        options.push(NextStep::ReviewWeak { count: counts.weak });
+    }
+    let selected = filter.cards(deck).len();
+    if selected > 0 {
+        options.push(NextStep::Cram { count: selected });
+    }
+    options
+}
