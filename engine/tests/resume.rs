@@ -68,6 +68,36 @@ fn the_text_typed_for_an_item_is_kept_until_it_is_answered() {
     let old = r#"{"queue":[{"item":4,"attempt":0}],"answers":[],"answered":false,"firsts":1}"#;
     let old: PracticeRound<usize, String> = serde_json::from_str(old).expect("reads");
     assert_eq!(old.draft(), "");
+    assert_eq!(old.marks(), None);
+}
+
+#[test]
+fn a_checked_answer_and_its_ticks_survive_a_reload_until_graded() {
+    let mut round: PracticeRound<usize, u8> = PracticeRound::new(vec![4, 9]);
+    round.set_draft("it caches querysets".into());
+    assert_eq!(round.marks(), None);
+    round.check(3);
+    round.set_mark(1, true);
+    round.set_mark(7, true); // out of range: ignored
+    round.set_draft("changed after the check".into());
+    let mut restored = round_trip(&round);
+    assert_eq!(restored.marks(), Some(&[false, true, false][..]));
+    assert_eq!(
+        restored.draft(),
+        "it caches querysets",
+        "final once checked"
+    );
+    restored.check(5);
+    assert_eq!(restored.marks().map(<[bool]>::len), Some(3), "checked once");
+    restored.answer(2, true, |card| *card);
+    assert_eq!(restored.marks(), None, "the answer holds what counted");
+    restored.next();
+    restored.set_mark(0, true);
+    assert_eq!(
+        restored.marks(),
+        None,
+        "nothing to mark before the next check"
+    );
 }
 
 #[test]

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
 use prep_engine::recall::{
-    Hint, KeyPoint, RecallCheck, SelfGrade, check_recall, key_points, preselected_grade,
-    ticked_share,
+    Hint, KeyPoint, SelfGrade, check_recall, key_points, preselected_grade, ticked_share,
 };
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
@@ -105,11 +104,14 @@ fn RecallSitting(
     // The answer being written is kept with the round, so a reload keeps it.
     let draft = Signal::derive(move || round.with(|r| r.draft().to_owned()));
     let on_type = move |text: String| round.update(|r| r.set_draft(text));
+    let marks = Signal::derive(move || round.with(|r| r.marks().map(<[bool]>::to_vec)));
+    let on_check = move |count: usize| round.update(|r| r.check(count));
+    let on_mark = move |index: usize, on: bool| round.update(|r| r.set_mark(index, on));
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.current().copied())));
     view! {
         <ProgressBar progress=progress label="Cards answered"/>
         {move || match turn.get().1 {
-                Some(card) => view! { <RecallCard card=card draft=draft on_type=on_type on_graded=on_graded/> <KeyHints hints=KEYS/> }.into_any(),
+                Some(card) => view! { <RecallCard card=card draft=draft on_type=on_type marks=marks on_check=on_check on_mark=on_mark on_graded=on_graded/> <KeyHints hints=KEYS/> }.into_any(),
                 None => {
                     // Each card once, as first answered: the retries only bring it back.
                     let results = round.with_untracked(|r| {
@@ -131,25 +133,32 @@ fn RecallCard(
     /// The answer typed so far, kept by the round.
     draft: Signal<String>,
     on_type: impl Fn(String) + Copy + Send + Sync + 'static,
+    /// The learner's ticks once the answer is checked, kept by the round; `None` before.
+    marks: Signal<Option<Vec<bool>>>,
+    /// "Check my answer", with the number of key points to tick.
+    on_check: impl Fn(usize) + Copy + Send + Sync + 'static,
+    /// A key point ticked or unticked.
+    on_mark: impl Fn(usize, bool) + Copy + Send + Sync + 'static,
     on_graded: impl Fn(f32, Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
     let points = StoredValue::new(key_points(deck, card));
     let count = points.with_value(Vec::len);
-    let checked = RwSignal::new(None::<RecallCheck>);
-    let ticks = RwSignal::new(vec![false; count]);
     let (hint, prompt) = front(deck, card);
     let prompt_text = StoredValue::new(deck.cards[card].prompt.clone());
-    let check = move || {
-        if checked.with_untracked(Option::is_some) {
-            return;
-        }
-        let result = points.with_value(|p| {
-            prompt_text.with_value(|prompt| check_recall(p, prompt, &draft.get_untracked()))
-        });
-        checked.set(Some(result));
-    };
+    // The check and the ticks are kept by the round (a reload keeps them); the hints are read
+    // again from the final draft, which is pure and cheap.
+    let is_checked = Memo::new(move |_| marks.with(Option::is_some));
+    let checked = Memo::new(move |_| {
+        is_checked.get().then(|| {
+            points.with_value(|p| {
+                prompt_text.with_value(|prompt| check_recall(p, prompt, &draft.get_untracked()))
+            })
+        })
+    });
+    let ticks = Signal::derive(move || marks.get().unwrap_or_else(|| vec![false; count]));
+    let check = move || on_check(count);
     // From the learner's ticks only; `None` when they typed something and ticked nothing.
     let preselected = Signal::derive(move || {
         checked.with(|c| {
@@ -231,7 +240,7 @@ fn RecallCard(
                         })}
                         // What was typed stays in the (now read-only) field above, so the
                         // checklist sits right under it on a phone.
-                        <Checklist points=points hints=result.hints.clone() ticks=ticks on_key=grade_key/>
+                        <Checklist points=points hints=result.hints.clone() ticks=ticks on_tick=on_mark on_key=grade_key/>
                         <details>
                             <summary>"Full model answer"</summary>
                             <div class="answer">{back(deck, card)}</div>
@@ -270,7 +279,8 @@ fn RecallCard(
 fn Checklist(
     points: StoredValue<Vec<KeyPoint>>,
     hints: Vec<Hint>,
-    ticks: RwSignal<Vec<bool>>,
+    ticks: Signal<Vec<bool>>,
+    on_tick: impl Fn(usize, bool) + Copy + Send + Sync + 'static,
     /// Grade keys pressed while a checkbox has focus (the study keys ignore form fields).
     on_key: impl Fn(&str) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -321,10 +331,7 @@ fn Checklist(
                             <input
                                 type="checkbox"
                                 prop:checked=move || ticks.with(|t| t.get(index).copied().unwrap_or(false))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    ticks.update(|t| if let Some(tick) = t.get_mut(index) { *tick = on });
-                                }
+                                on:change=move |ev| on_tick(index, event_target_checked(&ev))
                             />
                             <span class="point-text">
                                 <strong>{title}</strong>

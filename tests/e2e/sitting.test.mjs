@@ -116,7 +116,12 @@ test('typed recall: a reload keeps the sitting and the answer typed; Ctrl+Enter 
   await reload(page);
   assert.equal(await field.inputValue(), 'Something I remember');
   await field.press('Control+Enter');
-  await page.getByRole('group', { name: 'Key points of the model answer' }).waitFor();
+  const checklist = page.getByRole('group', { name: 'Key points of the model answer' });
+  await checklist.getByRole('checkbox').first().check();
+  // The check and the ticks survive a reload too.
+  await reload(page);
+  assert.ok(await checklist.getByRole('checkbox').first().isChecked());
+  assert.equal(await field.inputValue(), 'Something I remember');
   await page.keyboard.press('3');
   await page.locator('[role=progressbar][aria-valuenow="1"]').waitFor();
   const second = await stem(page);

@@ -48,6 +48,11 @@ pub struct PracticeRound<T, R> {
     /// kept with the round so a restored round shows it, dropped once the item is answered.
     #[serde(default)]
     draft: String,
+    /// Once the learner has asked to see how the item on screen compares (typed recall's
+    /// "Check my answer"), their marks on it so far: the key points they ticked. The draft is
+    /// then final. Kept with the round, so a reload keeps the check and the ticks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    marks: Option<Vec<bool>>,
 }
 
 impl<T: Clone, R: Clone> PracticeRound<T, R> {
@@ -62,6 +67,7 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
             answered: false,
             firsts,
             draft: String::new(),
+            marks: None,
         }
     }
 
@@ -73,8 +79,28 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
     /// Keeps the text typed for the item on screen (ignored once it is answered or the round
     /// is over: the answer holds what counted).
     pub fn set_draft(&mut self, text: String) {
-        if self.unanswered().is_some() {
+        if self.unanswered().is_some() && self.marks.is_none() {
             self.draft = text;
+        }
+    }
+
+    /// Submits the draft of the item on screen for checking, with `count` marks all unset
+    /// (ignored if it is already checked or answered).
+    pub fn check(&mut self, count: usize) {
+        if self.unanswered().is_some() && self.marks.is_none() {
+            self.marks = Some(vec![false; count]);
+        }
+    }
+
+    /// The learner's marks on the checked item on screen; `None` before the check.
+    pub fn marks(&self) -> Option<&[bool]> {
+        self.marks.as_deref()
+    }
+
+    /// Sets one mark of the checked item on screen (ignored out of range or before the check).
+    pub fn set_mark(&mut self, index: usize, on: bool) {
+        if let Some(mark) = self.marks.as_mut().and_then(|m| m.get_mut(index)) {
+            *mark = on;
         }
     }
 
@@ -138,6 +164,7 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
         });
         self.answered = true;
         self.draft.clear();
+        self.marks = None;
     }
 
     /// Moves on to the next item once the current one is answered.
