@@ -79,7 +79,10 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
     if focus_first {
         Effect::new(move |_| {
             if let Some(link) = first.get() {
-                let _ = link.focus();
+                // Without scrolling: the sitting's summary above stays in view.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link.focus_with_options(&options);
             }
         });
     }

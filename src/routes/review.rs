@@ -194,7 +194,7 @@ fn Counts(
 ) -> impl IntoView {
     let is_current = move |wanted: fn(Phase) -> bool| current_phase.get().is_some_and(wanted);
     view! {
-        <p class="sitting-counts" aria-label="Cards left in this sitting">
+        <p class="sitting-counts" role="group" aria-label="Cards left in this sitting">
             <span class="count-new" class:current=move || is_current(|p| p == Phase::New)>
                 {move || format!("{} new", remaining.get().new)}
             </span>
