@@ -4,13 +4,13 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use prep_engine::recall::key_points;
 use prep_engine::study::{NextStep, SittingRequest, custom_study, next_steps};
 
 use crate::clock::{now, today};
+use crate::components::practice::PracticeMode;
 use crate::components::sitting::sitting_href;
-use crate::deck::{choice_bank, loaded_deck, typed_bank};
-use crate::paths::{FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, STUDY_PATH};
+use crate::deck::loaded_deck;
+use crate::paths::{REVIEW_PATH, STUDY_PATH};
 use crate::state::use_study;
 
 /// One link of the list: where it goes, what it says, and a detail in muted text.
@@ -114,40 +114,36 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
 fn same_cards_links(cards: &[String], request: &SittingRequest) -> Vec<NextLink> {
     let deck = loaded_deck();
     let indices: Vec<usize> = cards.iter().filter_map(|id| deck.card_index(id)).collect();
-    let count = |has: &dyn Fn(usize) -> bool| indices.iter().filter(|&&c| has(c)).count();
-    let modes: [(&str, &str, &'static str, usize); 3] = [
+    let these = if indices.len() == 1 {
+        "this card".to_string()
+    } else {
+        format!("these {} cards", indices.len())
+    };
+    [
         (
-            QUIZ_PATH,
+            PracticeMode::Choose,
             "Quiz on",
             "Multiple choice on what you just studied",
-            count(&|c| !choice_bank().questions_for(c, 0).is_empty()),
         ),
         (
-            FILL_IN_PATH,
+            PracticeMode::FillIn,
             "Fill in",
             "Type the missing names and words",
-            count(&|c| !typed_bank().prompts_for(c).is_empty()),
         ),
         (
-            RECALL_PATH,
+            PracticeMode::Type,
             "Write the answers to",
             "Typed recall, checked against the key points",
-            count(&|c| !key_points(deck, c).is_empty()),
         ),
-    ];
-    modes
-        .into_iter()
-        .filter(|&(.., n)| n > 0)
-        .map(|(path, verb, detail, n)| NextLink {
-            href: sitting_href(path, request),
-            label: match (n, indices.len()) {
-                (1, 1) => format!("{verb} this card"),
-                (n, all) if n == all => format!("{verb} these {n} cards"),
-                (n, _) => format!("{verb} {n} of these cards"),
-            },
-            detail,
-        })
-        .collect()
+    ]
+    .into_iter()
+    .filter(|(mode, ..)| mode.has_material_for_any(&indices))
+    .map(|(mode, verb, detail)| NextLink {
+        href: sitting_href(mode.path(), request),
+        label: format!("{verb} {these}"),
+        detail,
+    })
+    .collect()
 }
 
 fn section_detail(new: usize) -> &'static str {

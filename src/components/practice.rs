@@ -7,8 +7,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
-use crate::deck::loaded_deck;
-use crate::paths::{CARD_QUERY, card_path};
+use prep_engine::recall::key_points;
+
+use crate::deck::{choice_bank, loaded_deck, typed_bank};
+use crate::paths::{CARD_QUERY, FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, card_path};
 use crate::state::use_study;
 
 /// The card a study screen was opened for (deck index), read once when the screen opens: a
@@ -39,5 +41,44 @@ pub fn PractisingOne(card: usize) -> impl IntoView {
             "Practising one card: "
             <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>
         </p>
+    }
+}
+
+/// A way to practise a card besides flipping it; not every card has material for each.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PracticeMode {
+    /// Multiple choice (`/quiz`).
+    Choose,
+    /// Type the missing name or word (`/fill-in`).
+    FillIn,
+    /// Write the answer from memory (`/recall`).
+    Type,
+}
+
+impl PracticeMode {
+    /// The study screen of this mode.
+    pub fn path(self) -> &'static str {
+        match self {
+            PracticeMode::Choose => QUIZ_PATH,
+            PracticeMode::FillIn => FILL_IN_PATH,
+            PracticeMode::Type => RECALL_PATH,
+        }
+    }
+
+    /// Whether this mode has something to ask about `card`: links never lead to an empty
+    /// round.
+    pub fn has_material(self, card: usize) -> bool {
+        match self {
+            PracticeMode::Choose => !choice_bank().questions_for(card, 0).is_empty(),
+            PracticeMode::FillIn => !typed_bank().prompts_for(card).is_empty(),
+            PracticeMode::Type => !key_points(loaded_deck(), card).is_empty(),
+        }
+    }
+
+    /// Whether this mode has something to ask about any of `cards`. Stops at the first: each
+    /// check generates the card's material (about a millisecond natively for multiple choice),
+    /// so counting a whole section would be felt.
+    pub fn has_material_for_any(self, cards: &[usize]) -> bool {
+        cards.iter().any(|&card| self.has_material(card))
     }
 }

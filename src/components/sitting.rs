@@ -9,8 +9,9 @@ use prep_engine::study::{LEARN_MORE_STEP, Pool, Scope, SittingRequest, queue_cou
 
 use crate::base_path::href;
 use crate::clock::{now, today};
+use crate::components::practice::PracticeMode;
 use crate::deck::loaded_deck;
-use crate::paths::{FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, STUDY_PATH, section_path};
+use crate::paths::{REVIEW_PATH, STUDY_PATH, section_path};
 use crate::state::{due_and_new_label, use_study};
 
 /// The sitting this study screen's URL asks for, read once when the screen opens: a sitting's
@@ -127,11 +128,17 @@ pub fn StudyScopeLinks(
             }
         })
     };
-    let modes = [
-        (QUIZ_PATH, "Choose", "multiple choice"),
-        (FILL_IN_PATH, "Fill in", "type the missing word"),
-        (RECALL_PATH, "Type", "write answers from memory"),
-    ];
+    // Only the modes with something to ask about these cards.
+    let scoped = study.sitting_filter(&request).cards(deck);
+    let modes: Vec<_> = [
+        (PracticeMode::Choose, "Choose", "multiple choice"),
+        (PracticeMode::FillIn, "Fill in", "type the missing word"),
+        (PracticeMode::Type, "Type", "write answers from memory"),
+    ]
+    .into_iter()
+    .filter(|(mode, ..)| mode.has_material_for_any(&scoped))
+    .map(|(mode, name, detail)| (mode.path(), name, detail))
+    .collect();
     view! {
         <nav class="card-practice scope-study" aria-label=heading.clone()>
             <h2>{heading.clone()}</h2>

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
-use prep_engine::recall::key_points;
 use prep_engine::scheduler::{Phase, format_interval};
 use prep_engine::study::is_leech;
 
@@ -14,11 +13,9 @@ use crate::clock::now;
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::markdown::Markdown;
-use crate::deck::{choice_bank, loaded_deck, typed_bank};
-use crate::paths::{
-    FILL_IN_PATH, HOME_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path,
-    section_path,
-};
+use crate::components::practice::PracticeMode;
+use crate::deck::loaded_deck;
+use crate::paths::{HOME_PATH, REVIEW_PATH, card_path, practice_path, section_path};
 use crate::routes::not_found::NotFound;
 use crate::state::use_study;
 
@@ -119,17 +116,26 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
 fn CardPractice(deck: &'static Deck, index: usize) -> impl IntoView {
     let card = &deck.cards[index];
     let id = card.id.as_str();
-    let mut modes: Vec<(&str, &str, &str)> =
-        vec![(REVIEW_PATH, "Flip", "see the answer, grade yourself")];
-    if !key_points(deck, index).is_empty() {
-        modes.push((RECALL_PATH, "Type", "write the answer from memory"));
-    }
-    if !typed_bank().prompts_for(index).is_empty() {
-        modes.push((FILL_IN_PATH, "Fill in", "type the missing name or word"));
-    }
-    if !choice_bank().questions_for(index, 0).is_empty() {
-        modes.push((QUIZ_PATH, "Choose", "multiple choice on this card"));
-    }
+    let others = [
+        (PracticeMode::Type, "Type", "write the answer from memory"),
+        (
+            PracticeMode::FillIn,
+            "Fill in",
+            "type the missing name or word",
+        ),
+        (
+            PracticeMode::Choose,
+            "Choose",
+            "multiple choice on this card",
+        ),
+    ]
+    .into_iter()
+    .filter(|(mode, ..)| mode.has_material(index))
+    .map(|(mode, name, detail)| (mode.path(), name, detail));
+    let modes: Vec<(&str, &str, &str)> =
+        std::iter::once((REVIEW_PATH, "Flip", "see the answer, grade yourself"))
+            .chain(others)
+            .collect();
     view! {
         <nav class="card-practice" aria-label="Practise this card">
             <h2>"Practise this card"</h2>
