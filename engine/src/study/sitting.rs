@@ -12,7 +12,7 @@ use crate::progress::Progress;
 use crate::time::Timestamp;
 
 use super::filter::{KindFilter, Pool, Scope, StudyFilter};
-use super::queue::{DayBounds, queue_counts};
+use super::queue::{DayBounds, QueueCounts, queue_counts};
 
 /// URL parameter names.
 const SECTION: &str = "section";
@@ -174,6 +174,32 @@ impl NextStep {
     }
 }
 
+/// The counts of a plain review of `filter`'s cards, whatever pool the sitting had.
+fn review_counts(
+    deck: &Deck,
+    progress: &Progress,
+    filter: &StudyFilter,
+    now: Timestamp,
+    today: DayBounds,
+) -> QueueCounts {
+    let regular = StudyFilter {
+        pool: Pool::DueAndNew,
+        ..filter.clone()
+    };
+    queue_counts(deck, progress, &regular, now, today)
+}
+
+/// Going over weak cards, if there are any.
+fn weak_step(counts: &QueueCounts) -> Option<NextStep> {
+    (counts.weak > 0).then_some(NextStep::ReviewWeak { count: counts.weak })
+}
+
+/// Cramming the selection, if it has cards.
+fn cram_step(deck: &Deck, filter: &StudyFilter) -> Option<NextStep> {
+    let selected = filter.cards(deck).len();
+    (selected > 0).then_some(NextStep::Cram { count: selected })
+}
+
 /// What to offer after a sitting on `filter` that saw `seen`, most useful first: keep going
 /// if anything is due, learn more new cards, go over weak cards, the same cards in another
 /// mode, a section not started yet, and practice without scheduling. Never empty for a deck
@@ -186,9 +212,7 @@ pub fn next_steps(
     now: Timestamp,
     today: DayBounds,
 ) -> Vec<NextStep> {
-    let mut regular = filter.clone();
-    regular.pool = Pool::DueAndNew;
-    let counts = queue_counts(deck, progress, &regular, now, today);
+    let counts = review_counts(deck, progress, filter, now, today);
     let mut steps = Vec::new();
     if counts.due + counts.new_today() > 0 {
         steps.push(NextStep::ReviewNow {
@@ -201,9 +225,7 @@ pub fn next_steps(
             count: counts.new_beyond_today().min(LEARN_MORE_STEP),
         });
     }
-    if counts.weak > 0 {
-        steps.push(NextStep::ReviewWeak { count: counts.weak });
-    }
+    steps.extend(weak_step(&counts));
     if !seen.is_empty() {
         steps.push(NextStep::SameCardsOtherMode {
             cards: seen
@@ -224,10 +246,7 @@ pub fn next_steps(
         })
     });
     steps.extend(untouched);
-    let selected = filter.cards(deck).len();
-    if selected > 0 {
-        steps.push(NextStep::Cram { count: selected });
-    }
+    steps.extend(cram_step(deck, filter));
     steps
 }
 
@@ -241,21 +260,14 @@ pub fn custom_study(
     now: Timestamp,
     today: DayBounds,
 ) -> Vec<NextStep> {
-    let mut regular = filter.clone();
-    regular.pool = Pool::DueAndNew;
-    let counts = queue_counts(deck, progress, &regular, now, today);
+    let counts = review_counts(deck, progress, filter, now, today);
     let mut options = Vec::new();
     if counts.new_beyond_today() > 0 {
         options.push(NextStep::LearnMore {
             count: counts.new_beyond_today().min(LEARN_MORE_STEP),
         });
     }
-    if counts.weak > 0 {
-        options.push(NextStep::ReviewWeak { count: counts.weak });
-    }
-    let selected = filter.cards(deck).len();
-    if selected > 0 {
-        options.push(NextStep::Cram { count: selected });
-    }
+    options.extend(weak_step(&counts));
+    options.extend(cram_step(deck, filter));
     options
 }
