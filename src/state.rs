@@ -124,7 +124,7 @@ pub fn use_study() -> StudyState {
 }
 
 /// "17 new · 1 learning · 3 to review": what a review would bring, in Anki's three counts.
-pub fn due_and_new_label(counts: QueueCounts) -> String {
+pub fn review_counts_label(counts: QueueCounts) -> String {
     format!(
         "{} new · {} learning · {} to review",
         counts.new_today(),

@@ -12,7 +12,7 @@ use crate::clock::{now, today};
 use crate::components::practice::PracticeMode;
 use crate::deck::loaded_deck;
 use crate::paths::{REVIEW_PATH, STUDY_PATH, section_path};
-use crate::state::{due_and_new_label, use_study};
+use crate::state::{review_counts_label, use_study};
 
 /// The sitting this study screen's URL asks for, read once when the screen opens: a sitting's
 /// plan is fixed when it starts.
@@ -123,7 +123,7 @@ pub fn StudyScopeLinks(
                 (
                     sitting_href(REVIEW_PATH, &request),
                     "Review".to_string(),
-                    due_and_new_label(counts),
+                    review_counts_label(counts),
                 )
             }
         })

@@ -10,7 +10,7 @@ use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
 use crate::paths::{REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
-use crate::state::{due_and_new_label, use_study};
+use crate::state::{review_counts_label, use_study};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -63,7 +63,7 @@ fn StudyCallToAction() -> impl IntoView {
     view! {
         <div class="study-cta">
             <p>
-                {move || format!("{} today", due_and_new_label(counts.get()))}
+                {move || format!("{} today", review_counts_label(counts.get()))}
             </p>
             <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
             <A href=href(STUDY_PATH)>"All study modes"</A>

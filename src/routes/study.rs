@@ -14,7 +14,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::next_steps::CustomStudy;
 use crate::deck::loaded_deck;
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
-use crate::state::{due_and_new_label, use_study};
+use crate::state::{review_counts_label, use_study};
 
 #[component]
 pub fn StudyPage() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn StudyPage() -> impl IntoView {
     let study = use_study();
     let counts = study.queue_counts();
     let cards_in_filter = Memo::new(move |_| study.filter.with(|f| f.cards(deck).len()));
-    let review_label = move || due_and_new_label(counts.get());
+    let review_label = move || review_counts_label(counts.get());
     view! {
         <section class="page study-hub">
             <h1>"Study"</h1>

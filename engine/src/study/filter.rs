@@ -149,11 +149,6 @@ impl Pool {
     pub fn from_slug(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|pool| pool.slug() == slug)
     }
-
-    /// Whether answers in this pool move schedules; cramming is practice only.
-    pub fn reschedules(self) -> bool {
-        self != Pool::Cram
-    }
 }
 
 /// What a person chose to study: sections and kinds (empty means all), pool, order of new

@@ -93,11 +93,6 @@ impl SittingRequest {
         format!("?{}", joined.join("&"))
     }
 
-    /// Whether this sitting studies something other than the saved choice.
-    pub fn is_custom(&self) -> bool {
-        *self != SittingRequest::default()
-    }
-
     /// The filter this sitting studies: the saved one, narrowed and with its pool replaced.
     pub fn filter(&self, saved: &StudyFilter) -> StudyFilter {
         let mut filter = match &self.scope {
@@ -174,21 +169,6 @@ impl NextStep {
     }
 }
 
-/// The counts of a plain review of `filter`'s cards, whatever pool the sitting had.
-fn review_counts(
-    deck: &Deck,
-    progress: &Progress,
-    filter: &StudyFilter,
-    now: Timestamp,
-    today: DayBounds,
-) -> QueueCounts {
-    let regular = StudyFilter {
-        pool: Pool::DueAndNew,
-        ..filter.clone()
-    };
-    queue_counts(deck, progress, &regular, now, today)
-}
-
 /// Going over weak cards, if there are any.
 fn weak_step(counts: &QueueCounts) -> Option<NextStep> {
     (counts.weak > 0).then_some(NextStep::ReviewWeak { count: counts.weak })
@@ -212,7 +192,7 @@ pub fn next_steps(
     now: Timestamp,
     today: DayBounds,
 ) -> Vec<NextStep> {
-    let counts = review_counts(deck, progress, filter, now, today);
+    let counts = queue_counts(deck, progress, filter, now, today);
     let mut steps = Vec::new();
     if counts.due + counts.new_today() > 0 {
         steps.push(NextStep::ReviewNow {
@@ -260,7 +240,7 @@ pub fn custom_study(
     now: Timestamp,
     today: DayBounds,
 ) -> Vec<NextStep> {
-    let counts = review_counts(deck, progress, filter, now, today);
+    let counts = queue_counts(deck, progress, filter, now, today);
     let mut options = Vec::new();
     if counts.new_beyond_today() > 0 {
         options.push(NextStep::LearnMore {
