@@ -1,6 +1,9 @@
-//! Validates the content at build time, so malformed markdown fails `cargo build` / `trunk build`
-//! with `file:line: reason` instead of shipping an app that breaks at start-up.
-//! The same file is embedded with `include_str!` and parsed again in the browser (see ARCHITECTURE.md).
+//! Compiles the content at build time (see ARCHITECTURE.md, "Compile, then study"): parses
+//! `content/interview.md`, renders it and generates every question natively, and writes the
+//! compiled deck to `$OUT_DIR/deck.json`, which `src/deck.rs` embeds. Malformed markdown fails
+//! `cargo build` / `trunk build` here with `file:line: reason`, so a broken deck never ships.
+
+use std::path::Path;
 
 const CONTENT: &str = "content/interview.md";
 
@@ -8,19 +11,28 @@ fn main() {
     println!("cargo::rerun-if-changed={CONTENT}");
     let source = match std::fs::read_to_string(CONTENT) {
         Ok(source) => source,
-        Err(error) => {
-            eprintln!("error: cannot read {CONTENT}: {error}");
-            std::process::exit(1);
+        Err(error) => fail(&format!("cannot read {CONTENT}: {error}")),
+    };
+    let compiled = match prep_engine::compiled::compile(CONTENT, &source) {
+        Ok(compiled) => compiled,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            fail(&format!(
+                "{} problem(s) in {CONTENT}; fix them to build",
+                errors.len()
+            ))
         }
     };
-    if let Err(errors) = prep_engine::content::parse_deck(CONTENT, &source) {
-        for error in &errors {
-            eprintln!("error: {error}");
-        }
-        eprintln!(
-            "error: {} problem(s) in {CONTENT}; fix them to build",
-            errors.len()
-        );
-        std::process::exit(1);
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let out = Path::new(&out_dir).join("deck.json");
+    if let Err(error) = std::fs::write(&out, compiled.to_json()) {
+        fail(&format!("cannot write {}: {error}", out.display()));
     }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }

@@ -5,7 +5,7 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::base_path::{href, router_base};
-use crate::deck::{CONTENT_FILE, deck};
+use crate::deck::compiled_deck;
 use crate::paths::{HOME_PATH, STUDY_PATH};
 use crate::routes::{
     card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
@@ -16,9 +16,9 @@ use crate::state::provide_study_state;
 
 #[component]
 pub fn App() -> impl IntoView {
-    match deck() {
+    match compiled_deck() {
         Ok(_) => view! { <Shell/> }.into_any(),
-        Err(errors) => view! { <ContentErrors errors=errors/> }.into_any(),
+        Err(error) => view! { <DeckError error=error/> }.into_any(),
     }
 }
 
@@ -60,14 +60,14 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// Shown instead of the app if the embedded content is malformed (the build should have caught it).
+/// Shown instead of the app if the embedded deck cannot be read (only a broken build does that:
+/// `build.rs` compiled it).
 #[component]
-fn ContentErrors(errors: &'static [prep_engine::content::ContentError]) -> impl IntoView {
+fn DeckError(error: &'static prep_engine::compiled::LoadError) -> impl IntoView {
     view! {
         <main id="main" class="page">
             <h1>"The study content could not be loaded"</h1>
-            <p>{format!("{CONTENT_FILE} has {} problem(s):", errors.len())}</p>
-            <ul>{errors.iter().map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}</ul>
+            <p><code>{error.to_string()}</code></p>
         </main>
     }
 }

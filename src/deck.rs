@@ -1,67 +1,47 @@
-//! The embedded deck: the content is compiled into the wasm and parsed once at start-up.
-//! `build.rs` has already validated it, so a parse error here means a broken build.
+//! The embedded deck. `build.rs` compiled the content natively (rendered answers, questions,
+//! prompts, key points, drills); the app reads that compiled deck once at start-up and holds no
+//! markdown parser or question generator of its own (see ARCHITECTURE.md).
 
 use std::sync::OnceLock;
 
-use prep_engine::content::{ContentError, Deck, parse_deck};
-use prep_engine::quiz::ChoiceBank;
-use prep_engine::typed::TypedBank;
+use prep_engine::compiled::{CompiledDeck, LoadError};
+use prep_engine::content::Deck;
 
-/// Path used in error messages; matches the file `build.rs` validates.
-pub const CONTENT_FILE: &str = "content/interview.md";
-const CONTENT: &str = include_str!("../content/interview.md");
+/// The compiled deck's text, from `build.rs`.
+const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"));
 
-/// The parsed deck, or the content errors if the embedded file is malformed.
-pub fn deck() -> Result<&'static Deck, &'static [ContentError]> {
-    static DECK: OnceLock<Result<Deck, Vec<ContentError>>> = OnceLock::new();
+/// The compiled deck, or why it could not be read (only a broken build can cause that).
+pub fn compiled_deck() -> Result<&'static CompiledDeck, &'static LoadError> {
+    static DECK: OnceLock<Result<CompiledDeck, LoadError>> = OnceLock::new();
     DECK.get_or_init(|| {
-        // Recorded as a User Timing entry ("prep:deck-parse") so start-up cost can be read in
-        // DevTools and by the browser benchmark, with no logging in the app.
+        // Recorded as a User Timing entry ("prep:deck-load") so start-up cost can be read in
+        // DevTools and by the start-up benchmark, with no logging in the app.
         let performance = web_sys::window().and_then(|w| w.performance());
+        let _ = performance.as_ref().map(|p| p.mark("prep:deck-load-start"));
+        let loaded = CompiledDeck::from_json(COMPILED);
         let _ = performance
             .as_ref()
-            .map(|p| p.mark("prep:deck-parse-start"));
-        let parsed = parse_deck(CONTENT_FILE, CONTENT);
-        let _ = performance
-            .as_ref()
-            .map(|p| p.measure_with_start_mark("prep:deck-parse", "prep:deck-parse-start"));
-        parsed
+            .map(|p| p.measure_with_start_mark("prep:deck-load", "prep:deck-load-start"));
+        loaded
     })
     .as_ref()
-    .map_err(Vec::as_slice)
 }
 
-/// A fingerprint of the embedded content, computed once: state saved against one deploy's
-/// deck (a sitting's card indices) is only read back by the same deck, since an edited deck
-/// may put other cards at those indices.
-pub fn content_fingerprint() -> &'static str {
-    static FINGERPRINT: OnceLock<String> = OnceLock::new();
-    FINGERPRINT.get_or_init(|| fingerprint(CONTENT))
+/// The compiled deck for views that only render once start-up has succeeded (see `App`).
+pub fn compiled() -> &'static CompiledDeck {
+    compiled_deck().expect("App renders routes only after the deck loaded")
 }
 
-/// 64-bit FNV-1a of `text`, in hex: stable across builds and platforms (unlike std's
-/// hasher), and a dozen bytes of code.
-pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
-
-/// The deck for views that only render once start-up has succeeded (see `App`).
+/// Its structure: parts, sections, lists and cards.
 pub fn loaded_deck() -> &'static Deck {
-    deck().expect("App renders routes only after the deck parsed")
+    compiled().deck()
 }
 
-/// The deck's multiple-choice material, read from the deck once, on first use: card pages ask
-/// it which modes fit a card, and every quiz round draws from it.
-pub fn choice_bank() -> &'static ChoiceBank<'static> {
-    static BANK: OnceLock<ChoiceBank<'static>> = OnceLock::new();
-    BANK.get_or_init(|| ChoiceBank::new(loaded_deck()))
+/// The fingerprint of the content the deck was compiled from: state saved against one
+/// deploy's deck (a sitting's card indices) is only read back by the same deck, since an
+/// edited deck may put other cards at those indices.
+pub fn content_fingerprint() -> &'static str {
+    &compiled().fingerprint
 }
 
-/// The deck's fill-in material (its acronyms and word counts), read once, on first use.
-pub fn typed_bank() -> &'static TypedBank<'static> {
-    static BANK: OnceLock<TypedBank<'static>> = OnceLock::new();
-    BANK.get_or_init(|| TypedBank::new(loaded_deck()))
-}
+pub use prep_engine::compiled::fingerprint;

@@ -2,6 +2,7 @@
 //! with no dependency on the browser. Time (`now`) and randomness (a seed) are always
 //! passed in, so every function here is deterministic and tested natively.
 
+pub mod compiled;
 pub mod content;
 pub mod markdown;
 pub mod progress;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use prep_engine::content::{CardKind, Deck, ListKind};
 
 use crate::components::card_labels::card_title;
-use crate::components::markdown::Markdown;
+use crate::components::markdown::{AnswerBlock, AnswerDetail};
 
 /// The question side: a short instruction and the prompt itself.
 pub fn front(deck: &Deck, card: usize) -> (String, String) {
@@ -28,16 +28,13 @@ pub fn back(deck: &'static Deck, card: usize) -> AnyView {
     let c = &deck.cards[card];
     match c.kind {
         CardKind::Question { .. } | CardKind::Definition => {
-            view! { <Markdown markdown=c.answer.as_str()/> }.into_any()
+            view! { <AnswerBlock card/> }.into_any()
         }
-        CardKind::OneLiner { list } => {
-            let detail = prep_engine::markdown::inline_to_html(&c.answer);
-            view! {
-                <p class="one-liner-detail" inner_html=detail></p>
-                <p class="muted">{deck.lists[list].title.clone()}</p>
-            }
-            .into_any()
+        CardKind::OneLiner { list } => view! {
+            <AnswerDetail card/>
+            <p class="muted">{deck.lists[list].title.clone()}</p>
         }
+        .into_any(),
         CardKind::GuideItem { list } => {
             let l = &deck.lists[list];
             let verdict = match l.kind {

@@ -1,11 +1,19 @@
-//! Renders the deck's own markdown. The engine escapes all text and any raw HTML in it,
-//! and only content compiled into the app reaches here, never anything a person typed.
+//! A card's answer as the build rendered it. The engine escaped all text and any raw HTML in
+//! the deck's markdown at build time, and only the compiled deck reaches here, never anything
+//! a person typed.
 
 use leptos::prelude::*;
 
-/// A block of rendered markdown (an answer, a definition).
+use crate::deck::compiled;
+
+/// A question's or definition's rendered answer.
 #[component]
-pub fn Markdown(markdown: &'static str) -> impl IntoView {
-    let html = prep_engine::markdown::to_html(markdown);
-    view! { <div class="prose" inner_html=html></div> }
+pub fn AnswerBlock(card: usize) -> impl IntoView {
+    view! { <div class="prose" inner_html=compiled().answer_html(card)></div> }
+}
+
+/// A one-liner's rendered detail.
+#[component]
+pub fn AnswerDetail(card: usize) -> impl IntoView {
+    view! { <p class="one-liner-detail" inner_html=compiled().answer_html(card)></p> }
 }

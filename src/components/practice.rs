@@ -7,9 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
-use prep_engine::recall::key_points;
 
-use crate::deck::{choice_bank, loaded_deck, typed_bank};
+use crate::deck::{compiled, loaded_deck};
 use crate::paths::{CARD_QUERY, FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, card_path};
 use crate::state::use_study;
 
@@ -69,15 +68,13 @@ impl PracticeMode {
     /// round.
     pub fn has_material(self, card: usize) -> bool {
         match self {
-            PracticeMode::Choose => !choice_bank().questions_for(card, 0).is_empty(),
-            PracticeMode::FillIn => !typed_bank().prompts_for(card).is_empty(),
-            PracticeMode::Type => !key_points(loaded_deck(), card).is_empty(),
+            PracticeMode::Choose => compiled().has_choice(card),
+            PracticeMode::FillIn => !compiled().typed_prompts(card).is_empty(),
+            PracticeMode::Type => !compiled().key_points(card).is_empty(),
         }
     }
 
-    /// Whether this mode has something to ask about any of `cards`. Stops at the first: each
-    /// check generates the card's material (about a millisecond natively for multiple choice),
-    /// so counting a whole section would be felt.
+    /// Whether this mode has something to ask about any of `cards`.
     pub fn has_material_for_any(self, cards: &[usize]) -> bool {
         cards.iter().any(|&card| self.has_material(card))
     }

@@ -12,7 +12,7 @@ use crate::base_path::href;
 use crate::clock::now;
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
-use crate::components::markdown::Markdown;
+use crate::components::markdown::{AnswerBlock, AnswerDetail};
 use crate::components::practice::PracticeMode;
 use crate::deck::loaded_deck;
 use crate::paths::{HOME_PATH, REVIEW_PATH, card_path, practice_path, section_path};
@@ -44,12 +44,9 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
     let list = list_title(deck, card);
     let body = match card.kind {
         CardKind::Question { .. } | CardKind::Definition => {
-            view! { <Markdown markdown=card.answer.as_str()/> }.into_any()
+            view! { <AnswerBlock card=index/> }.into_any()
         }
-        CardKind::OneLiner { .. } => {
-            let detail = prep_engine::markdown::inline_to_html(&card.answer);
-            view! { <p class="one-liner-detail" inner_html=detail></p> }.into_any()
-        }
+        CardKind::OneLiner { .. } => view! { <AnswerDetail card=index/> }.into_any(),
         CardKind::GuideItem { .. } => view! {
             <p class="guide-verdict">"From the decision guide: " <strong>{list}</strong></p>
         }

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, StudyMode};
-use prep_engine::quiz::{DrillFamily, DrillItem, bucket_label, drill, drill_families, grade_drill};
+use prep_engine::quiz::{DrillFamily, DrillItem, bucket_label, grade_drill};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
@@ -16,7 +16,7 @@ use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::on_study_key;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
-use crate::deck::loaded_deck;
+use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -30,11 +30,11 @@ type DrillRound = PracticeRound<DrillItem, usize>;
 #[component]
 pub fn DrillPage() -> impl IntoView {
     set_document_title(|| "Classification drill".to_string());
-    let families = drill_families(loaded_deck());
+    let families = compiled().drill_families();
     // The round in progress, or `None` while the learner picks a drill.
     let round = Sitting::here(|| None::<DrillRound>).state();
     let start = move |families: &[DrillFamily]| {
-        let mut items = drill(loaded_deck(), families, seed());
+        let mut items = compiled().drill(families, seed());
         items.truncate(ROUND_LENGTH);
         round.set(Some(DrillRound::new(items)));
     };

@@ -22,7 +22,7 @@ use crate::components::practice::{PractisingOne, practised_card, selection_plan}
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::{loaded_deck, typed_bank};
+use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -56,7 +56,7 @@ pub fn FillInPage() -> impl IntoView {
 fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     let deck = loaded_deck();
     if let Some(card) = single {
-        return typed_bank().prompts_for(card);
+        return compiled().typed_prompts(card).to_vec();
     }
     let study = use_study();
     let (at, seed) = (now(), seed());
@@ -66,7 +66,7 @@ fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);
-    typed_bank().round(&cards, ROUND_LENGTH, seed)
+    compiled().typed_round(&cards, ROUND_LENGTH, seed)
 }
 
 #[component]

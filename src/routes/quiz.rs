@@ -18,7 +18,7 @@ use crate::components::practice::{PractisingOne, practised_card, selection_plan}
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::{choice_bank, loaded_deck};
+use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -56,13 +56,13 @@ fn QuizRoundView(
     let deck = loaded_deck();
     let study = use_study();
     let seed = seed();
-    let bank = choice_bank();
+    let bank = compiled();
     let sitting = Sitting::here_for(&selection_plan(single), || {
         QuizRound::new(match single {
-            Some(card) => bank.questions_for(card, seed),
+            Some(card) => bank.choice_questions(card, seed),
             None => {
                 let cards = study.sitting_filter(&requested_sitting()).cards(deck);
-                bank.quiz(&cards, QUIZ_LENGTH, seed)
+                bank.choice_quiz(&cards, QUIZ_LENGTH, seed)
             }
         })
     });
@@ -86,7 +86,11 @@ fn QuizRoundView(
             StudyMode::Quiz,
         );
         let retry_seed = seed.wrapping_add(round.with_untracked(|r| r.answers().len()) as u64);
-        round.update(|r| r.answer(option, right, |missed| bank.retry(missed, retry_seed)));
+        round.update(|r| {
+            r.answer(option, right, |missed| {
+                bank.choice_retry(missed, retry_seed)
+            })
+        });
     };
     let next = move || round.update(QuizRound::next);
     on_study_key(move |key, event| match key {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
 use prep_engine::recall::{
-    Hint, KeyPoint, SelfGrade, check_recall, key_points, preselected_grade, ticked_share,
+    Hint, KeyPoint, SelfGrade, check_recall, preselected_grade, ticked_share,
 };
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
@@ -25,7 +25,7 @@ use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::loaded_deck;
+use crate::deck::{compiled, loaded_deck};
 use crate::paths::{STUDY_PATH, card_path};
 use crate::routes::review::grade_label;
 use crate::sitting_store::Sitting;
@@ -75,7 +75,7 @@ fn sitting_cards(single: Option<usize>) -> Vec<usize> {
         Rng::new(seed).shuffle(&mut cards);
     }
     // Guide items have no answer text to recall (the drills practise them).
-    cards.retain(|&card| !key_points(deck, card).is_empty());
+    cards.retain(|&card| !compiled().key_points(card).is_empty());
     cards.truncate(SITTING_LENGTH);
     cards
 }
@@ -143,7 +143,7 @@ fn RecallCard(
 ) -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let points = StoredValue::new(key_points(deck, card));
+    let points = StoredValue::new(compiled().key_points(card).to_vec());
     let count = points.with_value(Vec::len);
     let (hint, prompt) = front(deck, card);
     let prompt_text = StoredValue::new(deck.cards[card].prompt.clone());

@@ -21,7 +21,7 @@ impl fmt::Display for CardId {
 
 /// The whole parsed content: parts (`#`) hold sections (`##`), which hold lists and cards.
 /// Everything refers to its parent by index, so the deck is plain data that is cheap to share.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deck {
     /// The first `#` heading: the document's title.
     pub title: String,
@@ -32,7 +32,7 @@ pub struct Deck {
 }
 
 /// A `#` heading grouping sections on the home page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub title: String,
     /// 1-based source line of the heading.
@@ -40,7 +40,7 @@ pub struct Part {
 }
 
 /// A `##` heading: the unit a person browses and filters study sessions by.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Slug of the title, unique in the deck; used in URLs.
     pub id: String,
@@ -64,7 +64,7 @@ pub enum ListKind {
 }
 
 /// A list of one-liners (`## ORM Advantages`) or guide items (`### Choose ORM When:`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct List {
     pub id: String,
     /// The heading as written, e.g. "Choose ORM When:".
@@ -91,7 +91,7 @@ pub enum CardKind {
 }
 
 /// One thing to learn: a prompt and the markdown that answers it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Card {
     pub id: CardId,
     pub kind: CardKind,
@@ -100,7 +100,9 @@ pub struct Card {
     /// The question, the term, the one-liner's head, or the guide item's text.
     pub prompt: String,
     /// Markdown answer: the question's body, the definition, the one-liner's detail.
-    /// Empty for guide items, whose "answer" is their list.
+    /// Empty for guide items, whose "answer" is their list, and in a compiled deck, which
+    /// carries the rendering instead ([`crate::compiled::CompiledCard::answer_html`]).
+    #[serde(skip)]
     pub answer: String,
     /// 1-based source line where the card starts.
     pub line: u32,

@@ -174,16 +174,22 @@ fn subjects_with(deck: &Deck, kind: ListKind) -> Vec<String> {
 /// The drill over `families` (usually from [`drill_families`], possibly filtered), all items
 /// shuffled together by the seed.
 pub fn drill(deck: &Deck, families: &[DrillFamily], seed: u64) -> Vec<DrillItem> {
-    let mut items: Vec<DrillItem> = families
+    let items = families
         .iter()
         .flat_map(|family| family_items(deck, family))
         .collect();
+    shuffled_drill(items, seed)
+}
+
+/// A drill's statements in the seed's order: what [`drill`] does after generating them, and
+/// what study does with a compiled deck's.
+pub fn shuffled_drill(mut items: Vec<DrillItem>, seed: u64) -> Vec<DrillItem> {
     Rng::keyed(seed, "drill").shuffle(&mut items);
     items
 }
 
 /// The family's items that pass [`check_drill_item`], in deck order.
-fn family_items(deck: &Deck, family: &DrillFamily) -> Vec<DrillItem> {
+pub fn family_items(deck: &Deck, family: &DrillFamily) -> Vec<DrillItem> {
     deck.cards
         .iter()
         .enumerate()

@@ -22,9 +22,10 @@ use crate::rng::Rng;
 pub use check::{check_question, check_topic};
 pub use classify::{
     Bucket, DrillFamily, DrillItem, bucket_label, check_drill_item, drill, drill_families,
-    grade_drill,
+    family_items, grade_drill, shuffled_drill,
 };
 pub use generate::ChoiceBank;
+pub use retry::retry_from;
 
 /// Every option has to fit on a phone without wrapping into a wall of text.
 pub const MAX_OPTION_CHARS: usize = 160;
@@ -136,32 +137,43 @@ pub fn choice_quiz(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec
 impl ChoiceBank<'_> {
     /// See [`choice_quiz`].
     pub fn quiz(&self, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
-        let mut order: Vec<usize> = cards.to_vec();
-        order.sort_unstable();
-        order.dedup();
-        let mut rng = Rng::keyed(seed, "choice-quiz");
-        rng.shuffle(&mut order);
-        let mut used = [0usize; QuestionForm::ALL.len()];
-        let mut quiz = Vec::new();
-        for card in order {
-            if quiz.len() >= count {
-                break;
-            }
-            let options = self.questions_for(card, seed);
-            let Some(fewest) = options.iter().map(|q| used[form_index(q.form)]).min() else {
-                continue;
-            };
-            let least_used: Vec<&ChoiceQuestion> = options
-                .iter()
-                .filter(|q| used[form_index(q.form)] == fewest)
-                .collect();
-            if let Some(question) = rng.choose(&least_used) {
-                used[form_index(question.form)] += 1;
-                quiz.push((*question).clone());
-            }
-        }
-        quiz
+        pick_quiz(cards, count, seed, |card| self.questions_for(card, seed))
     }
+}
+
+/// The selection rule of [`choice_quiz`] over any source of a card's questions: generated
+/// ([`ChoiceBank`]) or compiled ([`crate::compiled::CompiledDeck`]).
+pub fn pick_quiz(
+    cards: &[usize],
+    count: usize,
+    seed: u64,
+    questions_for: impl Fn(usize) -> Vec<ChoiceQuestion>,
+) -> Vec<ChoiceQuestion> {
+    let mut order: Vec<usize> = cards.to_vec();
+    order.sort_unstable();
+    order.dedup();
+    let mut rng = Rng::keyed(seed, "choice-quiz");
+    rng.shuffle(&mut order);
+    let mut used = [0usize; QuestionForm::ALL.len()];
+    let mut quiz = Vec::new();
+    for card in order {
+        if quiz.len() >= count {
+            break;
+        }
+        let options = questions_for(card);
+        let Some(fewest) = options.iter().map(|q| used[form_index(q.form)]).min() else {
+            continue;
+        };
+        let least_used: Vec<&ChoiceQuestion> = options
+            .iter()
+            .filter(|q| used[form_index(q.form)] == fewest)
+            .collect();
+        if let Some(question) = rng.choose(&least_used) {
+            used[form_index(question.form)] += 1;
+            quiz.push((*question).clone());
+        }
+    }
+    quiz
 }
 
 fn form_index(form: QuestionForm) -> usize {
@@ -169,4 +181,21 @@ fn form_index(form: QuestionForm) -> usize {
         .iter()
         .position(|f| *f == form)
         .unwrap_or(0)
+}
+
+/// `question` with its options (and their source cards) in the seed's order: the same
+/// question, as hard, with the right answer somewhere else from round to round.
+pub fn with_options_shuffled(question: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
+    let mut order: Vec<usize> = (0..question.options.len()).collect();
+    Rng::keyed(seed, &question.id).shuffle(&mut order);
+    let mut shuffled = question.clone();
+    shuffled.options = order.iter().map(|&i| question.options[i].clone()).collect();
+    if question.option_cards.len() == order.len() {
+        shuffled.option_cards = order.iter().map(|&i| question.option_cards[i]).collect();
+    }
+    shuffled.correct = order
+        .iter()
+        .position(|&i| i == question.correct)
+        .unwrap_or(question.correct);
+    shuffled
 }

@@ -11,16 +11,24 @@ impl ChoiceBank<'_> {
     /// The question to ask again after `missed` was answered wrongly; see the module docs.
     /// Deterministic for a seed.
     pub fn retry(&self, missed: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
-        let others: Vec<ChoiceQuestion> = self
-            .questions_for(missed.card, seed)
-            .into_iter()
-            .filter(|question| question.id != missed.id)
-            .collect();
-        let mut rng = Rng::keyed(seed, &format!("retry:{}", missed.id));
-        match rng.choose(&others) {
-            Some(other) => other.clone(),
-            None => reshuffled(missed, &mut rng),
-        }
+        retry_from(self.questions_for(missed.card, seed), missed, seed)
+    }
+}
+
+/// The rule of [`ChoiceBank::retry`] given the missed card's questions (generated or compiled).
+pub fn retry_from(
+    card_questions: Vec<ChoiceQuestion>,
+    missed: &ChoiceQuestion,
+    seed: u64,
+) -> ChoiceQuestion {
+    let others: Vec<ChoiceQuestion> = card_questions
+        .into_iter()
+        .filter(|question| question.id != missed.id)
+        .collect();
+    let mut rng = Rng::keyed(seed, &format!("retry:{}", missed.id));
+    match rng.choose(&others) {
+        Some(other) => other.clone(),
+        None => reshuffled(missed, &mut rng),
     }
 }
 

@@ -257,7 +257,9 @@ impl<'d> TypedBank<'d> {
 
     /// See [`typed_round`].
     pub fn round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
-        round_with(self.deck, &self.vocab, cards, count, seed)
+        pick_round(self.deck, cards, count, seed, |card| {
+            prompts_with(self.deck, &self.vocab, card)
+        })
     }
 }
 
@@ -288,12 +290,14 @@ pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec
     TypedBank::new(deck).round(cards, count, seed)
 }
 
-fn round_with(
+/// The selection rule of [`typed_round`] over any source of a card's prompts: generated
+/// ([`TypedBank`]) or compiled ([`crate::compiled::CompiledDeck`]).
+pub fn pick_round(
     deck: &Deck,
-    vocab: &Vocab,
     cards: &[usize],
     count: usize,
     seed: u64,
+    prompts_for: impl Fn(usize) -> Vec<TypedPrompt>,
 ) -> Vec<TypedPrompt> {
     let mut order: Vec<usize> = Vec::new();
     for &card in cards {
@@ -306,7 +310,7 @@ fn round_with(
         if round.len() >= count {
             break;
         }
-        let prompts = prompts_with(deck, vocab, card);
+        let prompts = prompts_for(card);
         let want = if round.len() % 2 == 0 {
             TypedForm::Reverse
         } else {

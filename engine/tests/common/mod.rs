@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use prep_engine::compiled::{CompiledDeck, compile};
 use prep_engine::content::{Deck, parse_deck};
 use prep_engine::study::DayBounds;
 use prep_engine::time::Timestamp;
@@ -39,4 +40,32 @@ pub fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
         .iter()
         .position(|card| card.prompt == prompt)
         .unwrap_or_else(|| panic!("no card {prompt:?}"))
+}
+
+/// The deck the app ships, compiled once.
+pub fn compiled() -> &'static CompiledDeck {
+    static COMPILED: OnceLock<CompiledDeck> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        compile(
+            "content/interview.md",
+            include_str!("../../../content/interview.md"),
+        )
+        .expect("the shipped deck compiles")
+    })
+}
+
+/// Strips heading hashes and bullets from a seed line.
+pub fn strip_markers(line: &str) -> &str {
+    let line = line.trim().trim_start_matches('#').trim_start();
+    line.strip_prefix("• ")
+        .or_else(|| line.strip_prefix("- "))
+        .unwrap_or(line)
+        .trim()
+}
+
+/// `**X** - Y` -> (X, Y).
+pub fn one_liner_shape(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("**")?;
+    let (head, detail) = rest.split_once("** - ")?;
+    Some((head.trim(), detail.trim()))
 }

@@ -1,0 +1,87 @@
+//! Study over a compiled deck: the same selection rules as the generators' (`pick_quiz`,
+//! `pick_round`, `retry_from`, `shuffled_drill`), drawing from compiled material, so a round
+//! costs a lookup and a shuffle.
+
+use super::CompiledDeck;
+use crate::content::Deck;
+use crate::quiz::{
+    ChoiceQuestion, DrillFamily, DrillItem, pick_quiz, retry_from, shuffled_drill,
+    with_options_shuffled,
+};
+use crate::recall::KeyPoint;
+use crate::typed::{TypedPrompt, pick_round};
+
+impl CompiledDeck {
+    /// The structure: parts, sections, lists, cards.
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    /// A card's rendered answer (see [`super::CompiledCard::answer_html`]); empty for an
+    /// unknown card.
+    pub fn answer_html(&self, card: usize) -> &str {
+        self.cards.get(card).map_or("", |c| c.answer_html.as_str())
+    }
+
+    /// Every multiple-choice question of `card`, options in the seed's order.
+    pub fn choice_questions(&self, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
+        self.cards.get(card).map_or_else(Vec::new, |c| {
+            c.choice
+                .iter()
+                .map(|question| with_options_shuffled(question, seed))
+                .collect()
+        })
+    }
+
+    /// Whether `card` has a multiple-choice question.
+    pub fn has_choice(&self, card: usize) -> bool {
+        self.cards.get(card).is_some_and(|c| !c.choice.is_empty())
+    }
+
+    /// A quiz of up to `count` questions, one per card of `cards`: the rule of
+    /// [`crate::quiz::choice_quiz`].
+    pub fn choice_quiz(&self, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
+        pick_quiz(cards, count, seed, |card| self.choice_questions(card, seed))
+    }
+
+    /// The question to ask again after `missed` (see [`crate::quiz::ChoiceBank::retry`]).
+    pub fn choice_retry(&self, missed: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
+        retry_from(self.choice_questions(missed.card, seed), missed, seed)
+    }
+
+    /// A card's typed prompts: the reverse prompt, then the clozes.
+    pub fn typed_prompts(&self, card: usize) -> &[TypedPrompt] {
+        self.cards.get(card).map_or(&[], |c| c.typed.as_slice())
+    }
+
+    /// A fill-in round: the rule of [`crate::typed::typed_round`].
+    pub fn typed_round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
+        pick_round(&self.deck, cards, count, seed, |card| {
+            self.typed_prompts(card).to_vec()
+        })
+    }
+
+    /// What a typed recall of `card` is checked against; empty when it has nothing to recall.
+    pub fn key_points(&self, card: usize) -> &[KeyPoint] {
+        self.cards
+            .get(card)
+            .map_or(&[], |c| c.key_points.as_slice())
+    }
+
+    /// Every classification drill the deck has.
+    pub fn drill_families(&self) -> Vec<DrillFamily> {
+        self.drills.iter().map(|d| d.family.clone()).collect()
+    }
+
+    /// The statements of `families` (matched by id), in the seed's order: the rule of
+    /// [`crate::quiz::drill`].
+    pub fn drill(&self, families: &[DrillFamily], seed: u64) -> Vec<DrillItem> {
+        let items = self
+            .drills
+            .iter()
+            .filter(|drill| families.iter().any(|f| f.id == drill.family.id))
+            .flat_map(|drill| drill.items.iter().cloned())
+            .collect();
+        shuffled_drill(items, seed)
+    }
+}

@@ -1,0 +1,82 @@
+//! The compiled deck: everything the app shows and asks, computed once from the content at
+//! build time and handed to the app as data. This is the boundary between *compile* (parse the
+//! markdown, render it, generate and check questions: [`compile`]) and *study* (pick, shuffle,
+//! check answers, schedule: the `study` methods in `material.rs`), so the app's wasm holds no
+//! markdown parser and no question generator, and a deck imported at run time will be turned
+//! into this same value.
+//!
+//! The format is the JSON form of [`CompiledDeck`] (serde's default field names), versioned by
+//! [`FORMAT`]: bump it whenever a field's meaning or shape changes, since a saved sitting or an
+//! imported file may outlive a deploy. [`CompiledDeck::from_json`] refuses another version and
+//! any out-of-range index, so the study code can index without checks.
+
+mod compile;
+mod load;
+mod material;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Deck;
+use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
+use crate::recall::KeyPoint;
+use crate::typed::TypedPrompt;
+
+pub use compile::{COMPILE_SEED, compile};
+pub use load::LoadError;
+
+/// Version of the compiled format.
+pub const FORMAT: u32 = 1;
+
+/// A deck ready to study.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompiledDeck {
+    /// [`FORMAT`] at the time it was compiled.
+    pub format: u32,
+    /// The file it was compiled from, for messages.
+    pub source: String,
+    /// [`fingerprint`] of the source text: state saved against one deck (a sitting's card
+    /// indices) is only read back by the same deck.
+    pub fingerprint: String,
+    /// Parts, sections, lists and cards. Cards carry no markdown (`Card::answer` is empty):
+    /// their rendering is [`CompiledCard::answer_html`].
+    pub deck: Deck,
+    /// Per card of `deck.cards`, in the same order.
+    pub cards: Vec<CompiledCard>,
+    /// Every classification drill, with its statements in deck order.
+    pub drills: Vec<CompiledDrill>,
+}
+
+/// What one card shows and asks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompiledCard {
+    /// The answer rendered to HTML from the deck's own markdown (text and any raw HTML in it
+    /// escaped): a block for questions and definitions, inline HTML for a one-liner's detail,
+    /// empty for guide items, whose answer is their list.
+    pub answer_html: String,
+    /// Its multiple-choice questions, one per form that passed every check, options in the
+    /// order [`COMPILE_SEED`] gave them; study shuffles them again per round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choice: Vec<ChoiceQuestion>,
+    /// Its typed prompts: the reverse prompt, then the clozes, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub typed: Vec<TypedPrompt>,
+    /// What a typed recall of it is checked against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<KeyPoint>,
+}
+
+/// One classification drill and the statements it sorts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompiledDrill {
+    pub family: DrillFamily,
+    pub items: Vec<DrillItem>,
+}
+
+/// 64-bit FNV-1a of `text`, in hex: stable across builds and platforms (unlike std's hasher)
+/// and a dozen bytes of code, for telling one deck or one plan from another.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}

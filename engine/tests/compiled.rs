@@ -1,0 +1,245 @@
+//! The compiled deck: what the app ships instead of the markdown and the generators. It must
+//! say everything the content says, ask exactly what the generators ask, survive its own
+//! format, and refuse anything else without panicking.
+
+use prep_engine::compiled::{CompiledDeck, FORMAT, LoadError, compile};
+use prep_engine::content::CardKind;
+use prep_engine::quiz::{ChoiceBank, drill, drill_families};
+use prep_engine::recall::key_points;
+use prep_engine::rng::Rng;
+use prep_engine::typed::TypedBank;
+
+mod common;
+use common::{compiled, deck, one_liner_shape, strip_markers};
+
+const SEED: &str = include_str!("fixtures/seed-original.txt");
+
+/// The visible text of compiled HTML: tags dropped, the escapes the renderer writes undone.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn every_seed_line_is_in_the_compiled_deck() {
+    let compiled = compiled();
+    let deck = compiled.deck();
+    let mut titles: Vec<String> = Vec::new();
+    titles.extend(deck.parts.iter().map(|p| p.title.clone()));
+    titles.extend(deck.sections.iter().map(|s| s.title.clone()));
+    titles.extend(deck.lists.iter().map(|l| l.title.clone()));
+    for card in &deck.cards {
+        if let CardKind::Question { number } = card.kind {
+            titles.push(format!("{number}. {}", card.prompt));
+        }
+    }
+    let shown: Vec<String> = (0..deck.cards.len())
+        .map(|i| {
+            format!(
+                "{}\n{}",
+                deck.cards[i].prompt,
+                visible_text(compiled.answer_html(i))
+            )
+        })
+        .collect();
+    // Inline markup (`code`, **bold**) is rendered, so compare without its markers.
+    let plain = |text: &str| text.replace(['`', '*'], "");
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (index, raw) in SEED.lines().enumerate() {
+        if raw.trim().is_empty() || raw.trim() == "---" {
+            continue;
+        }
+        checked += 1;
+        let text = strip_markers(raw);
+        let found = if text.starts_with('|') {
+            // A table row: every cell in one card (the separator row has none).
+            let cells: Vec<String> = text
+                .split('|')
+                .map(|cell| plain(cell.trim()))
+                .filter(|cell| !cell.trim_matches(['-', ':']).is_empty())
+                .collect();
+            shown
+                .iter()
+                .any(|card| cells.iter().all(|cell| card.contains(cell.as_str())))
+        } else {
+            match one_liner_shape(text) {
+                Some((head, detail)) => shown
+                    .iter()
+                    .any(|card| card.contains(&plain(head)) && card.contains(&plain(detail))),
+                None => {
+                    titles.iter().any(|title| title.contains(text))
+                        || shown.iter().any(|card| card.contains(&plain(text)))
+                }
+            }
+        };
+        if !found {
+            missing.push(format!("seed line {}: {raw}", index + 1));
+        }
+    }
+    assert!(checked > 400, "only {checked} lines checked");
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn the_compiled_deck_ships_no_markdown() {
+    let compiled = compiled();
+    assert!(compiled.deck().cards.iter().all(|c| c.answer.is_empty()));
+    let questions = compiled
+        .deck()
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind, CardKind::Question { .. }));
+    for (index, card) in questions {
+        let html = compiled.answer_html(index);
+        assert!(html.starts_with('<'), "{}: {html:.40}", card.id);
+        assert!(!html.contains("**"), "{}: unrendered bold", card.id);
+    }
+}
+
+#[test]
+fn compiled_material_is_what_the_generators_give() {
+    let compiled = compiled();
+    let deck = deck();
+    let choice = ChoiceBank::new(deck);
+    let typed = TypedBank::new(deck);
+    for card in 0..deck.cards.len() {
+        assert_eq!(compiled.typed_prompts(card), typed.prompts_for(card));
+        assert_eq!(compiled.key_points(card), key_points(deck, card));
+        let generated = choice.questions_for(card, prep_engine::compiled::COMPILE_SEED);
+        for seed in [1, 2, 3] {
+            let asked = compiled.choice_questions(card, seed);
+            assert_eq!(asked.len(), generated.len());
+            for (asked, generated) in asked.iter().zip(&generated) {
+                assert_eq!(asked.id, generated.id);
+                assert_eq!(asked.stem, generated.stem);
+                assert_eq!(
+                    asked.options[asked.correct],
+                    generated.options[generated.correct]
+                );
+                let mut a = asked.options.clone();
+                let mut g = generated.options.clone();
+                a.sort();
+                g.sort();
+                assert_eq!(a, g, "{}: the same options, reordered", asked.id);
+            }
+        }
+    }
+    let families = drill_families(deck);
+    assert_eq!(compiled.drill_families(), families);
+    for seed in [1, 7] {
+        assert_eq!(
+            compiled.drill(&families, seed),
+            drill(deck, &families, seed)
+        );
+        assert_eq!(
+            compiled.drill(&families[..1], seed),
+            drill(deck, &families[..1], seed)
+        );
+    }
+    let all: Vec<usize> = (0..deck.cards.len()).collect();
+    assert_eq!(
+        compiled.typed_round(&all, 10, 5),
+        typed.round(&all, 10, 5),
+        "fill-in rounds pick the same prompts"
+    );
+}
+
+#[test]
+fn the_right_option_moves_between_rounds() {
+    let compiled = compiled();
+    let card = (0..compiled.deck().cards.len())
+        .find(|&c| compiled.has_choice(c))
+        .expect("some card has a question");
+    let places: std::collections::HashSet<usize> = (0..40)
+        .map(|seed| compiled.choice_questions(card, seed)[0].correct)
+        .collect();
+    assert_eq!(places.len(), 4, "right option placed at {places:?}");
+}
+
+#[test]
+fn the_format_reads_back_what_it_wrote() {
+    let compiled = compiled();
+    let json = compiled.to_json();
+    assert_eq!(
+        &CompiledDeck::from_json(&json).expect("reads back"),
+        compiled
+    );
+}
+
+#[test]
+fn another_format_version_is_refused_by_name() {
+    let json = compiled().to_json().replacen(
+        &format!("\"format\":{FORMAT}"),
+        &format!("\"format\":{}", FORMAT + 1),
+        1,
+    );
+    assert_eq!(
+        CompiledDeck::from_json(&json),
+        Err(LoadError::Format { found: FORMAT + 1 })
+    );
+}
+
+#[test]
+fn an_index_out_of_range_is_refused() {
+    let mut broken = compiled().clone();
+    broken.deck.cards[3].section = 999;
+    let error = CompiledDeck::from_json(&broken.to_json()).unwrap_err();
+    assert!(matches!(error, LoadError::Inconsistent(_)), "{error}");
+
+    let mut broken = compiled().clone();
+    let card = (0..broken.cards.len())
+        .find(|&c| !broken.cards[c].choice.is_empty())
+        .unwrap();
+    broken.cards[card].choice[0].correct = 4;
+    let error = CompiledDeck::from_json(&broken.to_json()).unwrap_err();
+    assert!(error.to_string().contains("right option 4 of 4"), "{error}");
+
+    let mut broken = compiled().clone();
+    broken.cards.pop();
+    assert!(CompiledDeck::from_json(&broken.to_json()).is_err());
+}
+
+#[test]
+fn arbitrary_text_never_panics_the_reader() {
+    let json = compiled().to_json();
+    let mut rng = Rng::new(13);
+    for _ in 0..300 {
+        // Cut anywhere, or one byte changed anywhere: an error or a consistent deck.
+        let mut bytes = json.as_bytes().to_vec();
+        let at = rng.below(bytes.len());
+        if rng.below(2) == 0 {
+            bytes.truncate(at);
+        } else {
+            bytes[at] = b"0123456789{}[]\",:-ax"[rng.below(20)];
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(deck) = CompiledDeck::from_json(&text) {
+            assert_eq!(deck.cards.len(), deck.deck.cards.len());
+        }
+    }
+    for text in ["", "null", "[]", "{}", "{\"format\":1}", "\u{0}\u{ffff}"] {
+        assert!(CompiledDeck::from_json(text).is_err(), "{text:?}");
+    }
+}
+
+#[test]
+fn malformed_content_fails_compilation_with_file_and_line() {
+    let errors = compile("content/interview.md", "# Deck\n\n## S\n\n• bullet\n").unwrap_err();
+    let first = errors[0].to_string();
+    assert!(first.starts_with("content/interview.md:"), "{first}");
+}
