@@ -16,5 +16,5 @@ wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$out/interview-prep_bg.wasm" -o "$out/named.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$out/interview-prep_bg.wasm" -o "$out/shipped.wasm"
-node scripts/size-report.mjs "$out" | grep -E "^file|shipped.wasm|interview-prep.js"
+node scripts/size-report.mjs --files "$out/interview-prep.js" "$out/shipped.wasm"
 node scripts/wasm-bytes.mjs "$out/named.wasm" "$@"

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod deck;
 pub mod paths;
+pub mod percent;
 pub mod routes;
 pub mod sitting_store;
 pub mod state;

@@ -415,18 +415,18 @@ fn missing_fields_default_and_unknown_modes_survive() {
 
 #[test]
 fn migrate_dispatches_on_schema() {
-    let value = serde_json::json!({ "cards": {}, "reviews": [] });
+    let value = r#"{ "cards": {}, "reviews": [] }"#;
     assert_eq!(
-        migrate(u64::from(SCHEMA_VERSION), value.clone()).unwrap(),
+        migrate(u64::from(SCHEMA_VERSION), value).unwrap(),
         Progress::default()
     );
     assert_eq!(
-        migrate(7, value.clone()),
+        migrate(7, value),
         Err(DecodeError::NewerSchema { found: 7 })
     );
     assert!(matches!(migrate(0, value), Err(DecodeError::Unreadable(_))));
     assert!(matches!(
-        migrate(1, serde_json::json!([1, 2])),
+        migrate(1, "[1, 2]"),
         Err(DecodeError::Unreadable(_))
     ));
 }

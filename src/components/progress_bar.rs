@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::percent::css_percent;
+
 #[component]
 pub fn ProgressBar(
     /// (done, total)
@@ -10,14 +12,6 @@ pub fn ProgressBar(
     /// What is being counted, for screen readers ("Cards", "Questions").
     label: &'static str,
 ) -> impl IntoView {
-    let percent = move || {
-        let (done, total) = progress.get();
-        if total == 0 {
-            100.0
-        } else {
-            done as f64 * 100.0 / total as f64
-        }
-    };
     view! {
         <div class="session-progress">
             <div
@@ -28,7 +22,7 @@ pub fn ProgressBar(
                 aria-valuemax=move || progress.get().1
                 aria-valuenow=move || progress.get().0
             >
-                <div class="bar-fill" style:width=move || format!("{:.1}%", percent())></div>
+                <div class="bar-fill" style:width=move || { let (done, total) = progress.get(); css_percent(done, total) }></div>
             </div>
             <span class="bar-text">{move || { let (d, t) = progress.get(); format!("{d} / {t}") }}</span>
         </div>

@@ -27,6 +27,7 @@ use crate::components::progress_bar::ProgressBar;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{compiled, loaded_deck};
 use crate::paths::{STUDY_PATH, card_path};
+use crate::percent::whole_percent;
 use crate::routes::review::grade_label;
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
@@ -391,13 +392,13 @@ fn RecallSummary(
     view! {
         <div class="summary">
             <h2>"Recall complete"</h2>
-            <p class="score">{format!("Average share of key points ticked: {:.0}%", average * 100.0)}</p>
+            <p class="score">{format!("Average share of key points ticked: {}%", whole_percent(f64::from(average)))}</p>
             <ul class="card-list">
                 {results.iter().map(|&(c, share, grade)| view! {
                     <li>
                         <A href=href(&card_path(deck.cards[c].id.as_str()))>
                             <span>{card_title(&deck.cards[c])}</span>
-                            <span class="count">{format!("{:.0}% ticked · {}", share * 100.0, grade_label(grade))}</span>
+                            <span class="count">{format!("{}% ticked · {}", whole_percent(f64::from(share)), grade_label(grade))}</span>
                         </A>
                     </li>
                 }).collect_view()}

@@ -14,6 +14,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::next_steps::CustomStudy;
 use crate::deck::loaded_deck;
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
+use crate::percent::whole_percent;
 use crate::state::{review_counts_label, use_study};
 
 #[component]
@@ -219,22 +220,28 @@ fn radio_choices<T: Copy + Send + Sync + 'static>(
 #[component]
 fn SettingsPanel() -> impl IntoView {
     let progress = use_study().progress;
-    let retention = move || progress.with(|p| p.settings.desired_retention);
+    // The slider works in whole percentages, as the label reads.
+    let retention =
+        move || progress.with(|p| whole_percent(f64::from(p.settings.desired_retention)));
     let range = SchedulerConfig::RETENTION_RANGE;
+    let (lowest, highest) = (
+        whole_percent(f64::from(*range.start())),
+        whole_percent(f64::from(*range.end())),
+    );
     view! {
         <details class="panel">
             <summary>"Scheduling"</summary>
             <label class="field">
-                <span>{move || format!("Desired retention: {:.0}%", retention() * 100.0)}</span>
+                <span>{move || format!("Desired retention: {}%", retention())}</span>
                 <input
                     type="range"
-                    min=*range.start()
-                    max=*range.end()
-                    step="0.01"
+                    min=lowest
+                    max=highest
+                    step="1"
                     prop:value=move || retention().to_string()
                     on:input=move |ev| {
-                        if let Ok(value) = event_target_value(&ev).parse::<f32>() {
-                            let value = value.clamp(*range.start(), *range.end());
+                        if let Ok(percent) = event_target_value(&ev).parse::<u32>() {
+                            let value = percent.clamp(lowest, highest) as f32 / 100.0;
                             progress.update(|p| p.settings.desired_retention = value);
                         }
                     }
