@@ -8,7 +8,7 @@ use prep_engine::compiled::{CompiledDeck, LoadError};
 use prep_engine::content::Deck;
 
 /// The compiled deck's text, from `build.rs`.
-const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.json"));
+const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/compiled-deck.txt"));
 
 /// The compiled deck, or why it could not be read (only a broken build can cause that).
 pub fn compiled_deck() -> Result<&'static CompiledDeck, &'static LoadError> {
@@ -18,7 +18,7 @@ pub fn compiled_deck() -> Result<&'static CompiledDeck, &'static LoadError> {
         // DevTools and by the start-up benchmark, with no logging in the app.
         let performance = web_sys::window().and_then(|w| w.performance());
         let _ = performance.as_ref().map(|p| p.mark("prep:deck-load-start"));
-        let loaded = CompiledDeck::from_json(COMPILED);
+        let loaded = CompiledDeck::read_static(COMPILED);
         let _ = performance
             .as_ref()
             .map(|p| p.measure_with_start_mark("prep:deck-load", "prep:deck-load-start"));

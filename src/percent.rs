@@ -8,11 +8,9 @@ pub fn whole_percent(share: f64) -> u32 {
 
 /// `part` of `whole` in tenths of a percent, for CSS widths ("45.6%"); a whole of 0 is full.
 pub fn css_percent(part: usize, whole: usize) -> String {
-    let tenths = if whole == 0 {
-        1000
-    } else {
-        (part.min(whole) * 1000 + whole / 2) / whole
-    };
+    let tenths = (part.min(whole) * 1000 + whole / 2)
+        .checked_div(whole)
+        .unwrap_or(1000);
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 

@@ -2,8 +2,8 @@
 //! say everything the content says, ask exactly what the generators ask, survive its own
 //! format, and refuse anything else without panicking.
 
-use prep_engine::compiled::{CompiledDeck, FORMAT, LoadError, compile};
-use prep_engine::content::CardKind;
+use prep_engine::compiled::{CompiledCard, CompiledDeck, FORMAT, LoadError, compile};
+use prep_engine::content::{CardKind, Deck};
 use prep_engine::quiz::{ChoiceBank, drill, drill_families};
 use prep_engine::recall::key_points;
 use prep_engine::rng::Rng;
@@ -98,6 +98,10 @@ fn every_seed_line_is_in_the_compiled_deck() {
 fn the_compiled_deck_ships_no_markdown() {
     let compiled = compiled();
     assert!(compiled.deck().cards.iter().all(|c| c.answer.is_empty()));
+    assert!(
+        !compiled.write().contains("**"),
+        "no markdown bold anywhere"
+    );
     let questions = compiled
         .deck()
         .cards
@@ -174,66 +178,110 @@ fn the_right_option_moves_between_rounds() {
 #[test]
 fn the_format_reads_back_what_it_wrote() {
     let compiled = compiled();
-    let json = compiled.to_json();
+    let text = compiled.write();
+    assert_eq!(&CompiledDeck::read(&text).expect("reads back"), compiled);
     assert_eq!(
-        &CompiledDeck::from_json(&json).expect("reads back"),
+        &CompiledDeck::read_checked(&text).expect("checks"),
         compiled
     );
+    assert_eq!(CompiledDeck::read(&text).unwrap().write(), text);
 }
 
 #[test]
 fn another_format_version_is_refused_by_name() {
-    let json = compiled().to_json().replacen(
+    let text = compiled().write().replacen(
         &format!("\"format\":{FORMAT}"),
         &format!("\"format\":{}", FORMAT + 1),
         1,
     );
     assert_eq!(
-        CompiledDeck::from_json(&json),
-        Err(LoadError::Format { found: FORMAT + 1 })
+        CompiledDeck::read(&text).unwrap_err(),
+        LoadError::Format { found: FORMAT + 1 }
     );
+}
+
+/// The shipped deck, compiled, with `edit` applied to its parts, as text.
+fn compiled_with(edit: impl FnOnce(&mut Deck, &mut Vec<CompiledCard>)) -> String {
+    let shipped = compiled();
+    let mut deck = shipped.deck.clone();
+    let mut cards: Vec<CompiledCard> = (0..deck.cards.len())
+        .map(|card| shipped.card(card).clone())
+        .collect();
+    edit(&mut deck, &mut cards);
+    CompiledDeck::from_parts(
+        shipped.source.clone(),
+        shipped.fingerprint.clone(),
+        deck,
+        cards,
+        shipped.drills().to_vec(),
+    )
+    .write()
 }
 
 #[test]
 fn an_index_out_of_range_is_refused() {
-    let mut broken = compiled().clone();
-    broken.deck.cards[3].section = 999;
-    let error = CompiledDeck::from_json(&broken.to_json()).unwrap_err();
+    let text = compiled_with(|deck, _| deck.cards[3].section = 999);
+    let error = CompiledDeck::read(&text).unwrap_err();
     assert!(matches!(error, LoadError::Inconsistent(_)), "{error}");
 
-    let mut broken = compiled().clone();
-    let card = (0..broken.cards.len())
-        .find(|&c| !broken.cards[c].choice.is_empty())
-        .unwrap();
-    broken.cards[card].choice[0].correct = 4;
-    let error = CompiledDeck::from_json(&broken.to_json()).unwrap_err();
+    let asked: Vec<usize> = (0..compiled().deck.cards.len())
+        .filter(|&c| compiled().has_choice(c))
+        .collect();
+    let text = compiled_with(|_, cards| cards[asked[0]].choice[0].correct = 4);
+    let error = CompiledDeck::read_checked(&text).unwrap_err();
     assert!(error.to_string().contains("right option 4 of 4"), "{error}");
+    // Read lazily, the faulty card has nothing to ask rather than a wrong answer.
+    let lazy = CompiledDeck::read(&text).expect("the header is sound");
+    assert!(!lazy.has_choice(asked[0]));
+    assert!(lazy.has_choice(asked[1]));
 
-    let mut broken = compiled().clone();
-    broken.cards.pop();
-    assert!(CompiledDeck::from_json(&broken.to_json()).is_err());
+    let text = compiled_with(|_, cards| {
+        cards.pop();
+    });
+    assert!(CompiledDeck::read(&text).is_err());
+}
+
+#[test]
+fn reading_parses_the_structure_and_leaves_the_material_for_later() {
+    let text = compiled().write();
+    let (header, body) = text.split_once('\n').unwrap();
+    assert!(
+        header.len() * 5 < body.len(),
+        "header {} bytes, material {} bytes",
+        header.len(),
+        body.len()
+    );
+    // A body cut short is refused at once: some span points past it.
+    let cut = &text[..header.len() + 1 + body.len() / 2];
+    assert!(CompiledDeck::read(cut).is_err());
 }
 
 #[test]
 fn arbitrary_text_never_panics_the_reader() {
-    let json = compiled().to_json();
+    let text = compiled().write();
     let mut rng = Rng::new(13);
     for _ in 0..300 {
-        // Cut anywhere, or one byte changed anywhere: an error or a consistent deck.
-        let mut bytes = json.as_bytes().to_vec();
+        // Cut anywhere, or one byte changed anywhere: an error, or a deck that can be studied.
+        let mut bytes = text.as_bytes().to_vec();
         let at = rng.below(bytes.len());
         if rng.below(2) == 0 {
             bytes.truncate(at);
         } else {
-            bytes[at] = b"0123456789{}[]\",:-ax"[rng.below(20)];
+            bytes[at] = b"0123456789{}[]\",:-ax\n"[rng.below(21)];
         }
         let text = String::from_utf8_lossy(&bytes);
-        if let Ok(deck) = CompiledDeck::from_json(&text) {
-            assert_eq!(deck.cards.len(), deck.deck.cards.len());
+        if let Ok(deck) = CompiledDeck::read(&text) {
+            for card in 0..deck.deck.cards.len() {
+                let _ = deck.choice_questions(card, 1);
+                let _ = deck.typed_prompts(card);
+                let _ = deck.answer_html(card);
+            }
+            let _ = deck.drill(&deck.drill_families(), 1);
         }
+        let _ = CompiledDeck::read_checked(&text);
     }
-    for text in ["", "null", "[]", "{}", "{\"format\":1}", "\u{0}\u{ffff}"] {
-        assert!(CompiledDeck::from_json(text).is_err(), "{text:?}");
+    for text in ["", "null", "[]", "{}", "{\"format\":2}\n", "\u{0}\u{ffff}"] {
+        assert!(CompiledDeck::read(text).is_err(), "{text:?}");
     }
 }
 

@@ -1,6 +1,6 @@
 //! Content → compiled deck, natively at build time (`build.rs`) and in tests.
 
-use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, fingerprint};
+use super::{CompiledCard, CompiledDeck, CompiledDrill, fingerprint};
 use crate::content::{CardKind, ContentError, parse_deck};
 use crate::markdown::{inline_to_html, to_html};
 use crate::quiz::{ChoiceBank, drill_families, family_items};
@@ -19,7 +19,7 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
     let mut deck = parse_deck(file, source)?;
     let choice = ChoiceBank::new(&deck);
     let typed = TypedBank::new(&deck);
-    let cards = (0..deck.cards.len())
+    let cards: Vec<CompiledCard> = (0..deck.cards.len())
         .map(|index| CompiledCard {
             answer_html: answer_html(&deck, index),
             choice: choice.questions_for(index, COMPILE_SEED),
@@ -27,7 +27,7 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
             key_points: key_points(&deck, index),
         })
         .collect();
-    let drills = drill_families(&deck)
+    let drills: Vec<CompiledDrill> = drill_families(&deck)
         .into_iter()
         .map(|family| CompiledDrill {
             items: family_items(&deck, &family),
@@ -37,14 +37,13 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
     for card in &mut deck.cards {
         card.answer = String::new();
     }
-    Ok(CompiledDeck {
-        format: FORMAT,
-        source: file.to_owned(),
-        fingerprint: fingerprint(source),
+    Ok(CompiledDeck::from_parts(
+        file.to_owned(),
+        fingerprint(source),
         deck,
         cards,
         drills,
-    })
+    ))
 }
 
 fn answer_html(deck: &crate::content::Deck, index: usize) -> String {

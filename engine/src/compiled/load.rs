@@ -1,15 +1,21 @@
-//! Reading and writing the compiled format, and refusing anything the study code could not
-//! index safely.
+//! Writing and reading the compiled format (see the module docs), and refusing anything the
+//! study code could not index safely.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
 
-use super::{CompiledDeck, FORMAT};
-use crate::content::CardKind;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy};
+use crate::content::{CardKind, Deck};
 
 /// Why a compiled deck could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// Not JSON of the compiled shape (the reader's message).
+    /// Not text of the compiled shape (the reader's message).
     Unreadable(String),
     /// Compiled by another version of the format.
     Format { found: u32 },
@@ -32,85 +38,285 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// The first line of the compiled text.
+#[derive(Serialize, Deserialize)]
+struct Header<S, D> {
+    format: u32,
+    source: S,
+    fingerprint: S,
+    deck: D,
+    /// Byte ranges in the body, `[start, end]`: one per card, then the drills.
+    spans: Vec<[usize; 2]>,
+}
+
+impl<T> Lazy<T> {
+    fn ready(value: T) -> Self {
+        Self {
+            span: 0..0,
+            value: OnceLock::from(value),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Default> Lazy<T> {
+    /// The value, decoding it on first use; a span that does not decode or check reads as the
+    /// default (nothing to ask), which [`CompiledDeck::read_checked`] reports instead.
+    fn get(&self, body: &str, check: impl Fn(&T) -> Result<(), String>) -> &T {
+        self.value
+            .get_or_init(|| decode(body, &self.span, check).unwrap_or_default())
+    }
+}
+
+fn decode<T: DeserializeOwned>(
+    body: &str,
+    span: &Range<usize>,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<T, String> {
+    let text = body
+        .get(span.clone())
+        .ok_or_else(|| format!("bytes {}..{} are not in the body", span.start, span.end))?;
+    let value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    check(&value)?;
+    Ok(value)
+}
+
 impl CompiledDeck {
-    /// The compiled format's text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a compiled deck has only string keys")
+    /// A deck from compiled parts (what [`super::compile`] gives).
+    pub fn from_parts(
+        source: String,
+        fingerprint: String,
+        deck: Deck,
+        cards: Vec<CompiledCard>,
+        drills: Vec<CompiledDrill>,
+    ) -> Self {
+        Self {
+            source,
+            fingerprint,
+            deck,
+            body: Cow::Borrowed(""),
+            cards: cards.into_iter().map(Lazy::ready).collect(),
+            drills: Lazy::ready(drills),
+        }
     }
 
-    /// Reads a compiled deck, checking its format and every index in it. Never panics,
-    /// whatever the text.
-    pub fn from_json(text: &str) -> Result<Self, LoadError> {
-        #[derive(serde::Deserialize)]
-        struct Header {
+    /// A card's material (empty for an unknown card).
+    pub fn card(&self, card: usize) -> &CompiledCard {
+        static NOTHING: OnceLock<CompiledCard> = OnceLock::new();
+        match self.cards.get(card) {
+            Some(lazy) => lazy.get(&self.body, |material| {
+                check_card(&self.deck, card, material)
+            }),
+            None => NOTHING.get_or_init(CompiledCard::default),
+        }
+    }
+
+    /// Every classification drill, with its statements in deck order.
+    pub fn drills(&self) -> &[CompiledDrill] {
+        self.drills.get(&self.body, |drills: &Vec<CompiledDrill>| {
+            check_drills(&self.deck, drills)
+        })
+    }
+
+    /// The compiled format's text.
+    pub fn write(&self) -> String {
+        let mut body = String::new();
+        let mut spans = Vec::with_capacity(self.cards.len() + 1);
+        let mut push = |json: String| {
+            spans.push([body.len(), body.len() + json.len()]);
+            body.push_str(&json);
+        };
+        for card in 0..self.cards.len() {
+            push(to_json(self.card(card)));
+        }
+        push(to_json(self.drills()));
+        let header = Header {
+            format: FORMAT,
+            source: &self.source,
+            fingerprint: &self.fingerprint,
+            deck: &self.deck,
+            spans,
+        };
+        format!("{}\n{body}", to_json(&header))
+    }
+
+    /// Reads a compiled deck: its header now (format, structure, spans, every index in them
+    /// checked), each card's material when first asked for. Never panics, whatever the text.
+    pub fn read(text: &str) -> Result<Self, LoadError> {
+        Self::read_body(text, |body| Cow::Owned(body.to_owned()))
+    }
+
+    /// [`CompiledDeck::read`] of text that lives as long as the program (the deck embedded in
+    /// the app), keeping the material where it is instead of copying it.
+    pub fn read_static(text: &'static str) -> Result<Self, LoadError> {
+        Self::read_body(text, Cow::Borrowed)
+    }
+
+    fn read_body<'t>(
+        text: &'t str,
+        keep: impl FnOnce(&'t str) -> Cow<'static, str>,
+    ) -> Result<Self, LoadError> {
+        let (header, body) = text
+            .split_once('\n')
+            .ok_or_else(|| LoadError::Unreadable("no header line".to_owned()))?;
+        #[derive(Deserialize)]
+        struct Version {
             format: u32,
         }
-        let header: Header =
-            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        if header.format != FORMAT {
+        let version: Version =
+            serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        if version.format != FORMAT {
             return Err(LoadError::Format {
-                found: header.format,
+                found: version.format,
             });
         }
-        let deck: CompiledDeck =
-            serde_json::from_str(text).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        deck.check().map_err(LoadError::Inconsistent)?;
-        Ok(deck)
-    }
-
-    /// Every index points at something of the right kind, and each card has its material.
-    fn check(&self) -> Result<(), String> {
-        let deck = &self.deck;
-        let in_range = |what: &str, index: usize, len: usize| {
-            if index < len {
-                Ok(())
+        let header: Header<String, Deck> =
+            serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
+        let cards = header.deck.cards.len();
+        if header.spans.len() != cards + 1 {
+            return Err(LoadError::Inconsistent(format!(
+                "{cards} cards but {} spans",
+                header.spans.len()
+            )));
+        }
+        let mut spans = header.spans.iter().map(|&[start, end]| start..end);
+        let lazy = |span: Range<usize>| -> Result<Range<usize>, LoadError> {
+            if body.get(span.clone()).is_some() {
+                Ok(span)
             } else {
-                Err(format!("{what} {index} of {len}"))
+                Err(LoadError::Inconsistent(format!(
+                    "bytes {}..{} are not in the body",
+                    span.start, span.end
+                )))
             }
         };
-        if self.cards.len() != deck.cards.len() {
+        let card_spans = spans
+            .by_ref()
+            .take(cards)
+            .map(|span| {
+                lazy(span).map(|span| Lazy {
+                    span,
+                    value: OnceLock::new(),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let drills = Lazy {
+            span: lazy(spans.next().unwrap_or(0..0))?,
+            value: OnceLock::new(),
+        };
+        Ok(Self {
+            source: header.source,
+            fingerprint: header.fingerprint,
+            deck: header.deck,
+            body: keep(body),
+            cards: card_spans,
+            drills,
+        })
+    }
+
+    /// [`CompiledDeck::read`], then every card's material and the drills decoded and checked
+    /// now: for a deck from outside (an import, a test), where a fault must be reported rather
+    /// than read as "nothing to ask".
+    pub fn read_checked(text: &str) -> Result<Self, LoadError> {
+        let deck = Self::read(text)?;
+        for (card, lazy) in deck.cards.iter().enumerate() {
+            if lazy.value.get().is_none() {
+                let material = decode(&deck.body, &lazy.span, |material| {
+                    check_card(&deck.deck, card, material)
+                })
+                .map_err(|why| LoadError::Inconsistent(format!("card {card}: {why}")))?;
+                let _ = lazy.value.set(material);
+            }
+        }
+        let drills = decode(
+            &deck.body,
+            &deck.drills.span,
+            |drills: &Vec<CompiledDrill>| check_drills(&deck.deck, drills),
+        )
+        .map_err(|why| LoadError::Inconsistent(format!("drills: {why}")))?;
+        let _ = deck.drills.value.set(drills);
+        Ok(deck)
+    }
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("compiled values have string keys only")
+}
+
+fn in_range(what: &str, index: usize, len: usize) -> Result<(), String> {
+    if index < len {
+        Ok(())
+    } else {
+        Err(format!("{what} {index} of {len}"))
+    }
+}
+
+/// Every index of the structure points at something that is there.
+fn check_structure(deck: &Deck) -> Result<(), String> {
+    for section in &deck.sections {
+        in_range("part", section.part, deck.parts.len())?;
+    }
+    for list in &deck.lists {
+        in_range("section", list.section, deck.sections.len())?;
+    }
+    for card in &deck.cards {
+        in_range("section", card.section, deck.sections.len())?;
+        if let CardKind::OneLiner { list } | CardKind::GuideItem { list } = card.kind {
+            in_range("list", list, deck.lists.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// A card's material is filed under it and every index in it is in range.
+fn check_card(deck: &Deck, card: usize, material: &CompiledCard) -> Result<(), String> {
+    for question in &material.choice {
+        if question.card != card {
             return Err(format!(
-                "{} cards but material for {}",
-                deck.cards.len(),
-                self.cards.len()
+                "question {} is filed under card {card}",
+                question.id
             ));
         }
-        for section in &deck.sections {
-            in_range("part", section.part, deck.parts.len())?;
+        in_range("right option", question.correct, question.options.len())?;
+        for &option_card in &question.option_cards {
+            in_range("card", option_card, deck.cards.len())?;
         }
-        for list in &deck.lists {
-            in_range("section", list.section, deck.sections.len())?;
+    }
+    for prompt in &material.typed {
+        if prompt.card != card {
+            return Err(format!("prompt {} is filed under card {card}", prompt.id));
         }
-        let cards = deck.cards.len();
-        for (index, card) in deck.cards.iter().enumerate() {
-            in_range("section", card.section, deck.sections.len())?;
-            if let CardKind::OneLiner { list } | CardKind::GuideItem { list } = card.kind {
-                in_range("list", list, deck.lists.len())?;
-            }
-            let material = &self.cards[index];
-            for question in &material.choice {
-                if question.card != index {
-                    return Err(format!(
-                        "question {} is filed under card {index}",
-                        question.id
-                    ));
-                }
-                in_range("right option", question.correct, question.options.len())?;
-                for &option_card in &question.option_cards {
-                    in_range("card", option_card, cards)?;
-                }
-            }
-            for prompt in &material.typed {
-                if prompt.card != index {
-                    return Err(format!("prompt {} is filed under card {index}", prompt.id));
-                }
-            }
+    }
+    Ok(())
+}
+
+fn check_drills(deck: &Deck, drills: &[CompiledDrill]) -> Result<(), String> {
+    for drill in drills {
+        for item in &drill.items {
+            in_range("card", item.card, deck.cards.len())?;
         }
-        for drill in &self.drills {
-            for item in &drill.items {
-                in_range("card", item.card, cards)?;
-            }
-        }
-        Ok(())
+    }
+    Ok(())
+}
+
+impl PartialEq for CompiledDeck {
+    /// Same source, structure and material, whatever has been decoded so far.
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+            && self.fingerprint == other.fingerprint
+            && self.deck == other.deck
+            && self.cards.len() == other.cards.len()
+            && (0..self.cards.len()).all(|card| self.card(card) == other.card(card))
+            && self.drills() == other.drills()
+    }
+}
+
+impl fmt::Debug for CompiledDeck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CompiledDeck")
+            .field("source", &self.source)
+            .field("fingerprint", &self.fingerprint)
+            .field("cards", &self.deck.cards.len())
+            .finish_non_exhaustive()
     }
 }

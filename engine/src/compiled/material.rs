@@ -20,22 +20,21 @@ impl CompiledDeck {
     /// A card's rendered answer (see [`super::CompiledCard::answer_html`]); empty for an
     /// unknown card.
     pub fn answer_html(&self, card: usize) -> &str {
-        self.cards.get(card).map_or("", |c| c.answer_html.as_str())
+        &self.card(card).answer_html
     }
 
     /// Every multiple-choice question of `card`, options in the seed's order.
     pub fn choice_questions(&self, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
-        self.cards.get(card).map_or_else(Vec::new, |c| {
-            c.choice
-                .iter()
-                .map(|question| with_options_shuffled(question, seed))
-                .collect()
-        })
+        self.card(card)
+            .choice
+            .iter()
+            .map(|question| with_options_shuffled(question, seed))
+            .collect()
     }
 
     /// Whether `card` has a multiple-choice question.
     pub fn has_choice(&self, card: usize) -> bool {
-        self.cards.get(card).is_some_and(|c| !c.choice.is_empty())
+        !self.card(card).choice.is_empty()
     }
 
     /// A quiz of up to `count` questions, one per card of `cards`: the rule of
@@ -51,7 +50,7 @@ impl CompiledDeck {
 
     /// A card's typed prompts: the reverse prompt, then the clozes.
     pub fn typed_prompts(&self, card: usize) -> &[TypedPrompt] {
-        self.cards.get(card).map_or(&[], |c| c.typed.as_slice())
+        &self.card(card).typed
     }
 
     /// A fill-in round: the rule of [`crate::typed::typed_round`].
@@ -63,21 +62,19 @@ impl CompiledDeck {
 
     /// What a typed recall of `card` is checked against; empty when it has nothing to recall.
     pub fn key_points(&self, card: usize) -> &[KeyPoint] {
-        self.cards
-            .get(card)
-            .map_or(&[], |c| c.key_points.as_slice())
+        &self.card(card).key_points
     }
 
     /// Every classification drill the deck has.
     pub fn drill_families(&self) -> Vec<DrillFamily> {
-        self.drills.iter().map(|d| d.family.clone()).collect()
+        self.drills().iter().map(|d| d.family.clone()).collect()
     }
 
     /// The statements of `families` (matched by id), in the seed's order: the rule of
     /// [`crate::quiz::drill`].
     pub fn drill(&self, families: &[DrillFamily], seed: u64) -> Vec<DrillItem> {
         let items = self
-            .drills
+            .drills()
             .iter()
             .filter(|drill| families.iter().any(|f| f.id == drill.family.id))
             .flat_map(|drill| drill.items.iter().cloned())

@@ -5,14 +5,21 @@
 //! markdown parser and no question generator, and a deck imported at run time will be turned
 //! into this same value.
 //!
-//! The format is the JSON form of [`CompiledDeck`] (serde's default field names), versioned by
-//! [`FORMAT`]: bump it whenever a field's meaning or shape changes, since a saved sitting or an
-//! imported file may outlive a deploy. [`CompiledDeck::from_json`] refuses another version and
-//! any out-of-range index, so the study code can index without checks.
+//! The format ([`FORMAT`]) is text: one line of JSON, the *header* (format, source, fingerprint,
+//! the deck's structure, and where each card's material and the drills sit in the body), then the
+//! *body*: each card's [`CompiledCard`] and the list of [`CompiledDrill`]s as JSON, one after
+//! another. Reading parses the header only (the structure every screen needs) and decodes a
+//! card's material the first time it is asked for, so start-up cost grows with the number of
+//! cards but not with what each can ask. Bump [`FORMAT`] whenever a field's meaning or shape
+//! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
+//! refuses another version and any out-of-range index, so study code can index without checks.
 
 mod compile;
 mod load;
 mod material;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,13 +32,10 @@ pub use compile::{COMPILE_SEED, compile};
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
-/// A deck ready to study.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
-    /// [`FORMAT`] at the time it was compiled.
-    pub format: u32,
     /// The file it was compiled from, for messages.
     pub source: String,
     /// [`fingerprint`] of the source text: state saved against one deck (a sitting's card
@@ -40,10 +44,18 @@ pub struct CompiledDeck {
     /// Parts, sections, lists and cards. Cards carry no markdown (`Card::answer` is empty):
     /// their rendering is [`CompiledCard::answer_html`].
     pub deck: Deck,
+    /// The body the material is decoded from: borrowed when the text lives as long as the
+    /// program (embedded in the app), empty for a deck compiled in this process.
+    body: Cow<'static, str>,
     /// Per card of `deck.cards`, in the same order.
-    pub cards: Vec<CompiledCard>,
-    /// Every classification drill, with its statements in deck order.
-    pub drills: Vec<CompiledDrill>,
+    cards: Vec<Lazy<CompiledCard>>,
+    drills: Lazy<Vec<CompiledDrill>>,
+}
+
+/// A value, or where in the body its JSON is, decoded on first use.
+struct Lazy<T> {
+    span: std::ops::Range<usize>,
+    value: OnceLock<T>,
 }
 
 /// What one card shows and asks.

@@ -74,8 +74,9 @@ pub fn grade_drill(item: &DrillItem, picked: &Bucket) -> bool {
 }
 
 /// Every drill the deck supports, in the order their first list appears: a which-subject
-/// drill for each pair of subjects that both have advantages (or disadvantages), and a
-/// choose/avoid drill per subject; each with items in both buckets.
+/// drill for each pair of subjects that both have advantages (or disadvantages) in the same
+/// part of the deck (the same topic: and pairs across a large deck would grow with its square),
+/// and a choose/avoid drill per subject; each with items in both buckets.
 pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
     let mut families: Vec<DrillFamily> = Vec::new();
     for list in &deck.lists {
@@ -118,7 +119,7 @@ fn families_of(deck: &Deck, list: &List) -> Vec<DrillFamily> {
         }
         ListKind::Advantages | ListKind::Disadvantages => {
             let heading = kind_heading(list.kind);
-            let subjects = subjects_with(deck, list.kind);
+            let subjects = subjects_with(deck, list.kind, part_of(deck, list));
             let Some(at) = subjects
                 .iter()
                 .position(|s| s.eq_ignore_ascii_case(&list.subject))
@@ -157,10 +158,19 @@ fn kind_heading(kind: ListKind) -> &'static str {
     }
 }
 
-/// The subjects with a list of this kind, in deck order, each once.
-fn subjects_with(deck: &Deck, kind: ListKind) -> Vec<String> {
+/// The part (`#`) a list is in.
+fn part_of(deck: &Deck, list: &List) -> Option<usize> {
+    deck.sections.get(list.section).map(|section| section.part)
+}
+
+/// The subjects with a list of this kind in `part`, in deck order, each once.
+fn subjects_with(deck: &Deck, kind: ListKind, part: Option<usize>) -> Vec<String> {
     let mut subjects: Vec<String> = Vec::new();
-    for list in deck.lists.iter().filter(|list| list.kind == kind) {
+    for list in deck
+        .lists
+        .iter()
+        .filter(|list| list.kind == kind && part_of(deck, list) == part)
+    {
         if !subjects
             .iter()
             .any(|s| s.eq_ignore_ascii_case(&list.subject))

@@ -11,6 +11,9 @@ use crate::text;
 pub(crate) struct Vocab {
     /// Upper-case acronym without plural ("API") -> its expansion as written.
     expansions: Vec<(String, String)>,
+    /// Each expansion's spelled words, in `expansions` order: read once, since every reverse
+    /// prompt compares its concept with all of them.
+    expansion_words: Vec<Vec<super::spelling::Word>>,
     /// Word norm -> number of cards whose prompt or answer uses it.
     cards_using: HashMap<String, usize>,
 }
@@ -45,6 +48,11 @@ impl Vocab {
                 *vocab.cards_using.entry(word).or_default() += 1;
             }
         }
+        vocab.expansion_words = vocab
+            .expansions
+            .iter()
+            .map(|(_, expansion)| super::spelling::Spelled::new(expansion).words)
+            .collect();
         vocab
     }
 
@@ -62,8 +70,9 @@ impl Vocab {
         let wanted = super::spelling::Spelled::new(phrase);
         self.expansions
             .iter()
-            .find(|(_, expansion)| super::spelling::Spelled::new(expansion).words == wanted.words)
-            .map(|(key, _)| key.as_str())
+            .zip(&self.expansion_words)
+            .find(|(_, words)| **words == wanted.words)
+            .map(|((key, _), _)| key.as_str())
     }
 
     /// How many cards use this word norm.
