@@ -195,10 +195,15 @@ try {
 
   console.log('\nfirst-visit download (the files each page fetched)');
   row(['', 'files', 'raw KB', 'gzip KB', 'brotli KB']);
-  for (const p of pages) {
-    const d = download(p.dir, p.runs[0].urls);
+  const downloads = pages.map((p) => download(p.dir, p.runs[0].urls));
+  pages.forEach((p, i) => {
+    const d = downloads[i];
     row([`  ${p.name}`, d.files, ...[d.raw, d.gzip, d.brotli].map((n) => (n / 1024).toFixed(1))]);
-  }
+  });
+  // The loads above are over loopback, where size costs nothing. On a phone it is most of the
+  // wait: the gzip download alone (GitHub Pages sends gzip) at a slow 3G-like 400 KB/s.
+  const slow = (d) => ((d.gzip / (400 * 1024)) * 1000).toFixed(0);
+  console.log(`  gzip download alone at 400 KB/s: app ${slow(downloads[0])} ms, reference ${slow(downloads[1])} ms`);
 
   const [appHome, ref] = pages;
   const fcp = (p) => median(p.runs.map((r) => r.fcp));
