@@ -42,6 +42,7 @@ const LIST_TRIGGERS: &[&str] = &[
 
 /// One thing a good answer names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "SavedKeyTerm", into = "SavedKeyTerm")]
 pub struct KeyTerm {
     /// As shown to the learner: "select_related()", "PageNumberPagination", "fault isolation".
     pub label: String,
@@ -76,12 +77,48 @@ impl KeyTerm {
         Self::new(label, &spellings)
     }
 
+    /// The ways to say `label` that [`KeyTerm::from_label`] reads from it alone.
+    fn alternatives_of(label: &str) -> Vec<Vec<String>> {
+        Self::from_label(label).map_or_else(Vec::new, |term| term.alternatives)
+    }
+
     fn words(&self) -> HashSet<&str> {
         self.alternatives
             .iter()
             .flatten()
             .map(String::as_str)
             .collect()
+    }
+}
+
+/// A [`KeyTerm`] as saved in a compiled deck: its alternatives only when they are not what
+/// its label alone gives (about half of a deck's key points' bytes otherwise). Reading one
+/// back computes them with the same tokenizer and stemmer, which study needs anyway.
+#[derive(Serialize, Deserialize)]
+struct SavedKeyTerm {
+    label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    alternatives: Option<Vec<Vec<String>>>,
+}
+
+impl From<KeyTerm> for SavedKeyTerm {
+    fn from(term: KeyTerm) -> Self {
+        let derived = KeyTerm::alternatives_of(&term.label) == term.alternatives;
+        Self {
+            alternatives: (!derived).then_some(term.alternatives),
+            label: term.label,
+        }
+    }
+}
+
+impl From<SavedKeyTerm> for KeyTerm {
+    fn from(saved: SavedKeyTerm) -> Self {
+        Self {
+            alternatives: saved
+                .alternatives
+                .unwrap_or_else(|| KeyTerm::alternatives_of(&saved.label)),
+            label: saved.label,
+        }
     }
 }
 
