@@ -4,6 +4,7 @@
 
 pub mod compiled;
 pub mod content;
+#[cfg(feature = "compile")]
 pub mod markdown;
 pub mod progress;
 pub mod quiz;

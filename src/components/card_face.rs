@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use prep_engine::content::{CardKind, Deck, ListKind};
 
+use crate::components::answer::{AnswerBlock, AnswerDetail};
 use crate::components::card_labels::card_title;
-use crate::components::markdown::{AnswerBlock, AnswerDetail};
 
 /// The question side: a short instruction and the prompt itself.
 pub fn front(deck: &Deck, card: usize) -> (String, String) {

@@ -1,5 +1,6 @@
 //! Small view pieces shared by several screens.
 
+pub mod answer;
 pub mod answer_feedback;
 pub mod card_face;
 pub mod card_labels;
@@ -8,7 +9,6 @@ pub mod document_title;
 pub mod empty_selection;
 pub mod key_hints;
 pub mod keys;
-pub mod markdown;
 pub mod next_steps;
 pub mod practice;
 pub mod progress_bar;

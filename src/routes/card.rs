@@ -10,9 +10,9 @@ use prep_engine::study::is_leech;
 
 use crate::base_path::href;
 use crate::clock::now;
+use crate::components::answer::{AnswerBlock, AnswerDetail};
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
-use crate::components::markdown::{AnswerBlock, AnswerDetail};
 use crate::components::practice::PracticeMode;
 use crate::deck::loaded_deck;
 use crate::paths::{HOME_PATH, REVIEW_PATH, card_path, practice_path, section_path};

@@ -14,6 +14,7 @@
 //! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
 //! refuses another version and any out-of-range index, so study code can index without checks.
 
+#[cfg(feature = "compile")]
 mod compile;
 mod load;
 mod material;
@@ -28,6 +29,7 @@ use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
 use crate::typed::TypedPrompt;
 
+#[cfg(feature = "compile")]
 pub use compile::{COMPILE_SEED, compile};
 pub use load::LoadError;
 
