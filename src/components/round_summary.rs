@@ -1,5 +1,6 @@
 //! The end of a practice round (quiz, drill, fill-in): the first-try score, the cards missed,
-//! and the way on, which takes the keyboard focus (one Enter starts another round).
+//! and the way on ([`SummaryActions`], shared by every sitting's end), which takes the keyboard
+//! focus (one Enter starts another round).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,8 +27,6 @@ pub fn RoundSummary(
     let mut missed = missed;
     let mut seen = std::collections::HashSet::new();
     missed.retain(|card| seen.insert(*card));
-    let again = NodeRef::new();
-    focus_when_mounted(again);
     view! {
         <div class="summary">
             <h2>{heading}</h2>
@@ -42,10 +41,25 @@ pub fn RoundSummary(
                     }).collect_view()}
                 </ul>
             })}
-            <p class="button-row">
-                <button class="primary" node_ref=again on:click=move |_| on_again()>{again_label}</button>
-                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
-            </p>
+            <SummaryActions again_label on_again/>
         </div>
+    }
+}
+
+/// The way on from the end of any sitting: another one (focused, so one Enter starts it) or
+/// back to the study page.
+#[component]
+pub fn SummaryActions(
+    /// "Another quiz", "New interview".
+    again_label: &'static str,
+    on_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let again = NodeRef::new();
+    focus_when_mounted(again);
+    view! {
+        <p class="button-row">
+            <button class="primary" node_ref=again on:click=move |_| on_again()>{again_label}</button>
+            <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
+        </p>
     }
 }

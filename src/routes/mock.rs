@@ -22,10 +22,11 @@ use crate::components::card_face::back;
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
+use crate::components::keys::{on_ctrl_enter, on_study_key};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::round_summary::SummaryActions;
 use crate::deck::loaded_deck;
-use crate::paths::{STUDY_PATH, card_path};
+use crate::paths::card_path;
 use crate::sitting_store::{Sitting, route_key};
 use crate::state::use_study;
 
@@ -366,8 +367,6 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
     let Some(report) = interview.with_untracked(|i| i.as_ref().map(|i| i.report(now()))) else {
         return ().into_any();
     };
-    let again = NodeRef::new();
-    focus_when_mounted(again);
     let notes = StoredValue::new(report.notes.clone());
     // Each outcome its own list, misses first: "Partly" is worth a look but is not a miss.
     let list = move |title: &'static str, cards: Vec<usize>| {
@@ -398,10 +397,7 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             {(report.total > 0).then(|| view! {
                 <p class="muted">"Every answer already counts in your review schedule: missed questions come back within minutes, partly answered ones sooner than nailed ones."</p>
             })}
-            <p class="button-row">
-                <button class="primary" node_ref=again on:click=move |_| interview.set(None)>"New interview"</button>
-                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
-            </p>
+            <SummaryActions again_label="New interview" on_again=move || interview.set(None)/>
         </div>
     }
     .into_any()

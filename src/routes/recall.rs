@@ -20,13 +20,15 @@ use crate::clock::{now, seed};
 use crate::components::card_face::{back, front};
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
+use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{focus_when_mounted, on_ctrl_enter, on_study_key};
+use crate::components::keys::{on_ctrl_enter, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
+use crate::components::round_summary::SummaryActions;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{compiled, loaded_deck};
-use crate::paths::{STUDY_PATH, card_path};
+use crate::paths::card_path;
 use crate::percent::whole_percent;
 use crate::routes::review::grade_label;
 use crate::sitting_store::Sitting;
@@ -377,16 +379,8 @@ fn RecallSummary(
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = loaded_deck();
-    let again = NodeRef::new();
-    focus_when_mounted(again);
     if results.is_empty() {
-        return view! {
-            <div class="summary">
-                <h2>"No cards for this selection"</h2>
-                <p><A href=href(STUDY_PATH)>"Choose other sections or kinds"</A></p>
-            </div>
-        }
-        .into_any();
+        return view! { <EmptySelection what="cards"/> }.into_any();
     }
     let average = results.iter().map(|(_, share, _)| share).sum::<f32>() / results.len() as f32;
     view! {
@@ -403,10 +397,7 @@ fn RecallSummary(
                     </li>
                 }).collect_view()}
             </ul>
-            <p class="button-row">
-                <button class="primary" node_ref=again on:click=move |_| on_again()>"Another sitting"</button>
-                <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>
-            </p>
+            <SummaryActions again_label="Another sitting" on_again/>
         </div>
     }
     .into_any()
