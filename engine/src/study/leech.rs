@@ -1,6 +1,7 @@
 //! Leeches: cards forgotten so often that reviewing them again is wasted time until the
 //! learner rewrites or splits them. Anki's default threshold is 8 lapses, and so is ours.
 
+use super::queue::in_key_order;
 use crate::content::Deck;
 use crate::progress::Progress;
 use crate::scheduler::CardSchedule;
@@ -15,13 +16,13 @@ pub fn is_leech(schedule: &CardSchedule) -> bool {
 
 /// The deck's leeches, most lapses first (deck order among equals).
 pub fn leeches(deck: &Deck, progress: &Progress) -> Vec<usize> {
-    let mut found: Vec<(u32, usize)> = deck
-        .cards
-        .iter()
-        .enumerate()
-        .map(|(index, card)| (progress.schedule(card.id.as_str()).lapses, index))
-        .filter(|&(lapses, _)| lapses >= LEECH_LAPSES)
-        .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().map(|(_, index)| index).collect()
+    in_key_order(
+        deck.cards
+            .iter()
+            .enumerate()
+            .map(|(index, card)| (progress.schedule(card.id.as_str()).lapses, index))
+            .filter(|&(lapses, _)| lapses >= LEECH_LAPSES)
+            .map(|(lapses, index)| (-i64::from(lapses), 0, index))
+            .collect(),
+    )
 }

@@ -120,23 +120,27 @@ pub fn review_queue_learning_more(
         .map(|c| (c, progress.schedule(deck.cards[c].id.as_str())))
         .collect();
 
-    let mut due: Vec<&(usize, CardSchedule)> = schedules
-        .iter()
-        .filter(|(_, s)| !s.is_new() && s.is_due(now))
-        .collect();
-    due.sort_by_key(|(card, s)| (s.due, !s.is_learning(), *card));
-    let due = due.into_iter().map(|(c, _)| *c);
+    let due = in_key_order(
+        schedules
+            .iter()
+            .filter(|(_, s)| !s.is_new() && s.is_due(now))
+            .map(|&(card, s)| (s.due.millis(), i64::from(!s.is_learning()), card))
+            .collect(),
+    )
+    .into_iter();
 
     // Learning cards due within the learn-ahead window come after everything else, as in Anki:
     // a card just failed in a mock interview is there to practise without waiting a minute.
-    let mut ahead: Vec<&(usize, CardSchedule)> = schedules
-        .iter()
-        .filter(|(_, s)| {
-            s.is_learning() && !s.is_due(now) && s.due.millis_since(now) <= LEARN_AHEAD_MS
-        })
-        .collect();
-    ahead.sort_by_key(|(card, s)| (s.due, *card));
-    let ahead = ahead.into_iter().map(|(c, _)| *c);
+    let ahead = in_key_order(
+        schedules
+            .iter()
+            .filter(|(_, s)| {
+                s.is_learning() && !s.is_due(now) && s.due.millis_since(now) <= LEARN_AHEAD_MS
+            })
+            .map(|&(card, s)| (s.due.millis(), 0, card))
+            .collect(),
+    )
+    .into_iter();
 
     let new: Vec<usize> = schedules
         .iter()
@@ -150,12 +154,13 @@ pub fn review_queue_learning_more(
         Pool::DueAndNew => due.chain(new).chain(ahead).collect(),
         Pool::Due => due.chain(ahead).collect(),
         Pool::New => new,
-        Pool::Weak => {
-            let mut weak: Vec<&(usize, CardSchedule)> =
-                schedules.iter().filter(|(_, s)| is_weak(s)).collect();
-            weak.sort_by(|(a, sa), (b, sb)| sa.stability.total_cmp(&sb.stability).then(a.cmp(b)));
-            weak.into_iter().map(|(c, _)| *c).collect()
-        }
+        Pool::Weak => in_key_order(
+            schedules
+                .iter()
+                .filter(|(_, s)| is_weak(s))
+                .map(|&(card, s)| (total_order_key(s.stability), 0, card))
+                .collect(),
+        ),
         Pool::Cram => {
             let every = schedules.iter().map(|(c, _)| *c).collect();
             in_new_card_order(deck, every, filter.new_order, &mut rng)
@@ -207,4 +212,49 @@ fn mixed_by_kind(deck: &Deck, cards: &[usize]) -> Vec<usize> {
         taken[next] += 1;
     }
     mixed
+}
+
+/// Cards (the last of each key) in the order of their keys. Every ordering of cards in a queue
+/// goes through this one sort of one key type, a card index last so no two keys tie: a stable
+/// sort per ordering would put a copy of Rust's sort (about 4 KB) in the wasm for each.
+pub(crate) fn in_key_order(mut keyed: Vec<(i64, i64, usize)>) -> Vec<usize> {
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, card)| card).collect()
+}
+
+/// `x` as an integer that orders as [`f32::total_cmp`] orders floats.
+pub(crate) fn total_order_key(x: f32) -> i64 {
+    let bits = x.to_bits() as i32;
+    i64::from(bits ^ (((bits >> 31) as u32) >> 1) as i32)
+}
+
+#[cfg(test)]
+mod key_order_tests {
+    use super::*;
+
+    #[test]
+    fn float_keys_order_as_total_cmp() {
+        let mut floats = [
+            3.5_f32,
+            -0.0,
+            0.0,
+            -2.0,
+            f32::INFINITY,
+            1e-30,
+            0.25,
+            f32::MIN,
+        ];
+        let mut by_key = floats;
+        floats.sort_by(f32::total_cmp);
+        by_key.sort_by_key(|&x| total_order_key(x));
+        assert_eq!(floats.map(f32::to_bits), by_key.map(f32::to_bits));
+    }
+
+    #[test]
+    fn ties_keep_card_order() {
+        assert_eq!(
+            in_key_order(vec![(5, 0, 9), (1, 1, 4), (1, 0, 7), (5, 0, 2)]),
+            vec![7, 4, 2, 9]
+        );
+    }
 }
