@@ -1,5 +1,6 @@
-//! Shares shown as whole percentages. Integer formatting only: formatting a float (`{:.0}`)
-//! would pull Rust's float printer (about 10 KB of wasm) in for a handful of labels.
+//! Shares shown as whole percentages, formatted as integers: a label and the slider it names
+//! show the same number (the retention slider moves in whole percents), and no label depends on
+//! how floats print.
 
 /// `share` (0.0..=1.0) as a whole percentage, rounded: 0.456 → 46.
 pub fn whole_percent(share: f64) -> u32 {
