@@ -11,7 +11,7 @@ const KiB = 1024;
 // What the first visit may not exceed. A ratchet: the measured size when it was last lowered
 // plus about 1% for toolchain noise; lower it whenever weight comes out (ARCHITECTURE.md,
 // "Size", has the table of where the bytes go).
-const CEILING = { brotli: 347 * KiB, gzip: 452 * KiB };
+const CEILING = { brotli: 345 * KiB, gzip: 448 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };
