@@ -188,14 +188,19 @@ fn form_index(form: QuestionForm) -> usize {
 pub fn with_options_shuffled(question: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
     let mut order: Vec<usize> = (0..question.options.len()).collect();
     Rng::keyed(seed, &question.id).shuffle(&mut order);
-    let mut shuffled = question.clone();
-    shuffled.options = order.iter().map(|&i| question.options[i].clone()).collect();
+    reordered(question, &order)
+}
+
+/// `question` with option `order[k]` (and its source card) at place `k`.
+pub(crate) fn reordered(question: &ChoiceQuestion, order: &[usize]) -> ChoiceQuestion {
+    let mut again = question.clone();
+    again.options = order.iter().map(|&i| question.options[i].clone()).collect();
     if question.option_cards.len() == order.len() {
-        shuffled.option_cards = order.iter().map(|&i| question.option_cards[i]).collect();
+        again.option_cards = order.iter().map(|&i| question.option_cards[i]).collect();
     }
-    shuffled.correct = order
+    again.correct = order
         .iter()
         .position(|&i| i == question.correct)
         .unwrap_or(question.correct);
-    shuffled
+    again
 }

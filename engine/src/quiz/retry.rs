@@ -4,7 +4,7 @@
 //! memory of the options just shown. Otherwise the same question with its options in a new
 //! order, so the answer cannot be found again by its position.
 
-use super::{ChoiceBank, ChoiceQuestion};
+use super::{ChoiceBank, ChoiceQuestion, reordered};
 use crate::rng::Rng;
 
 impl ChoiceBank<'_> {
@@ -48,16 +48,7 @@ fn reshuffled(question: &ChoiceQuestion, rng: &mut Rng) -> ChoiceQuestion {
             order[*slot] = value;
         }
     }
-    let mut again = question.clone();
-    again.options = order.iter().map(|&i| question.options[i].clone()).collect();
-    if question.option_cards.len() == count {
-        again.option_cards = order.iter().map(|&i| question.option_cards[i]).collect();
-    }
-    again.correct = order
-        .iter()
-        .position(|&i| i == question.correct)
-        .unwrap_or(question.correct);
-    again
+    reordered(question, &order)
 }
 
 #[cfg(test)]
