@@ -102,6 +102,19 @@ fn the_compiled_deck_ships_no_markdown() {
         !compiled.write().contains("**"),
         "no markdown bold anywhere"
     );
+    // Nor a markdown escape in anything generated from it (`\_\_init\_\_.py` is `__init__.py`).
+    for card in 0..compiled.deck().cards.len() {
+        let material = compiled.card(card);
+        let texts = material
+            .choice
+            .iter()
+            .flat_map(|q| std::iter::once(&q.stem).chain(&q.options))
+            .chain(material.typed.iter().flat_map(|p| [&p.prompt, &p.answer]))
+            .chain(material.key_points.iter().flat_map(|k| [&k.label, &k.text]));
+        for text in texts {
+            assert!(!text.contains("\\_"), "card {card}: {text}");
+        }
+    }
     let questions = compiled
         .deck()
         .cards

@@ -6,7 +6,24 @@
 /// Removes inline emphasis and code marks. Only `**` and backticks: single `_`/`*` are left
 /// alone because they are part of names like `__init__.py`.
 pub fn strip_inline(markdown: &str) -> String {
-    markdown.replace("**", "").replace('`', "")
+    unescape(&markdown.replace("**", "").replace('`', ""))
+}
+
+/// Markdown's backslash escapes undone: `\_\_init\_\_.py` (escaped so it is not read as
+/// bold) is the text `__init__.py`. A backslash before anything but ASCII punctuation stays.
+pub fn unescape(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                text.push(next);
+                chars.next();
+            }
+            _ => text.push(c),
+        }
+    }
+    text
 }
 
 /// The answer's main body: its lines before the first sub-heading, code block or table.
@@ -46,7 +63,7 @@ fn label_line(line: &str) -> Option<Label> {
         (inner, after.strip_prefix(':')?)
     };
     (!name.is_empty()).then(|| Label {
-        name: name.to_owned(),
+        name: unescape(name),
         detail: strip_inline(detail).trim().to_owned(),
     })
 }
@@ -172,5 +189,25 @@ mod tests {
             fit_sentence(&format!("{}, b, c", "a".repeat(70)), 60, 72),
             Some(format!("{}…", "a".repeat(70)))
         );
+    }
+}
+
+#[cfg(test)]
+mod unescape_tests {
+    use super::*;
+
+    #[test]
+    fn backslash_escapes_are_text() {
+        assert_eq!(unescape(r"\_\_init\_\_.py"), "__init__.py");
+        assert_eq!(unescape(r"a \* b"), "a * b");
+        assert_eq!(unescape(r"C:\path\to"), r"C:\path\to");
+        assert_eq!(unescape(r"ends with \"), r"ends with \");
+        assert_eq!(unescape(r"\\"), r"\");
+    }
+
+    #[test]
+    fn escaped_labels_read_as_shown() {
+        let labels = labels("**\\_\\_init\\_\\_.py**: Python package marker");
+        assert_eq!(labels[0].name, "__init__.py");
     }
 }
