@@ -3,7 +3,7 @@
 use super::{CompiledCard, CompiledDeck, CompiledDrill, fingerprint};
 use crate::content::{CardKind, ContentError, parse_deck};
 use crate::markdown::{inline_to_html, to_html};
-use crate::quiz::{ChoiceBank, drill_families, family_items};
+use crate::quiz::{ChoiceBank, drills_with_items};
 use crate::recall::key_points;
 use crate::typed::TypedBank;
 
@@ -27,12 +27,9 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
             key_points: key_points(&deck, index),
         })
         .collect();
-    let drills: Vec<CompiledDrill> = drill_families(&deck)
+    let drills: Vec<CompiledDrill> = drills_with_items(&deck)
         .into_iter()
-        .map(|family| CompiledDrill {
-            items: family_items(&deck, &family),
-            family,
-        })
+        .map(|(family, items)| CompiledDrill { family, items })
         .collect();
     for card in &mut deck.cards {
         card.answer = String::new();

@@ -78,6 +78,15 @@ pub fn grade_drill(item: &DrillItem, picked: &Bucket) -> bool {
 /// part of the deck (the same topic: and pairs across a large deck would grow with its square),
 /// and a choose/avoid drill per subject; each with items in both buckets.
 pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
+    drills_with_items(deck)
+        .into_iter()
+        .map(|(family, _)| family)
+        .collect()
+}
+
+/// [`drill_families`], each with its items ([`family_items`]), found once: what compiling a
+/// deck keeps.
+pub fn drills_with_items(deck: &Deck) -> Vec<(DrillFamily, Vec<DrillItem>)> {
     let mut families: Vec<DrillFamily> = Vec::new();
     for list in &deck.lists {
         for family in families_of(deck, list) {
@@ -95,7 +104,7 @@ pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
                 .choices
                 .iter()
                 .all(|bucket| items.iter().any(|item| item.answer == *bucket));
-            both.then_some(family)
+            both.then_some((family, items))
         })
         .collect()
 }
@@ -199,7 +208,7 @@ pub fn shuffled_drill(mut items: Vec<DrillItem>, seed: u64) -> Vec<DrillItem> {
 }
 
 /// The family's items that pass [`check_drill_item`], in deck order.
-pub fn family_items(deck: &Deck, family: &DrillFamily) -> Vec<DrillItem> {
+fn family_items(deck: &Deck, family: &DrillFamily) -> Vec<DrillItem> {
     deck.cards
         .iter()
         .enumerate()

@@ -22,7 +22,7 @@ use crate::rng::Rng;
 pub use check::{check_question, check_topic};
 pub use classify::{
     Bucket, DrillFamily, DrillItem, bucket_label, check_drill_item, drill, drill_families,
-    family_items, grade_drill, shuffled_drill,
+    drills_with_items, grade_drill, shuffled_drill,
 };
 pub use generate::ChoiceBank;
 pub use retry::retry_from;
