@@ -5,10 +5,9 @@ use std::collections::HashSet;
 use prep_engine::content::{Card, CardKind, ContentError, Deck, ListKind, parse_deck, slugify};
 
 mod common;
-use common::{one_liner_shape, strip_markers};
+use common::{SEED, SeedLine, deck_titles, seed_lines_missing};
 
 const DECK: &str = include_str!("../../content/interview.md");
-const SEED: &str = include_str!("fixtures/seed-original.txt");
 
 fn deck() -> Deck {
     parse(DECK)
@@ -227,44 +226,21 @@ fn real_deck_keeps_rich_answers_whole() {
 #[test]
 fn nothing_from_the_seed_is_lost() {
     let deck = deck();
-    let mut titles: Vec<String> = Vec::new();
-    titles.extend(deck.parts.iter().map(|p| p.title.clone()));
-    titles.extend(deck.sections.iter().map(|s| s.title.clone()));
-    titles.extend(deck.lists.iter().map(|l| l.title.clone()));
-    // A question heading reads "N. prompt".
-    for card in &deck.cards {
-        if let CardKind::Question { number } = card.kind {
-            titles.push(format!("{number}. {}", card.prompt));
-        }
-    }
+    let titles = deck_titles(&deck);
     // Markdown escapes (`\_\_init\_\_.py`, so it is not read as bold) are the seed's text.
     let in_card = |card: &Card, text: &str| {
         card.prompt.contains(text) || card.answer.replace('\\', "").contains(text)
     };
-
-    let mut missing = Vec::new();
-    let mut checked = 0;
-    for (index, raw) in SEED.lines().enumerate() {
-        if raw.trim().is_empty() || raw.trim() == "---" {
-            continue;
+    let missing = seed_lines_missing(|line| match line {
+        SeedLine::OneLiner { head, detail } => deck
+            .cards
+            .iter()
+            .any(|card| in_card(card, head) && in_card(card, detail)),
+        SeedLine::Text(text) => {
+            titles.iter().any(|title| title.contains(text))
+                || deck.cards.iter().any(|card| in_card(card, text))
         }
-        checked += 1;
-        let text = strip_markers(raw);
-        let found = match one_liner_shape(text) {
-            Some((head, detail)) => deck
-                .cards
-                .iter()
-                .any(|card| in_card(card, head) && in_card(card, detail)),
-            None => {
-                titles.iter().any(|title| title.contains(text))
-                    || deck.cards.iter().any(|card| in_card(card, text))
-            }
-        };
-        if !found {
-            missing.push(format!("seed line {}: {raw}", index + 1));
-        }
-    }
-    assert!(checked > 400, "only {checked} lines checked");
+    });
     assert!(
         missing.is_empty(),
         "{} seed line(s) missing from the deck:\n{}",

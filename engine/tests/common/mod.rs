@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use prep_engine::compiled::{CompiledDeck, compile};
-use prep_engine::content::{Deck, parse_deck};
+use prep_engine::content::{CardKind, Deck, parse_deck};
 use prep_engine::study::DayBounds;
 use prep_engine::time::Timestamp;
 
@@ -52,6 +52,56 @@ pub fn compiled() -> &'static CompiledDeck {
         )
         .expect("the shipped deck compiles")
     })
+}
+
+/// The original seed text, kept as a fixture: every non-blank line of it must reach the learner.
+pub const SEED: &str = include_str!("../fixtures/seed-original.txt");
+
+/// A non-blank seed line, its heading hashes and bullet stripped.
+pub enum SeedLine<'a> {
+    /// `**Head** - detail`.
+    OneLiner {
+        head: &'a str,
+        detail: &'a str,
+    },
+    Text(&'a str),
+}
+
+/// The seed lines `found` does not account for, as "seed line N: …". Checks that the seed
+/// still has its 400-odd lines, so an emptied fixture cannot pass.
+pub fn seed_lines_missing(found: impl Fn(SeedLine<'_>) -> bool) -> Vec<String> {
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (index, raw) in SEED.lines().enumerate() {
+        if raw.trim().is_empty() || raw.trim() == "---" {
+            continue;
+        }
+        checked += 1;
+        let text = strip_markers(raw);
+        let line = match one_liner_shape(text) {
+            Some((head, detail)) => SeedLine::OneLiner { head, detail },
+            None => SeedLine::Text(text),
+        };
+        if !found(line) {
+            missing.push(format!("seed line {}: {raw}", index + 1));
+        }
+    }
+    assert!(checked > 400, "only {checked} lines checked");
+    missing
+}
+
+/// The deck's headings as a reader sees them: parts, sections, lists, and "N. question".
+pub fn deck_titles(deck: &Deck) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    titles.extend(deck.parts.iter().map(|p| p.title.clone()));
+    titles.extend(deck.sections.iter().map(|s| s.title.clone()));
+    titles.extend(deck.lists.iter().map(|l| l.title.clone()));
+    for card in &deck.cards {
+        if let CardKind::Question { number } = card.kind {
+            titles.push(format!("{number}. {}", card.prompt));
+        }
+    }
+    titles
 }
 
 /// Strips heading hashes and bullets from a seed line.
