@@ -1,7 +1,7 @@
 //! How the engine's costs grow with the deck (issue 13): synthetic decks of 100, 1,000 and
 //! 10,000 cards in the content format, and per size the time to compile the markdown, load
 //! the compiled deck, build a sitting's review queue, save and load progress, and record one
-//! more answer and save. Prints a table with the growth from 1,000 to 10,000 cards (about 10
+//! more answer and save, build the search index and answer searches as typed. Prints a table with the growth from 1,000 to 10,000 cards (about 10
 //! means linear) and whether loading the 10,000-card compiled deck meets the 50 ms goal.
 //! Run with `cargo bench -p prep-engine --bench scale` (plain std timing; no harness
 //! dependency).
@@ -24,6 +24,7 @@ use prep_engine::content::{CardKind, Deck, slugify};
 use prep_engine::progress::{Evidence, PROGRESS_KEY, Progress, ProgressStore, StudyMode};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::{Grade, Scheduler};
+use prep_engine::search::SearchIndex;
 use prep_engine::storage::{MemoryStorage, Storage};
 use prep_engine::study::{DayBounds, StudyFilter, queue_counts, review_queue};
 use prep_engine::time::Timestamp;
@@ -96,6 +97,9 @@ struct Report {
     progress_bytes: usize,
     reviewed: usize,
     answer_and_save: Duration,
+    search_build: Duration,
+    search_median: Duration,
+    search_p95: Duration,
 }
 
 fn run(size: usize) -> Report {
@@ -217,8 +221,23 @@ fn run(size: usize) -> Report {
         runs_of(runs)
     );
 
+    let (search_build, runs, index) =
+        measure(|| SearchIndex::new(black_box(compiled.search_source())));
+    let (search_median, search_p95, queries) = time_queries(&index, deck);
+    println!(
+        "  search: index built in {} ({}); {queries} queries (prefixes of titles as typed, \
+         and each title's longest word with a typo): median {}, p95 {}",
+        duration(search_build),
+        runs_of(runs),
+        duration(search_median),
+        duration(search_p95)
+    );
+
     Report {
         compile: compile_time,
+        search_build,
+        search_median,
+        search_p95,
         load,
         load_checked,
         json_bytes: json.len(),
@@ -231,6 +250,52 @@ fn run(size: usize) -> Report {
         reviewed,
         answer_and_save,
     }
+}
+
+/// Titles whose prefixes are typed, at most: enough for stable percentiles at every size.
+const SEARCH_TITLES: usize = 60;
+
+/// Times search the way a learner uses it: every prefix of some titles, typed a character at
+/// a time, and each title's longest word with two letters swapped (the typo path). Returns
+/// the median and 95th percentile per query, and the number of queries.
+fn time_queries(index: &SearchIndex, deck: &Deck) -> (Duration, Duration, usize) {
+    let step = (deck.cards.len() / SEARCH_TITLES).max(1);
+    let mut queries = Vec::new();
+    for card in deck.cards.iter().step_by(step).take(SEARCH_TITLES) {
+        let title = card.prompt.to_lowercase();
+        let ends = title.char_indices().map(|(at, _)| at).skip(1);
+        queries.extend(ends.map(|end| title[..end].to_owned()));
+        queries.push(title.clone());
+        if let Some(word) = title.split(' ').max_by_key(|word| word.len()) {
+            let mut letters: Vec<char> = word.chars().collect();
+            if letters.len() > 3 {
+                letters.swap(1, 2);
+                queries.push(letters.into_iter().collect());
+            }
+        }
+    }
+    let mut times: Vec<Duration> = queries
+        .iter()
+        .map(|query| {
+            let (time, _, _) = measure_quick(|| index.ranked(black_box(query), 10));
+            time
+        })
+        .collect();
+    times.sort_unstable();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95), queries.len())
+}
+
+/// [`measure`] for work of microseconds: enough runs to fill a millisecond.
+fn measure_quick<T>(mut work: impl FnMut() -> T) -> (Duration, u32, T) {
+    let start = Instant::now();
+    let mut value = work();
+    let mut runs = 1;
+    while start.elapsed() < Duration::from_millis(1) {
+        value = work();
+        runs += 1;
+    }
+    (start.elapsed() / runs, runs, value)
 }
 
 /// Bytes of the compiled JSON by what they hold: the deck's structure, rendered answers,
@@ -394,6 +459,9 @@ impl Rows {
             false,
         );
         self.push("5 record one answer + save", secs(r.answer_and_save), true);
+        self.push("6 build search index", secs(r.search_build), true);
+        self.push("  search per query, median", secs(r.search_median), true);
+        self.push("  search per query, p95", secs(r.search_p95), true);
     }
 
     fn print(&self) {

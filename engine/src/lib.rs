@@ -11,6 +11,7 @@ pub mod quiz;
 pub mod recall;
 pub mod rng;
 pub mod scheduler;
+pub mod search;
 pub mod storage;
 pub mod study;
 pub mod text;

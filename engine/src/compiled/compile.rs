@@ -5,7 +5,8 @@ use crate::content::{CardKind, ContentError, parse_deck};
 use crate::markdown::{inline_to_html, to_html};
 use crate::quiz::{ChoiceBank, drills_with_items};
 use crate::recall::key_points;
-use crate::typed::TypedBank;
+use crate::search::{SearchSource, documents};
+use crate::typed::{TypedBank, Vocab};
 
 /// The seed multiple-choice distractors are drawn with. Which three distractors a question
 /// gets is fixed per deck (every choice passed the giveaway checks together); the order of
@@ -31,6 +32,10 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
         .into_iter()
         .map(|(family, items)| CompiledDrill { family, items })
         .collect();
+    let search = SearchSource {
+        docs: documents(&deck),
+        acronyms: Vocab::new(&deck).expansions().to_vec(),
+    };
     for card in &mut deck.cards {
         card.answer = String::new();
     }
@@ -40,6 +45,7 @@ pub fn compile(file: &str, source: &str) -> Result<CompiledDeck, Vec<ContentErro
         deck,
         cards,
         drills,
+        search,
     ))
 }
 

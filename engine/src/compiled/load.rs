@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy};
 use crate::content::{CardKind, Deck};
+use crate::search::{SearchIndex, SearchSource};
 
 /// Why a compiled deck could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,11 +46,19 @@ struct Header<S, D> {
     source: S,
     fingerprint: S,
     deck: D,
-    /// Byte ranges in the body, `[start, end]`: one per card, then the drills.
+    /// Byte ranges in the body, `[start, end]`: one per card, then the drills, then search.
     spans: Vec<[usize; 2]>,
 }
 
 impl<T> Lazy<T> {
+    /// A value still to be decoded from `span` of the body.
+    fn unread(span: Range<usize>) -> Self {
+        Self {
+            span,
+            value: OnceLock::new(),
+        }
+    }
+
     fn ready(value: T) -> Self {
         Self {
             span: 0..0,
@@ -88,6 +97,7 @@ impl CompiledDeck {
         deck: Deck,
         cards: Vec<CompiledCard>,
         drills: Vec<CompiledDrill>,
+        search: SearchSource,
     ) -> Self {
         Self {
             source,
@@ -96,6 +106,8 @@ impl CompiledDeck {
             body: Cow::Borrowed(""),
             cards: cards.into_iter().map(Lazy::ready).collect(),
             drills: Lazy::ready(drills),
+            search_source: Lazy::ready(search),
+            search: OnceLock::new(),
         }
     }
 
@@ -117,6 +129,21 @@ impl CompiledDeck {
         })
     }
 
+    /// What the search index is built from: each card's text, the deck's acronyms.
+    pub fn search_source(&self) -> &SearchSource {
+        self.search_source.get(&self.body, |source: &SearchSource| {
+            source.check(self.deck.cards.len())
+        })
+    }
+
+    /// The search index over every card, built on first use. Built here rather than shipped:
+    /// the documents are a tenth of an index's bytes, and building takes milliseconds once
+    /// (ARCHITECTURE.md, "Choices made by hand").
+    pub fn search(&self) -> &SearchIndex {
+        self.search
+            .get_or_init(|| SearchIndex::new(self.search_source()))
+    }
+
     /// The compiled format's text.
     pub fn write(&self) -> String {
         let mut body = String::new();
@@ -129,6 +156,7 @@ impl CompiledDeck {
             push(to_json(self.card(card)));
         }
         push(to_json(self.drills()));
+        push(to_json(self.search_source()));
         let header = Header {
             format: FORMAT,
             source: &self.source,
@@ -173,7 +201,7 @@ impl CompiledDeck {
             serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
         let cards = header.deck.cards.len();
-        if header.spans.len() != cards + 1 {
+        if header.spans.len() != cards + 2 {
             return Err(LoadError::Inconsistent(format!(
                 "{cards} cards but {} spans",
                 header.spans.len()
@@ -193,17 +221,10 @@ impl CompiledDeck {
         let card_spans = spans
             .by_ref()
             .take(cards)
-            .map(|span| {
-                lazy(span).map(|span| Lazy {
-                    span,
-                    value: OnceLock::new(),
-                })
-            })
+            .map(|span| lazy(span).map(Lazy::unread))
             .collect::<Result<Vec<_>, _>>()?;
-        let drills = Lazy {
-            span: lazy(spans.next().unwrap_or(0..0))?,
-            value: OnceLock::new(),
-        };
+        let drills = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
+        let search_source = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
         Ok(Self {
             source: header.source,
             fingerprint: header.fingerprint,
@@ -211,6 +232,8 @@ impl CompiledDeck {
             body: keep(body),
             cards: card_spans,
             drills,
+            search_source,
+            search: OnceLock::new(),
         })
     }
 
@@ -235,6 +258,13 @@ impl CompiledDeck {
         )
         .map_err(|why| LoadError::Inconsistent(format!("drills: {why}")))?;
         let _ = deck.drills.value.set(drills);
+        let search = decode(
+            &deck.body,
+            &deck.search_source.span,
+            |source: &SearchSource| source.check(deck.deck.cards.len()),
+        )
+        .map_err(|why| LoadError::Inconsistent(format!("search: {why}")))?;
+        let _ = deck.search_source.value.set(search);
         Ok(deck)
     }
 }
@@ -308,6 +338,7 @@ impl PartialEq for CompiledDeck {
             && self.cards.len() == other.cards.len()
             && (0..self.cards.len()).all(|card| self.card(card) == other.card(card))
             && self.drills() == other.drills()
+            && self.search_source() == other.search_source()
     }
 }
 

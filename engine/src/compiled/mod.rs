@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Deck;
 use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
+use crate::search::{SearchIndex, SearchSource};
 use crate::typed::TypedPrompt;
 
 #[cfg(feature = "compile")]
@@ -34,7 +35,7 @@ pub use compile::{COMPILE_SEED, compile};
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
@@ -52,6 +53,9 @@ pub struct CompiledDeck {
     /// Per card of `deck.cards`, in the same order.
     cards: Vec<Lazy<CompiledCard>>,
     drills: Lazy<Vec<CompiledDrill>>,
+    search_source: Lazy<SearchSource>,
+    /// Built from `search_source` on the first search: see [`CompiledDeck::search`].
+    search: OnceLock<SearchIndex>,
 }
 
 /// A value, or where in the body its JSON is, decoded on first use.

@@ -5,33 +5,41 @@
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    edit_distance(&a, &b, limit).is_some()
+}
+
+/// The optimal-string-alignment distance between two words, if it is at most `limit`. Keeps
+/// three rows, not the whole table, and gives up as soon as a row's best exceeds `limit`:
+/// search calls it for many words per keystroke.
+pub fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
-        return false;
+        return None;
     }
     let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; a.len() + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut row: Vec<usize> = vec![0; width];
     for i in 1..=a.len() {
-        rows[i][0] = i;
-        let mut best = rows[i][0];
+        row[0] = i;
+        let mut best = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut value = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut value = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                value = value.min(rows[i - 2][j - 2] + 1);
+                value = value.min(before[j - 2] + 1);
             }
-            rows[i][j] = value;
+            row[j] = value;
             best = best.min(value);
         }
         if best > limit {
-            return false;
+            return None;
         }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
     }
-    rows[a.len()][b.len()] <= limit
+    Some(previous[b.len()]).filter(|&distance| distance <= limit)
 }
 
 /// How many typos a typed word of this many letters may carry and still count: none under 4
@@ -53,6 +61,17 @@ mod tests {
         assert!(edit_distance_within("pagination", "pagnation", 1));
         assert!(edit_distance_within("throttle", "thrtotle", 1));
         assert!(!edit_distance_within("cursor", "curosrs", 1));
+        let chars = |word: &str| word.chars().collect::<Vec<_>>();
+        assert_eq!(
+            edit_distance(&chars("throttling"), &chars("throtling"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            edit_distance(&chars("serializer"), &chars("seralizre"), 2),
+            Some(2)
+        );
+        assert_eq!(edit_distance(&chars("cache"), &chars("cache"), 0), Some(0));
+        assert_eq!(edit_distance(&chars("cache"), &chars("crash"), 1), None);
         assert_eq!(typo_budget(3), 0);
         assert_eq!(typo_budget(8), 2);
     }

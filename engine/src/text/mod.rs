@@ -16,8 +16,8 @@ pub use answer::{
     split_parenthesised, strip_inline,
 };
 pub use concept::{Concept, Opening};
-pub use distance::{edit_distance_within, typo_budget};
+pub use distance::{edit_distance, edit_distance_within, typo_budget};
 pub use words::{
-    Token, is_generic, is_generic_acronym, is_stopword, share_root, split_name, stem, tokens,
-    word_set,
+    Token, american, is_generic, is_generic_acronym, is_stopword, share_root, split_name, stem,
+    tokens, word_set,
 };

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 /// Words that never carry meaning on their own: function words, question wording and the
-/// words of our own stems ("Which of these ... answer ..."), and very generic verbs.
+/// words of our own stems ("Which of these ... answer ..."), and very generic verbs. Sorted
+/// (a test checks), so a lookup is a binary search: search asks for every word it reads.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -66,8 +67,8 @@ const STOPWORDS: &[&str] = &[
     "into",
     "is",
     "it",
-    "its",
     "it's",
+    "its",
     "just",
     "key",
     "less",
@@ -147,7 +148,7 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-case word is a stopword.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.contains(&lower)
+    STOPWORDS.binary_search(&lower).is_ok()
 }
 
 /// Acronyms that name the whole subject of this deck (APIs) or nothing (OK) rather than
@@ -223,6 +224,42 @@ pub fn stem(lower: &str) -> String {
         word.pop();
     }
     word
+}
+
+/// British endings and their American spellings, longest first.
+const BRITISH_ENDINGS: &[(&str, &str)] = &[
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ysing", "yzing"),
+    ("ising", "izing"),
+    ("ysed", "yzed"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("isers", "izers"),
+    ("iser", "izer"),
+    ("yse", "yze"),
+    ("ise", "ize"),
+    ("ours", "ors"),
+    ("our", "or"),
+];
+
+/// A lower-case word with British -ise/-yse/-our endings spelled the American way
+/// ("normalisation" -> "normalization", "behaviour" -> "behavior"), when at least three
+/// letters come before the ending. It also turns "precise" into "precize": harmless, because
+/// every side of a comparison goes through it.
+pub fn american(lower: &str) -> std::borrow::Cow<'_, str> {
+    // Three letters and the shortest ending ("our"): nothing shorter has a British spelling.
+    if lower.len() < 6 {
+        return lower.into();
+    }
+    for (british, american) in BRITISH_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(british)
+            && stem.chars().count() >= 3
+        {
+            return format!("{stem}{american}").into();
+        }
+    }
+    lower.into()
 }
 
 /// A shared root needs at least this many letters in common: "debug" meets "debugging".
@@ -481,11 +518,21 @@ mod tests {
     }
 
     #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(is_stopword("it's") && is_stopword("the") && !is_stopword("django"));
+    }
+
+    #[test]
     fn stems_meet() {
         assert_eq!(stem("queries"), stem("query"));
         assert_eq!(stem("throttling"), stem("throttle"));
         assert_eq!(stem("classes"), stem("class"));
         assert_eq!(stem("status"), "status");
+        assert_eq!(american("normalisation"), "normalization");
+        assert_eq!(american("behaviour"), "behavior");
+        assert_eq!(american("analysed"), "analyzed");
+        assert_eq!(american("four"), "four");
     }
 
     #[test]

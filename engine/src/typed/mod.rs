@@ -33,7 +33,7 @@ pub use cloze::cloze_prompts;
 pub use reverse::reverse_prompts;
 
 use spelling::{Match, Spelled};
-use vocab::Vocab;
+pub(crate) use vocab::Vocab;
 
 /// The blank shown in a cloze prompt.
 pub const BLANK: &str = "___";

@@ -75,6 +75,11 @@ impl Vocab {
             .map(|((key, _), _)| key.as_str())
     }
 
+    /// Every acronym the deck spells out, with its expansion as written.
+    pub fn expansions(&self) -> &[(String, String)] {
+        &self.expansions
+    }
+
     /// How many cards use this word norm.
     pub fn cards_using(&self, norm: &str) -> usize {
         self.cards_using.get(norm).copied().unwrap_or(0)

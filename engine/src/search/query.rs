@@ -1,0 +1,271 @@
+//! Answering a query: each word the learner typed becomes a *unit* that matches index terms
+//! exactly, as a prefix (the word still being typed), by stem, or within a typo budget; each
+//! card's score is the sum over units of its best match, scaled by how many units it matched.
+
+use super::index::{Acronym, SearchIndex};
+use super::snippet::{Highlighter, Hit};
+use super::words::{Word, words};
+use crate::text;
+
+/// How much a match of each kind is worth, against an exact match's 1.
+const PREFIX_QUALITY: f32 = 0.75;
+const ROOT_QUALITY: f32 = 0.6;
+/// A function word in a title only tells near-ties apart.
+const BONUS_QUALITY: f32 = 0.25;
+const TRUNCATED_QUALITY: f32 = 0.5;
+const EXACT_TYPO_QUALITY: f32 = 0.8;
+const ONE_TYPO_QUALITY: f32 = 0.55;
+const TWO_TYPOS_QUALITY: f32 = 0.35;
+/// A finished word of at least this many letters also matches longer words it starts
+/// ("normaliz" finds "normalization"): the stemmer leaves derivations alone.
+const ROOT_MIN: usize = 5;
+/// A word may be this many letters longer than a term it contains ("throttlin" finds
+/// "throttl"), for an unfinished word that the stemmer could not yet shorten.
+const TRUNCATE_MAX: usize = 3;
+
+/// One thing the query asks for, with every term that answers it and how well.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    /// (term index, quality in 0..=1)
+    pub matches: Vec<(usize, f32)>,
+    /// A function word: adds to cards that match something else, never counts as matched.
+    pub bonus: bool,
+}
+
+impl SearchIndex {
+    /// The query's units: its words, an acronym's expansion as one unit, a name or join that
+    /// matches nothing as its pieces (`unittest.TestCase` -> `unittest`, `test`, `cas`),
+    /// the last word matched as a prefix unless the query ends with a space. Function words
+    /// become *bonus* units: they add to a card's score (a half-remembered question's "each
+    /// other") but never count as matched or missed.
+    pub(crate) fn units(&self, query: &str) -> Vec<Unit> {
+        let all = words(query);
+        let open_end = !query.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        let mut units = Vec::new();
+        let mut at = 0;
+        while at < all.len() {
+            if let Some((acronym, length)) = expansion_at(&all[at..], &self.acronyms) {
+                units.push(Unit {
+                    matches: self
+                        .term(&acronym.short)
+                        .map(|t| (t, 1.0))
+                        .into_iter()
+                        .collect(),
+                    bonus: false,
+                });
+                at += length;
+                continue;
+            }
+            let word = &all[at];
+            at += 1;
+            let open = open_end && at == all.len() && word.end == query.trim_end().len();
+            if word.stop {
+                units.push(Unit {
+                    matches: self
+                        .term(&word.norm)
+                        .map(|t| (t, BONUS_QUALITY))
+                        .into_iter()
+                        .collect(),
+                    bonus: true,
+                });
+            } else if let matches @ [_, ..] = self.matches(word, open).as_slice() {
+                units.push(Unit {
+                    matches: matches.to_vec(),
+                    bonus: false,
+                });
+            } else if !word.parts.is_empty() {
+                let last = word.parts.len() - 1;
+                for (index, part) in word.parts.iter().enumerate() {
+                    let piece = Word {
+                        norm: part.clone(),
+                        typed: part.clone(),
+                        parts: Vec::new(),
+                        ..word.clone()
+                    };
+                    units.push(Unit {
+                        matches: self.matches(&piece, open && index == last),
+                        bonus: false,
+                    });
+                }
+            } else {
+                // Nothing answers it: a unit all the same, so suggestions can see it.
+                units.push(Unit {
+                    matches: Vec::new(),
+                    bonus: false,
+                });
+            }
+        }
+        units
+    }
+
+    /// The terms one word matches, best quality per term.
+    fn matches(&self, word: &Word, open: bool) -> Vec<(usize, f32)> {
+        let mut found: Vec<(usize, f32)> = Vec::new();
+        let mut sure = false;
+        if let Some(term) = self.term(&word.norm) {
+            keep_best(&mut found, term, 1.0);
+            sure = true;
+        }
+        let letters = word.typed.chars().count();
+        // Longer words that start with it: the word being typed, or a derivation.
+        if open || letters >= ROOT_MIN {
+            let quality = if open { PREFIX_QUALITY } else { ROOT_QUALITY };
+            for stem in [&word.typed, &word.norm] {
+                for term in self.with_prefix(stem) {
+                    let length = self.terms[term].chars().count().max(1);
+                    let share = letters.min(length) as f32 / length as f32;
+                    keep_best(&mut found, term, quality + (1.0 - quality) * share);
+                    sure |= open;
+                }
+            }
+        }
+        // Shorter terms it starts with: "throttlin" -> "throttl".
+        for cut in 1..=TRUNCATE_MAX {
+            let Some(keep) = letters.checked_sub(cut).filter(|keep| *keep >= ROOT_MIN) else {
+                break;
+            };
+            let prefix: String = word.typed.chars().take(keep).collect();
+            if let Some(term) = self.term(&prefix) {
+                keep_best(&mut found, term, TRUNCATED_QUALITY);
+            }
+        }
+        if !sure {
+            self.typos(word, open, &mut found);
+        }
+        found
+    }
+
+    /// Terms within the word's typo budget (see [`text::typo_budget`]): whole terms, and for
+    /// the word being typed, the start of longer terms. Only terms that begin with the
+    /// word's first or second letter are compared: a first-letter slip or swap is still
+    /// found, and the rest of the vocabulary is never walked.
+    fn typos(&self, word: &Word, open: bool, found: &mut Vec<(usize, f32)>) {
+        let typed: Vec<char> = word.norm.chars().collect();
+        let budget = text::typo_budget(word.typed.chars().filter(|c| c.is_alphabetic()).count());
+        if budget == 0 {
+            return;
+        }
+        let mut firsts: Vec<char> = typed.iter().take(2).copied().collect();
+        firsts.dedup();
+        let mut buffer = [0u8; 4];
+        for first in firsts {
+            for term in self.with_prefix(first.encode_utf8(&mut buffer)) {
+                let chars: Vec<char> = self.terms[term].chars().collect();
+                let mut best = text::edit_distance(&typed, &chars, budget);
+                if open && chars.len() > typed.len() {
+                    let start = &chars[..typed.len()];
+                    best = match (best, text::edit_distance(&typed, start, budget)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                match best {
+                    Some(0) => keep_best(found, term, EXACT_TYPO_QUALITY),
+                    Some(1) => keep_best(found, term, ONE_TYPO_QUALITY),
+                    Some(_) => keep_best(found, term, TWO_TYPOS_QUALITY),
+                    None => {}
+                }
+            }
+        }
+    }
+
+    /// Cards for a query, best first, at most `limit`, with their titles and a snippet of
+    /// their answers, matched words marked.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let units = self.units(query);
+        let highlighter = Highlighter::new(self, &units);
+        self.rank(&units, limit)
+            .into_iter()
+            .map(|(card, score)| Hit {
+                card,
+                score,
+                title: highlighter.title(&self.docs[card].title),
+                snippet: highlighter.snippet(&self.docs[card].text),
+            })
+            .collect()
+    }
+
+    /// Cards for a query, best first, at most `limit`: (card index, score). What
+    /// [`SearchIndex::search`] ranks by, without titles and snippets.
+    pub fn ranked(&self, query: &str, limit: usize) -> Vec<(usize, f32)> {
+        self.rank(&self.units(query), limit)
+    }
+
+    fn rank(&self, units: &[Unit], limit: usize) -> Vec<(usize, f32)> {
+        if units.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let docs = self.docs.len();
+        // A unit weighs what its best match tells (idf): matching "migrations" says more
+        // than matching "handle", so coverage counts units by weight, not by number.
+        let weight = |unit: &Unit| {
+            unit.matches
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map_or(0.0, |&(term, _)| self.idf(term))
+        };
+        let wanted: f32 = units.iter().filter(|unit| !unit.bonus).map(weight).sum();
+        if wanted <= 0.0 {
+            return Vec::new();
+        }
+        let mut total = vec![0.0f32; docs];
+        let mut matched = vec![0.0f32; docs];
+        let mut best = vec![0.0f32; docs];
+        let mut touched: Vec<u32> = Vec::new();
+        // Bonus units last, so they only add to cards something else matched.
+        let (bonus, real): (Vec<&Unit>, Vec<&Unit>) = units.iter().partition(|unit| unit.bonus);
+        for unit in real.into_iter().chain(bonus) {
+            let unit_weight = weight(unit);
+            for &(term, quality) in &unit.matches {
+                for posting in &self.postings[term] {
+                    let slot = &mut best[posting.doc as usize];
+                    if *slot == 0.0 {
+                        touched.push(posting.doc);
+                    }
+                    *slot = slot.max(posting.score * quality);
+                }
+            }
+            for doc in touched.drain(..) {
+                let doc = doc as usize;
+                if !unit.bonus {
+                    matched[doc] += unit_weight;
+                }
+                if matched[doc] > 0.0 {
+                    total[doc] += best[doc];
+                }
+                best[doc] = 0.0;
+            }
+        }
+        let mut hits: Vec<(usize, f32)> = (0..docs)
+            .filter(|&doc| matched[doc] > 0.0)
+            .map(|doc| {
+                let coverage = matched[doc] / wanted;
+                (doc, total[doc] * coverage * coverage)
+            })
+            .collect();
+        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Records a term's match, keeping its best quality.
+fn keep_best(found: &mut Vec<(usize, f32)>, term: usize, quality: f32) {
+    match found.iter_mut().find(|(known, _)| *known == term) {
+        Some(entry) => entry.1 = entry.1.max(quality),
+        None => found.push((term, quality)),
+    }
+}
+
+/// The acronym whose expansion the words start with, and how many words it takes.
+fn expansion_at<'a>(words: &[Word], acronyms: &'a [Acronym]) -> Option<(&'a Acronym, usize)> {
+    acronyms.iter().find_map(|acronym| {
+        let length = acronym.long.len();
+        (words.len() >= length
+            && words
+                .iter()
+                .zip(&acronym.long)
+                .all(|(word, long)| word.norm == *long))
+        .then_some((acronym, length))
+    })
+}
