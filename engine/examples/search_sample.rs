@@ -27,7 +27,7 @@ fn main() {
     .expect("deck compiles");
     for query in std::env::args().skip(1) {
         println!("{query:?}");
-        let hits = deck.search().search(&query, 5);
+        let hits = deck.search().search(&query, 5).hits;
         for hit in &hits {
             println!("  {:7.3}  {}", hit.score, show(&hit.title));
             println!("           {}", show(&hit.snippet));

@@ -203,7 +203,7 @@ fn compiled_with(edit: impl FnOnce(&mut Deck, &mut Vec<CompiledCard>)) -> String
         deck,
         cards,
         shipped.drills().to_vec(),
-        shipped.search_source().clone(),
+        shipped.search_source(),
     )
     .write()
 }

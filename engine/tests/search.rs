@@ -95,7 +95,7 @@ fn the_named_searches_put_the_right_card_first() {
 
 /// The marked pieces of a hit's title and snippet.
 fn marked(query: &str) -> (Vec<String>, Vec<String>) {
-    let hits = compiled().search().search(query, 1);
+    let hits = compiled().search().search(query, 1).hits;
     let hit = hits
         .first()
         .unwrap_or_else(|| panic!("{query:?} finds a card"));
@@ -128,7 +128,7 @@ fn results_mark_the_words_that_matched_as_the_deck_spells_them() {
 fn snippets_are_short_plain_lines_of_the_answer() {
     let deck = compiled();
     for query in ["throttling", "django", "orm", "cache", "jwt", "testing"] {
-        for hit in deck.search().search(query, 10) {
+        for hit in deck.search().search(query, 10).hits {
             let snippet = &hit.snippet.text;
             assert!(snippet.chars().count() <= 162, "{query:?}: {snippet}");
             assert!(!snippet.contains('\n') && !snippet.contains("**") && !snippet.contains('`'));
@@ -145,11 +145,11 @@ fn snippets_are_short_plain_lines_of_the_answer() {
 #[test]
 fn a_search_that_finds_nothing_suggests_the_closest_words() {
     let index = compiled().search();
-    assert!(index.search("paginashun", 10).is_empty());
+    assert!(index.search("paginashun", 10).hits.is_empty());
     assert_eq!(index.suggestions("paginashun", 3), ["pagination"]);
     // Words that did match are kept as typed.
     assert!(index.suggestions("throttling", 3).is_empty());
-    assert!(index.search("qwzx", 10).is_empty() && index.suggestions("qwzx", 3).is_empty());
+    assert!(index.search("qwzx", 10).hits.is_empty() && index.suggestions("qwzx", 3).is_empty());
 }
 
 #[test]
@@ -172,6 +172,30 @@ fn queries_without_words_find_nothing_and_never_panic() {
         let _ = index.search(query, 10);
         let _ = index.suggestions(query, 3);
     }
-    assert!(index.search("", 10).is_empty());
-    assert!(index.search("what is the", 10).is_empty());
+    assert!(index.search("", 10).hits.is_empty());
+    assert!(index.search("???", 10).hits.is_empty());
+}
+
+/// A question typed from its start is all function words for a while ("what is the"): those
+/// then match titles that have them, rather than showing "nothing found" mid-question.
+#[test]
+fn a_question_typed_from_its_start_finds_titles_as_it_goes() {
+    let index = compiled().search();
+    for (query, first) in [
+        ("what", "what "),
+        ("what is", "what is "),
+        ("what is the", "what is the "),
+    ] {
+        let found = index.search(query, 10);
+        let titles: Vec<String> = found
+            .hits
+            .iter()
+            .map(|hit| hit.title.text.to_lowercase())
+            .collect();
+        assert!(titles[0].starts_with(first), "{query:?} first: {titles:?}");
+        assert!(
+            titles.iter().all(|title| title.starts_with("what ")),
+            "{query:?}: {titles:?}"
+        );
+    }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy};
 use crate::content::{CardKind, Deck};
-use crate::search::{SearchIndex, SearchSource};
+use crate::search::{SearchDoc, SearchIndex, SearchSource};
 
 /// Why a compiled deck could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,8 @@ struct Header<S, D> {
     source: S,
     fingerprint: S,
     deck: D,
-    /// Byte ranges in the body, `[start, end]`: one per card, then the drills, then search.
+    /// Byte ranges in the body, `[start, end]`: per card its material and its search
+    /// document, then the drills, then the acronyms.
     spans: Vec<[usize; 2]>,
 }
 
@@ -106,7 +107,8 @@ impl CompiledDeck {
             body: Cow::Borrowed(""),
             cards: cards.into_iter().map(Lazy::ready).collect(),
             drills: Lazy::ready(drills),
-            search_source: Lazy::ready(search),
+            search_docs: search.docs.into_iter().map(Lazy::ready).collect(),
+            acronyms: Lazy::ready(search.acronyms),
             search: OnceLock::new(),
         }
     }
@@ -129,11 +131,30 @@ impl CompiledDeck {
         })
     }
 
+    /// What search reads of a card (empty for an unknown card).
+    pub fn search_doc(&self, card: usize) -> &SearchDoc {
+        static NOTHING: OnceLock<SearchDoc> = OnceLock::new();
+        match self.search_docs.get(card) {
+            Some(lazy) => lazy.get(&self.body, |_| Ok(())),
+            None => NOTHING.get_or_init(SearchDoc::default),
+        }
+    }
+
     /// What the search index is built from: each card's text, the deck's acronyms.
-    pub fn search_source(&self) -> &SearchSource {
-        self.search_source.get(&self.body, |source: &SearchSource| {
-            source.check(self.deck.cards.len())
-        })
+    pub fn search_source(&self) -> SearchSource {
+        SearchSource {
+            docs: (0..self.deck.cards.len())
+                .map(|card| self.search_doc(card).clone())
+                .collect(),
+            acronyms: self.acronyms.get(&self.body, |_| Ok(())).clone(),
+        }
+    }
+
+    /// Bytes of the compiled text that hold what search reads: what search costs the
+    /// download (0 for a deck compiled in this process).
+    pub fn search_source_bytes(&self) -> usize {
+        let docs: usize = self.search_docs.iter().map(|lazy| lazy.span.len()).sum();
+        docs + self.acronyms.span.len()
     }
 
     /// The search index over every card, built on first use. Built here rather than shipped:
@@ -141,7 +162,7 @@ impl CompiledDeck {
     /// (ARCHITECTURE.md, "Choices made by hand").
     pub fn search(&self) -> &SearchIndex {
         self.search
-            .get_or_init(|| SearchIndex::new(self.search_source()))
+            .get_or_init(|| SearchIndex::new(&self.search_source()))
     }
 
     /// The compiled format's text.
@@ -154,9 +175,10 @@ impl CompiledDeck {
         };
         for card in 0..self.cards.len() {
             push(to_json(self.card(card)));
+            push(to_json(self.search_doc(card)));
         }
         push(to_json(self.drills()));
-        push(to_json(self.search_source()));
+        push(to_json(self.acronyms.get(&self.body, |_| Ok(()))));
         let header = Header {
             format: FORMAT,
             source: &self.source,
@@ -201,7 +223,7 @@ impl CompiledDeck {
             serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
         let cards = header.deck.cards.len();
-        if header.spans.len() != cards + 2 {
+        if header.spans.len() != 2 * cards + 2 {
             return Err(LoadError::Inconsistent(format!(
                 "{cards} cards but {} spans",
                 header.spans.len()
@@ -218,13 +240,14 @@ impl CompiledDeck {
                 )))
             }
         };
-        let card_spans = spans
-            .by_ref()
-            .take(cards)
-            .map(|span| lazy(span).map(Lazy::unread))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut card_spans = Vec::with_capacity(cards);
+        let mut search_docs = Vec::with_capacity(cards);
+        for _ in 0..cards {
+            card_spans.push(Lazy::unread(lazy(spans.next().unwrap_or(0..0))?));
+            search_docs.push(Lazy::unread(lazy(spans.next().unwrap_or(0..0))?));
+        }
         let drills = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
-        let search_source = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
+        let acronyms = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
         Ok(Self {
             source: header.source,
             fingerprint: header.fingerprint,
@@ -232,12 +255,14 @@ impl CompiledDeck {
             body: keep(body),
             cards: card_spans,
             drills,
-            search_source,
+            search_docs,
+            acronyms,
             search: OnceLock::new(),
         })
     }
 
-    /// [`CompiledDeck::read`], then every card's material and the drills decoded and checked
+    /// [`CompiledDeck::read`], then every card's material, search text, the drills and the
+    /// acronyms decoded and checked
     /// now: for a deck from outside (an import, a test), where a fault must be reported rather
     /// than read as "nothing to ask".
     pub fn read_checked(text: &str) -> Result<Self, LoadError> {
@@ -258,13 +283,19 @@ impl CompiledDeck {
         )
         .map_err(|why| LoadError::Inconsistent(format!("drills: {why}")))?;
         let _ = deck.drills.value.set(drills);
-        let search = decode(
+        for (card, lazy) in deck.search_docs.iter().enumerate() {
+            let doc = decode(&deck.body, &lazy.span, |_: &SearchDoc| Ok(())).map_err(|why| {
+                LoadError::Inconsistent(format!("search text of card {card}: {why}"))
+            })?;
+            let _ = lazy.value.set(doc);
+        }
+        let acronyms = decode(
             &deck.body,
-            &deck.search_source.span,
-            |source: &SearchSource| source.check(deck.deck.cards.len()),
+            &deck.acronyms.span,
+            |_: &Vec<(String, String)>| Ok(()),
         )
-        .map_err(|why| LoadError::Inconsistent(format!("search: {why}")))?;
-        let _ = deck.search_source.value.set(search);
+        .map_err(|why| LoadError::Inconsistent(format!("acronyms: {why}")))?;
+        let _ = deck.acronyms.value.set(acronyms);
         Ok(deck)
     }
 }

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Deck;
 use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
-use crate::search::{SearchIndex, SearchSource};
+use crate::search::{SearchDoc, SearchIndex};
 use crate::typed::TypedPrompt;
 
 #[cfg(feature = "compile")]
@@ -53,8 +53,13 @@ pub struct CompiledDeck {
     /// Per card of `deck.cards`, in the same order.
     cards: Vec<Lazy<CompiledCard>>,
     drills: Lazy<Vec<CompiledDrill>>,
-    search_source: Lazy<SearchSource>,
-    /// Built from `search_source` on the first search: see [`CompiledDeck::search`].
+    /// Per card, what search reads of it; each sits right after the card's material in the
+    /// body, next to the same words in its rendered answer, so gzip's 32 KB window sees the
+    /// repeat.
+    search_docs: Vec<Lazy<SearchDoc>>,
+    /// The acronyms the deck spells out, for search.
+    acronyms: Lazy<Vec<(String, String)>>,
+    /// Built from the above on the first search: see [`CompiledDeck::search`].
     search: OnceLock<SearchIndex>,
 }
 

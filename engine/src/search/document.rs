@@ -1,11 +1,9 @@
 //! What search reads of a card: its prompt, where it sits, and its answer as plain text.
+//! (Made from the deck's markdown at compile time: `documents.rs`.)
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{CardKind, Deck};
-use crate::text;
-
-/// One searchable card, as plain text in three fields of different weight.
+/// One searchable card, as plain text in four fields of different weight.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchDoc {
     /// The question, term, one-liner head or guide item: what a learner remembers best.
@@ -20,97 +18,4 @@ pub struct SearchDoc {
     /// Every line of its answer as plain text (markup, list markers and table rules gone),
     /// one line per source line: what snippets are cut from.
     pub text: String,
-}
-
-/// The search documents of a parsed deck (answers still in markdown), one per card, in deck
-/// order. Compile-time only: a compiled deck has no markdown left.
-#[cfg(feature = "compile")]
-pub fn documents(deck: &Deck) -> Vec<SearchDoc> {
-    deck.cards
-        .iter()
-        .map(|card| {
-            let section = &deck.sections[card.section].title;
-            let context = match card.kind {
-                CardKind::OneLiner { list } | CardKind::GuideItem { list }
-                    if deck.lists[list].title != *section =>
-                {
-                    format!("{section} · {}", deck.lists[list].title)
-                }
-                CardKind::OneLiner { .. } | CardKind::GuideItem { .. } => section.clone(),
-                CardKind::Question { .. } | CardKind::Definition => section.clone(),
-            };
-            SearchDoc {
-                title: text::strip_inline(&card.prompt),
-                context: text::strip_inline(&context),
-                labels: text::labels(&card.answer)
-                    .into_iter()
-                    .map(|label| label.name)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                text: plain_text(&card.answer),
-            }
-        })
-        .collect()
-}
-
-#[cfg(feature = "compile")]
-/// Markdown source as plain lines: code fences, table rules and heading or list markers
-/// dropped, table cells separated by " · ", inline marks and escapes undone.
-fn plain_text(markdown: &str) -> String {
-    markdown
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            if line.starts_with("```") || line.starts_with("~~~") || is_table_rule(line) {
-                return None;
-            }
-            let line = line.trim_start_matches('#').trim_start();
-            let line = strip_list_marker(line);
-            let line = if line.starts_with('|') {
-                line.trim_matches('|')
-                    .split('|')
-                    .map(str::trim)
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            } else {
-                line.to_owned()
-            };
-            let line = text::strip_inline(&line);
-            (!line.trim().is_empty()).then(|| line.trim().to_owned())
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `|---|:--:|`: a table's header rule.
-fn is_table_rule(line: &str) -> bool {
-    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-}
-
-/// `- item`, `* item`, `1. item` -> `item`.
-fn strip_list_marker(line: &str) -> &str {
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-        return rest;
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0
-        && let Some(rest) = line[digits..].strip_prefix(". ")
-    {
-        return rest;
-    }
-    line
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_text_drops_markup() {
-        let markdown = "**PEP 8**: Style\n\n```python\nx = 1\n```\n| A | B |\n|---|---|\n| `a_b` | c |\n1. First\n- \\_\\_init\\_\\_.py";
-        assert_eq!(
-            plain_text(markdown),
-            "PEP 8: Style\nx = 1\nA · B\na_b · c\nFirst\n__init__.py"
-        );
-    }
 }

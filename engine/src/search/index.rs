@@ -48,20 +48,6 @@ pub struct SearchSource {
     pub acronyms: Vec<(String, String)>,
 }
 
-impl SearchSource {
-    /// Whether it fits a deck of `cards` cards: one document per card.
-    pub fn check(&self, cards: usize) -> Result<(), String> {
-        if self.docs.len() == cards {
-            Ok(())
-        } else {
-            Err(format!(
-                "{} search documents for {cards} cards",
-                self.docs.len()
-            ))
-        }
-    }
-}
-
 /// Everything search needs, built once from a [`SearchSource`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
@@ -71,6 +57,8 @@ pub struct SearchIndex {
     pub(crate) terms: Vec<String>,
     /// Per term (same order), the cards that have it, by card.
     pub(crate) postings: Vec<Vec<Posting>>,
+    /// Per term (same order), how rare it is: BM25's inverse document frequency.
+    idfs: Vec<f32>,
 }
 
 impl SearchIndex {
@@ -174,12 +162,17 @@ impl SearchIndex {
             })
             .collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings) = terms.into_iter().unzip();
+        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = terms.into_iter().unzip();
+        let idfs = postings
+            .iter()
+            .map(|postings| idf(docs.len(), postings.len()))
+            .collect();
         Self {
             docs,
             acronyms,
             terms,
             postings,
+            idfs,
         }
     }
 
@@ -197,7 +190,7 @@ impl SearchIndex {
 
     /// How rare a term is: BM25's inverse document frequency.
     pub(crate) fn idf(&self, term: usize) -> f32 {
-        idf(self.docs.len(), self.postings[term].len())
+        self.idfs[term]
     }
 
     /// Positions of the terms that start with `prefix`.

@@ -10,6 +10,8 @@
 //! ([`crate::text`]).
 
 mod document;
+#[cfg(feature = "compile")]
+mod documents;
 mod index;
 mod query;
 mod snippet;
@@ -18,6 +20,6 @@ mod words;
 
 pub use document::SearchDoc;
 #[cfg(feature = "compile")]
-pub use document::documents;
+pub use documents::documents;
 pub use index::{SearchIndex, SearchSource};
-pub use snippet::{Hit, Marked};
+pub use snippet::{Found, Hit, Marked};

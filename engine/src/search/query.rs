@@ -3,7 +3,7 @@
 //! card's score is the sum over units of its best match, scaled by how many units it matched.
 
 use super::index::{Acronym, SearchIndex};
-use super::snippet::{Highlighter, Hit};
+use super::snippet::{Found, Highlighter, Hit};
 use super::words::{Word, words};
 use crate::text;
 
@@ -95,6 +95,11 @@ impl SearchIndex {
                 });
             }
         }
+        // Only function words so far ("what is", as a question is typed): they are all there
+        // is to go on, so they count, matching titles that have them.
+        if units.iter().all(|unit| unit.bonus) {
+            units.iter_mut().for_each(|unit| unit.bonus = false);
+        }
         units
     }
 
@@ -103,18 +108,23 @@ impl SearchIndex {
         let mut found: Vec<(usize, f32)> = Vec::new();
         let mut sure = false;
         if let Some(term) = self.term(&word.norm) {
-            keep_best(&mut found, term, 1.0);
+            found.push((term, 1.0));
             sure = true;
         }
         let letters = word.typed.chars().count();
         // Longer words that start with it: the word being typed, or a derivation.
         if open || letters >= ROOT_MIN {
             let quality = if open { PREFIX_QUALITY } else { ROOT_QUALITY };
-            for stem in [&word.typed, &word.norm] {
+            let stems = if word.typed == word.norm {
+                [Some(&word.typed), None]
+            } else {
+                [Some(&word.typed), Some(&word.norm)]
+            };
+            for stem in stems.into_iter().flatten() {
                 for term in self.with_prefix(stem) {
                     let length = self.terms[term].chars().count().max(1);
                     let share = letters.min(length) as f32 / length as f32;
-                    keep_best(&mut found, term, quality + (1.0 - quality) * share);
+                    found.push((term, quality + (1.0 - quality) * share));
                     sure |= open;
                 }
             }
@@ -126,12 +136,15 @@ impl SearchIndex {
             };
             let prefix: String = word.typed.chars().take(keep).collect();
             if let Some(term) = self.term(&prefix) {
-                keep_best(&mut found, term, TRUNCATED_QUALITY);
+                found.push((term, TRUNCATED_QUALITY));
             }
         }
         if !sure {
             self.typos(word, open, &mut found);
         }
+        // A term found more than one way keeps its best quality.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        found.dedup_by_key(|(term, _)| *term);
         found
     }
 
@@ -148,9 +161,17 @@ impl SearchIndex {
         let mut firsts: Vec<char> = typed.iter().take(2).copied().collect();
         firsts.dedup();
         let mut buffer = [0u8; 4];
+        let mut chars: Vec<char> = Vec::new();
         for first in firsts {
             for term in self.with_prefix(first.encode_utf8(&mut buffer)) {
-                let chars: Vec<char> = self.terms[term].chars().collect();
+                let spelled = &self.terms[term];
+                // Too long or short to be within the budget (unless typed as a prefix).
+                let length = spelled.chars().count();
+                if length + budget < typed.len() || (!open && length > typed.len() + budget) {
+                    continue;
+                }
+                chars.clear();
+                chars.extend(spelled.chars());
                 let mut best = text::edit_distance(&typed, &chars, budget);
                 if open && chars.len() > typed.len() {
                     let start = &chars[..typed.len()];
@@ -160,9 +181,9 @@ impl SearchIndex {
                     };
                 }
                 match best {
-                    Some(0) => keep_best(found, term, EXACT_TYPO_QUALITY),
-                    Some(1) => keep_best(found, term, ONE_TYPO_QUALITY),
-                    Some(_) => keep_best(found, term, TWO_TYPOS_QUALITY),
+                    Some(0) => found.push((term, EXACT_TYPO_QUALITY)),
+                    Some(1) => found.push((term, ONE_TYPO_QUALITY)),
+                    Some(_) => found.push((term, TWO_TYPOS_QUALITY)),
                     None => {}
                 }
             }
@@ -170,11 +191,12 @@ impl SearchIndex {
     }
 
     /// Cards for a query, best first, at most `limit`, with their titles and a snippet of
-    /// their answers, matched words marked.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+    /// their answers, matched words marked; and how many cards matched in all.
+    pub fn search(&self, query: &str, limit: usize) -> Found {
         let units = self.units(query);
         let highlighter = Highlighter::new(self, &units);
-        self.rank(&units, limit)
+        let (ranked, total) = self.rank(&units, limit);
+        let hits = ranked
             .into_iter()
             .map(|(card, score)| Hit {
                 card,
@@ -182,40 +204,50 @@ impl SearchIndex {
                 title: highlighter.title(&self.docs[card].title),
                 snippet: highlighter.snippet(&self.docs[card].text),
             })
-            .collect()
+            .collect();
+        Found { hits, total }
     }
 
     /// Cards for a query, best first, at most `limit`: (card index, score). What
     /// [`SearchIndex::search`] ranks by, without titles and snippets.
     pub fn ranked(&self, query: &str, limit: usize) -> Vec<(usize, f32)> {
-        self.rank(&self.units(query), limit)
+        self.rank(&self.units(query), limit).0
     }
 
-    fn rank(&self, units: &[Unit], limit: usize) -> Vec<(usize, f32)> {
+    /// The best `limit` cards, and how many matched.
+    fn rank(&self, units: &[Unit], limit: usize) -> (Vec<(usize, f32)>, usize) {
         if units.is_empty() || limit == 0 {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let docs = self.docs.len();
         // A unit weighs what its best match tells (idf): matching "migrations" says more
         // than matching "handle", so coverage counts units by weight, not by number.
-        let weight = |unit: &Unit| {
-            unit.matches
-                .iter()
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map_or(0.0, |&(term, _)| self.idf(term))
-        };
-        let wanted: f32 = units.iter().filter(|unit| !unit.bonus).map(weight).sum();
+        let weights: Vec<f32> = units
+            .iter()
+            .map(|unit| {
+                unit.matches
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map_or(0.0, |&(term, _)| self.idf(term))
+            })
+            .collect();
+        let wanted: f32 = units
+            .iter()
+            .zip(&weights)
+            .filter(|(unit, _)| !unit.bonus)
+            .map(|(_, weight)| weight)
+            .sum();
         if wanted <= 0.0 {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let mut total = vec![0.0f32; docs];
         let mut matched = vec![0.0f32; docs];
         let mut best = vec![0.0f32; docs];
         let mut touched: Vec<u32> = Vec::new();
         // Bonus units last, so they only add to cards something else matched.
-        let (bonus, real): (Vec<&Unit>, Vec<&Unit>) = units.iter().partition(|unit| unit.bonus);
-        for unit in real.into_iter().chain(bonus) {
-            let unit_weight = weight(unit);
+        let (bonus, real): (Vec<_>, Vec<_>) =
+            units.iter().zip(&weights).partition(|(unit, _)| unit.bonus);
+        for (unit, &unit_weight) in real.into_iter().chain(bonus) {
             for &(term, quality) in &unit.matches {
                 for posting in &self.postings[term] {
                     let slot = &mut best[posting.doc as usize];
@@ -243,17 +275,14 @@ impl SearchIndex {
                 (doc, total[doc] * coverage * coverage)
             })
             .collect();
-        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
-        hits
-    }
-}
-
-/// Records a term's match, keeping its best quality.
-fn keep_best(found: &mut Vec<(usize, f32)>, term: usize, quality: f32) {
-    match found.iter_mut().find(|(known, _)| *known == term) {
-        Some(entry) => entry.1 = entry.1.max(quality),
-        None => found.push((term, quality)),
+        let total = hits.len();
+        let better = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, better);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(better);
+        (hits, total)
     }
 }
 

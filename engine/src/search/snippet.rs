@@ -52,6 +52,13 @@ pub struct Hit {
     pub snippet: Marked,
 }
 
+/// What a search found: the best cards, and how many matched in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
 /// The terms a query matched, to mark in titles and snippets.
 pub(crate) struct Highlighter<'a> {
     index: &'a SearchIndex,

@@ -21,13 +21,18 @@ pub(crate) struct Word {
     pub stop: bool,
 }
 
-/// The comparable form of one token.
-fn norm(token: &Token<'_>) -> String {
-    let lower = token.core.to_lowercase();
-    if token.core.contains(['_', '.']) || token.is_acronym() {
+/// Whether a word has a `_` or `.` in it (`select_related`, `manage.py`): a byte scan, since
+/// search asks it of every word it reads.
+fn is_name_punctuated(word: &str) -> bool {
+    word.bytes().any(|byte| byte == b'_' || byte == b'.')
+}
+
+/// The comparable form of one token, given its lower case.
+fn norm(token: &Token<'_>, lower: &str) -> String {
+    if is_name_punctuated(token.core) || token.is_acronym() {
         token.norm()
     } else {
-        text::stem(&text::american(&lower))
+        text::stem(&text::american(lower))
     }
 }
 
@@ -52,7 +57,10 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                     start: token.start,
                     end: next.end,
                     norm: joined.clone(),
-                    parts: vec![norm(token), next.core.to_lowercase()],
+                    parts: vec![
+                        norm(token, &token.core.to_lowercase()),
+                        next.core.to_lowercase(),
+                    ],
                     typed: joined,
                     stop: false,
                 });
@@ -60,12 +68,12 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                 continue;
             }
         }
-        let norm = norm(token);
         let lower = token.core.to_lowercase();
+        let norm = norm(token, &lower);
         // A name: dotted, underscored, called or with a capital past its first letter (only
         // then is the dearer `is_code` asked, which also rules out "APIs").
         let maybe_name = token.call
-            || token.core.contains(['_', '.'])
+            || is_name_punctuated(token.core)
             || token.core.chars().skip(1).any(char::is_uppercase);
         let parts = if maybe_name && token.is_code() {
             text::split_name(token.core)
@@ -80,7 +88,10 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             start: token.start,
             end: token.end,
             stop: text::is_stopword(&lower),
-            typed: text::american(&lower).into_owned(),
+            typed: match text::american(&lower) {
+                std::borrow::Cow::Borrowed(_) => lower.clone(),
+                std::borrow::Cow::Owned(american) => american,
+            },
             norm,
             parts,
         });

@@ -336,6 +336,13 @@ impl Token<'_> {
 
     /// All capitals, at least two letters, optionally a plural `s`: `CSRF`, `APIs`.
     pub fn is_acronym(&self) -> bool {
+        // Most words start in lower case: done before anything is counted.
+        if !self
+            .core
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
         let core = without_plural(self.core);
         let letters = core.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2

@@ -75,7 +75,9 @@ impl Vocab {
             .map(|((key, _), _)| key.as_str())
     }
 
-    /// Every acronym the deck spells out, with its expansion as written.
+    /// Every acronym the deck spells out, with its expansion as written (for search, which
+    /// the compiled deck carries them to).
+    #[cfg(feature = "compile")]
     pub fn expansions(&self) -> &[(String, String)] {
         &self.expansions
     }
