@@ -5,12 +5,13 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::base_path::{href, router_base};
+use crate::components::search_box::SearchBox;
 use crate::deck::compiled_deck;
 use crate::paths::{HOME_PATH, STUDY_PATH};
 use crate::routes::{
     card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
     mock::MockPage, not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
-    section::SectionPage, study::StudyPage,
+    search::SearchPage, section::SectionPage, study::StudyPage,
 };
 use crate::state::provide_study_state;
 
@@ -34,6 +35,7 @@ fn Shell() -> impl IntoView {
                     <A href=href(HOME_PATH) exact=true>"Browse"</A>
                     <A href=href(STUDY_PATH)>"Study"</A>
                 </nav>
+                <SearchBox/>
             </header>
             {move || study.notice.get().map(|message| view! {
                 <div class="notice" role="alert">
@@ -48,6 +50,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/card/:id") view=CardPage/>
                     <Route path=path!("/kind/:kind") view=KindPage/>
                     <Route path=path!("/study") view=StudyPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/review") view=ReviewPage/>
                     <Route path=path!("/quiz") view=QuizPage/>
                     <Route path=path!("/drill") view=DrillPage/>

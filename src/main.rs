@@ -7,3 +7,26 @@ fn main() {
     console_error_panic_hook::set_once();
     mount_to_body(App);
 }
+
+/// For the search benchmark (`scripts/search-bench.sh`) and anyone scripting the page: builds
+/// the search index if no search has yet, and returns how many bytes of the download its
+/// source takes. Trunk puts exports on `window.wasmBindings`.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn prep_search_load() -> u32 {
+    let deck = interview_prep::deck::compiled();
+    deck.search();
+    u32::try_from(deck.search_source_bytes()).unwrap_or(u32::MAX)
+}
+
+/// The deck indices of the best `limit` cards for `query`, best first: what the search page
+/// ranks, without titles and snippets.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn prep_search(query: &str, limit: u32) -> Vec<u32> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    interview_prep::deck::compiled()
+        .search()
+        .ranked(query, limit)
+        .into_iter()
+        .map(|(card, _)| u32::try_from(card).unwrap_or(u32::MAX))
+        .collect()
+}

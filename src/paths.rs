@@ -25,6 +25,33 @@ pub fn practice_path(mode_path: &str, card_id: &str) -> String {
     format!("{mode_path}?{CARD_QUERY}={card_id}")
 }
 
+/// Search, with the query in the URL (`/search?q=n%2B1`) so back, reload and sharing work.
+pub const SEARCH_PATH: &str = "/search";
+pub const SEARCH_QUERY: &str = "q";
+
+/// The search page for `query` (the bare page when it is empty).
+pub fn search_path(query: &str) -> String {
+    if query.is_empty() {
+        SEARCH_PATH.to_string()
+    } else {
+        format!("{SEARCH_PATH}?{SEARCH_QUERY}={}", encode_query_value(query))
+    }
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so `+`, `&`, `#` and
+/// spaces in a query survive the round trip through the URL.
+fn encode_query_value(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
 pub const HOME_PATH: &str = "/";
 pub const STUDY_PATH: &str = "/study";
 pub const REVIEW_PATH: &str = "/review";
@@ -52,5 +79,26 @@ pub fn static_paths(deck: &Deck) -> Vec<String> {
     let kinds = KindFilter::ALL.into_iter().map(kind_path);
     let cards = deck.cards.iter().map(|c| card_path(c.id.as_str()));
     let study = STUDY_PATHS.iter().map(|p| p.to_string());
-    study.chain(sections).chain(kinds).chain(cards).collect()
+    let search = std::iter::once(SEARCH_PATH.to_string());
+    study
+        .chain(search)
+        .chain(sections)
+        .chain(kinds)
+        .chain(cards)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_paths_keep_every_character_of_the_query() {
+        assert_eq!(search_path(""), "/search");
+        assert_eq!(search_path("n+1"), "/search?q=n%2B1");
+        assert_eq!(search_path("circuit br"), "/search?q=circuit%20br");
+        assert_eq!(search_path("a&b#c"), "/search?q=a%26b%23c");
+        assert_eq!(search_path("é"), "/search?q=%C3%A9");
+        assert_eq!(search_path("select_related"), "/search?q=select_related");
+    }
 }

@@ -24,6 +24,19 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// Calls `handler` when `/` is pressed outside text fields (the web's usual "go to search"
+/// key), for as long as the calling component lives.
+pub fn on_search_key(handler: impl Fn() + 'static) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+        if plain && event.key() == "/" && !typing_in_field(&event) {
+            event.prevent_default();
+            handler();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
 /// Calls `handler` on Ctrl+Z (Cmd+Z on a Mac) outside text fields, where a field's own undo
 /// must keep working, until the screen unmounts.
 pub fn on_undo_key(handler: impl Fn() + 'static) {

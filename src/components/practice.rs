@@ -9,7 +9,9 @@ use crate::base_path::href;
 use crate::components::card_labels::card_title;
 
 use crate::deck::{compiled, loaded_deck};
-use crate::paths::{CARD_QUERY, FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, card_path};
+use crate::paths::{
+    CARD_QUERY, FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path,
+};
 use crate::state::use_study;
 
 /// The card a study screen was opened for (deck index), read once when the screen opens: a
@@ -78,4 +80,41 @@ impl PracticeMode {
     pub fn has_material_for_any(self, cards: &[usize]) -> bool {
         cards.iter().any(|&card| self.has_material(card))
     }
+}
+
+/// One way to practise one card: where it goes, its name and what it asks.
+pub struct PracticeLink {
+    pub href: String,
+    pub name: &'static str,
+    pub detail: &'static str,
+}
+
+/// The ways to practise `card` alone, flipping first, then only the modes with something to
+/// ask about it: what a card's page and a search result offer.
+pub fn practice_links(card: usize) -> Vec<PracticeLink> {
+    let id = loaded_deck().cards[card].id.as_str();
+    let modes = [
+        (PracticeMode::Type, "Type", "write the answer from memory"),
+        (
+            PracticeMode::FillIn,
+            "Fill in",
+            "type the missing name or word",
+        ),
+        (
+            PracticeMode::Choose,
+            "Choose",
+            "multiple choice on this card",
+        ),
+    ]
+    .into_iter()
+    .filter(|(mode, ..)| mode.has_material(card))
+    .map(|(mode, name, detail)| (mode.path(), name, detail));
+    std::iter::once((REVIEW_PATH, "Flip", "see the answer, grade yourself"))
+        .chain(modes)
+        .map(|(path, name, detail)| PracticeLink {
+            href: href(&practice_path(path, id)),
+            name,
+            detail,
+        })
+        .collect()
 }

@@ -13,9 +13,9 @@ use crate::clock::now;
 use crate::components::answer::{AnswerBlock, AnswerDetail};
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
-use crate::components::practice::PracticeMode;
+use crate::components::practice::practice_links;
 use crate::deck::loaded_deck;
-use crate::paths::{HOME_PATH, REVIEW_PATH, card_path, practice_path, section_path};
+use crate::paths::{HOME_PATH, card_path, section_path};
 use crate::routes::not_found::NotFound;
 use crate::state::use_study;
 
@@ -66,7 +66,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
             <h1 id="card-title">{card_title(card)}</h1>
             <CardStatus card_id=card.id.as_str()/>
             {body}
-            <CardPractice deck=deck index=index/>
+            <CardPractice index=index/>
             <CardPager deck=deck index=index/>
         </article>
     }
@@ -110,40 +110,18 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
 /// The study modes that fit this card, each for this card alone: a learner who has just found
 /// a card can practise it at once.
 #[component]
-fn CardPractice(deck: &'static Deck, index: usize) -> impl IntoView {
-    let card = &deck.cards[index];
-    let id = card.id.as_str();
-    let others = [
-        (PracticeMode::Type, "Type", "write the answer from memory"),
-        (
-            PracticeMode::FillIn,
-            "Fill in",
-            "type the missing name or word",
-        ),
-        (
-            PracticeMode::Choose,
-            "Choose",
-            "multiple choice on this card",
-        ),
-    ]
-    .into_iter()
-    .filter(|(mode, ..)| mode.has_material(index))
-    .map(|(mode, name, detail)| (mode.path(), name, detail));
-    let modes: Vec<(&str, &str, &str)> =
-        std::iter::once((REVIEW_PATH, "Flip", "see the answer, grade yourself"))
-            .chain(others)
-            .collect();
+fn CardPractice(index: usize) -> impl IntoView {
     view! {
         <nav class="card-practice" aria-label="Practise this card">
             <h2>"Practise this card"</h2>
             <ul class="mode-chips">
-                {modes
+                {practice_links(index)
                     .into_iter()
-                    .map(|(path, name, detail)| view! {
+                    .map(|link| view! {
                         <li>
-                            <A href=href(&practice_path(path, id)) attr:class="button">
-                                <span class="mode-name">{name}</span>
-                                <span class="mode-detail">{detail}</span>
+                            <A href=link.href attr:class="button">
+                                <span class="mode-name">{link.name}</span>
+                                <span class="mode-detail">{link.detail}</span>
                             </A>
                         </li>
                     })

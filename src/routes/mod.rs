@@ -10,5 +10,6 @@ pub mod not_found;
 pub mod quiz;
 pub mod recall;
 pub mod review;
+pub mod search;
 pub mod section;
 pub mod study;
