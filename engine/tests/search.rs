@@ -199,3 +199,41 @@ fn a_question_typed_from_its_start_finds_titles_as_it_goes() {
         );
     }
 }
+
+/// Whatever is typed (any characters, any length), search and suggestions never panic, marks
+/// fall on character boundaries of the text they mark, and no card is listed twice.
+#[test]
+fn arbitrary_queries_never_panic_and_mark_whole_characters() {
+    let index = compiled().search();
+    let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789_.+-'()/?*\u{e9}\u{df}\u{130}\u{4e2d}\u{1f600}\u{301}"
+        .chars()
+        .collect();
+    let mut rng = prep_engine::rng::Rng::new(14);
+    for _ in 0..2_000 {
+        let length = rng.below(24);
+        let query: String = (0..length)
+            .map(|_| alphabet[rng.below(alphabet.len())])
+            .collect();
+        let found = index.search(&query, 10);
+        let mut cards: Vec<usize> = found.hits.iter().map(|hit| hit.card).collect();
+        cards.sort_unstable();
+        cards.dedup();
+        assert_eq!(
+            cards.len(),
+            found.hits.len(),
+            "{query:?} lists a card twice"
+        );
+        assert!(found.total >= found.hits.len());
+        for hit in &found.hits {
+            for marked in [&hit.title, &hit.snippet] {
+                for mark in &marked.marks {
+                    assert!(
+                        marked.text.get(mark.clone()).is_some(),
+                        "{query:?}: {mark:?}"
+                    );
+                }
+            }
+        }
+        let _ = index.suggestions(&query, 3);
+    }
+}

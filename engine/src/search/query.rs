@@ -16,6 +16,8 @@ const TRUNCATED_QUALITY: f32 = 0.5;
 const EXACT_TYPO_QUALITY: f32 = 0.8;
 const ONE_TYPO_QUALITY: f32 = 0.55;
 const TWO_TYPOS_QUALITY: f32 = 0.35;
+/// A word being typed matches at most this many longer terms (see `completions`).
+const MAX_COMPLETIONS: usize = 40;
 /// A finished word of at least this many letters also matches longer words it starts
 /// ("normaliz" finds "normalization"): the stemmer leaves derivations alone.
 const ROOT_MIN: usize = 5;
@@ -121,7 +123,7 @@ impl SearchIndex {
                 [Some(&word.typed), Some(&word.norm)]
             };
             for stem in stems.into_iter().flatten() {
-                for term in self.with_prefix(stem) {
+                for term in self.completions(stem) {
                     let length = self.terms[term].chars().count().max(1);
                     let share = letters.min(length) as f32 / length as f32;
                     found.push((term, quality + (1.0 - quality) * share));
@@ -146,6 +148,19 @@ impl SearchIndex {
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         found.dedup_by_key(|(term, _)| *term);
         found
+    }
+
+    /// The terms that start with `prefix`; of a short prefix's many, only the
+    /// [`MAX_COMPLETIONS`] most used (by cards), which are also the likeliest to be what is
+    /// being typed: "t" need not add up the postings of every word in t.
+    fn completions(&self, prefix: &str) -> Vec<usize> {
+        let mut terms: Vec<usize> = self.with_prefix(prefix).collect();
+        if terms.len() > MAX_COMPLETIONS {
+            let by_use = |term: &usize| std::cmp::Reverse(self.postings[*term].len());
+            terms.select_nth_unstable_by_key(MAX_COMPLETIONS - 1, by_use);
+            terms.truncate(MAX_COMPLETIONS);
+        }
+        terms
     }
 
     /// Terms within the word's typo budget (see [`text::typo_budget`]): whole terms, and for
