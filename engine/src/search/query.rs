@@ -107,7 +107,7 @@ impl SearchIndex {
 
     /// The terms one word matches, best quality per term.
     fn matches(&self, word: &Word, open: bool) -> Vec<(usize, f32)> {
-        let mut found: Vec<(usize, f32)> = Vec::new();
+        let mut found: Vec<(usize, f32)> = Vec::with_capacity(MAX_COMPLETIONS + 4);
         let mut sure = false;
         if let Some(term) = self.term(&word.norm) {
             found.push((term, 1.0));
@@ -131,8 +131,9 @@ impl SearchIndex {
                 }
             }
         }
-        // Shorter terms it starts with: "throttlin" -> "throttl".
-        for cut in 1..=TRUNCATE_MAX {
+        // Shorter terms the word being typed starts with: "throttlin" -> "throttl" (a
+        // finished word went through the stemmer).
+        for cut in (1..=TRUNCATE_MAX).filter(|_| open) {
             let Some(keep) = letters.checked_sub(cut).filter(|keep| *keep >= ROOT_MIN) else {
                 break;
             };

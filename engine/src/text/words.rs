@@ -437,10 +437,12 @@ fn is_word_char(c: char) -> bool {
 /// (`manage.py`); a trailing `()`, possessive `'s` or contraction `'t` is kept in the span
 /// but not the word ("Django's" is "Django", "Don't" is "Don").
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized up front: at most one entry per byte, and growing it showed in search's profile.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let byte = |k: usize| chars.get(k).map_or(text.len(), |(at, _)| *at);
     let ch = |k: usize| chars.get(k).map(|(_, c)| *c);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         if !is_word_char(chars[i].1) {
