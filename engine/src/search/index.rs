@@ -210,13 +210,18 @@ fn idf(docs: usize, with: usize) -> f32 {
     (1.0 + (docs - with + 0.5) / (with + 0.5)).ln()
 }
 
-/// The terms one field contributes: each word's norm and parts, and an acronym wherever its
+/// The terms one field contributes: each word's norm, parts and written form, and an acronym wherever its
 /// expansion is spelled out (so "jwt" finds a card that only says "JSON Web Token").
 pub(crate) fn field_terms(words: &[Word], acronyms: &[Acronym], stopwords: bool) -> Vec<String> {
     let mut terms = Vec::with_capacity(words.len());
     for word in words.iter().filter(|word| stopwords || !word.stop) {
         terms.push(word.norm.clone());
         terms.extend(word.parts.iter().cloned());
+        // The word as written too ("throttling" beside "throttl"): a word being typed is a
+        // prefix of how it is written, not of its stem ("throttli", "categori").
+        if word.typed != word.norm {
+            terms.push(word.typed.clone());
+        }
     }
     for (acronym, _) in expansions_in(words, acronyms) {
         terms.push(acronyms[acronym].short.clone());

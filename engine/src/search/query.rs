@@ -140,6 +140,7 @@ impl SearchIndex {
             let prefix: String = word.typed.chars().take(keep).collect();
             if let Some(term) = self.term(&prefix) {
                 found.push((term, TRUNCATED_QUALITY));
+                sure = true;
             }
         }
         if !sure {
@@ -155,7 +156,8 @@ impl SearchIndex {
     /// [`MAX_COMPLETIONS`] most used (by cards), which are also the likeliest to be what is
     /// being typed: "t" need not add up the postings of every word in t.
     fn completions(&self, prefix: &str) -> Vec<usize> {
-        let mut terms: Vec<usize> = self.with_prefix(prefix).collect();
+        let range = self.with_prefix(prefix);
+        let mut terms: Vec<usize> = range.collect();
         if terms.len() > MAX_COMPLETIONS {
             let by_use = |term: &usize| std::cmp::Reverse(self.postings[*term].len());
             terms.select_nth_unstable_by_key(MAX_COMPLETIONS - 1, by_use);
@@ -256,50 +258,77 @@ impl SearchIndex {
         if wanted <= 0.0 {
             return (Vec::new(), 0);
         }
-        let mut total = vec![0.0f32; docs];
-        let mut matched = vec![0.0f32; docs];
-        let mut best = vec![0.0f32; docs];
-        let mut touched: Vec<u32> = Vec::new();
+        // Per card: its best match for the unit at hand, its sum over units so far, and the
+        // weight of the units it matched. One table, so a posting costs one lookup.
+        #[derive(Clone, Copy, Default)]
+        struct Tally {
+            best: f32,
+            total: f32,
+            matched: f32,
+        }
+        let mut tallies = vec![Tally::default(); docs];
+        let mut touched: Vec<u32> = Vec::with_capacity(docs);
         // Bonus units last, so they only add to cards something else matched.
-        let (bonus, real): (Vec<_>, Vec<_>) =
-            units.iter().zip(&weights).partition(|(unit, _)| unit.bonus);
-        for (unit, &unit_weight) in real.into_iter().chain(bonus) {
+        let real = units.iter().zip(&weights).filter(|(unit, _)| !unit.bonus);
+        let bonus = units.iter().zip(&weights).filter(|(unit, _)| unit.bonus);
+        for (unit, &unit_weight) in real.chain(bonus) {
             for &(term, quality) in &unit.matches {
                 for posting in &self.postings[term] {
-                    let slot = &mut best[posting.doc as usize];
-                    if *slot == 0.0 {
+                    let Some(tally) = tallies.get_mut(posting.doc as usize) else {
+                        continue;
+                    };
+                    if tally.best == 0.0 {
                         touched.push(posting.doc);
                     }
-                    *slot = slot.max(posting.score * quality);
+                    let score = posting.score * quality;
+                    if score > tally.best {
+                        tally.best = score;
+                    }
                 }
             }
-            for doc in touched.drain(..) {
-                let doc = doc as usize;
+            for &doc in &touched {
+                let Some(tally) = tallies.get_mut(doc as usize) else {
+                    continue;
+                };
                 if !unit.bonus {
-                    matched[doc] += unit_weight;
+                    tally.matched += unit_weight;
                 }
-                if matched[doc] > 0.0 {
-                    total[doc] += best[doc];
+                if tally.matched > 0.0 {
+                    tally.total += tally.best;
                 }
-                best[doc] = 0.0;
+                tally.best = 0.0;
             }
+            touched.clear();
         }
-        let mut hits: Vec<(usize, f32)> = (0..docs)
-            .filter(|&doc| matched[doc] > 0.0)
-            .map(|doc| {
-                let coverage = matched[doc] / wanted;
-                (doc, total[doc] * coverage * coverage)
-            })
-            .collect();
-        let total = hits.len();
-        let better = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, better);
-            hits.truncate(limit);
-        }
-        hits.sort_unstable_by(better);
-        (hits, total)
+        let mut total = 0;
+        let hits = tallies
+            .iter()
+            .enumerate()
+            .filter(|(_, tally)| tally.matched > 0.0)
+            .map(|(doc, tally)| {
+                total += 1;
+                let coverage = tally.matched / wanted;
+                (doc, tally.total * coverage * coverage)
+            });
+        let best = top(hits, limit);
+        (best, total)
     }
+}
+
+/// The best `limit` hits, best first (higher score, then deck order): one pass that keeps a
+/// short sorted list, cheaper than sorting every card that matched.
+fn top(hits: impl IntoIterator<Item = (usize, f32)>, limit: usize) -> Vec<(usize, f32)> {
+    let better = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let mut best: Vec<(usize, f32)> = Vec::with_capacity(limit + 1);
+    for hit in hits {
+        if best.len() == limit && best.last().is_some_and(|worst| better(worst, &hit).is_le()) {
+            continue;
+        }
+        let at = best.partition_point(|kept| better(kept, &hit).is_le());
+        best.insert(at, hit);
+        best.truncate(limit);
+    }
+    best
 }
 
 /// The acronym whose expansion the words start with, and how many words it takes.

@@ -113,7 +113,9 @@ impl<'a> Highlighter<'a> {
     }
 
     fn word_matches(&self, word: &Word) -> bool {
-        self.matches(&word.norm) || word.parts.iter().any(|part| self.matches(part))
+        self.matches(&word.norm)
+            || self.matches(&word.typed)
+            || word.parts.iter().any(|part| self.matches(part))
     }
 
     /// The title, marked.

@@ -27,12 +27,12 @@ fn is_name_punctuated(word: &str) -> bool {
     word.bytes().any(|byte| byte == b'_' || byte == b'.')
 }
 
-/// The comparable form of one token, given its lower case.
-fn norm(token: &Token<'_>, lower: &str) -> String {
+/// The comparable form of one token, given its lower case in American spelling.
+fn norm(token: &Token<'_>, american: &str) -> String {
     if is_name_punctuated(token.core) || token.is_acronym() {
         token.norm()
     } else {
-        text::stem(&text::american(lower))
+        text::stem(american)
     }
 }
 
@@ -69,7 +69,13 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             }
         }
         let lower = token.core.to_lowercase();
-        let norm = norm(token, &lower);
+        let stop = text::is_stopword(&lower);
+        // The American spelling, or the lower case itself (moved, not copied).
+        let american = match text::american(&lower) {
+            std::borrow::Cow::Owned(american) => Some(american),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let norm = norm(token, american.as_deref().unwrap_or(&lower));
         // A name: dotted, underscored, called or with a capital past its first letter (only
         // then is the dearer `is_code` asked, which also rules out "APIs").
         let maybe_name = token.call
@@ -87,11 +93,8 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         words.push(Word {
             start: token.start,
             end: token.end,
-            stop: text::is_stopword(&lower),
-            typed: match text::american(&lower) {
-                std::borrow::Cow::Borrowed(_) => lower.clone(),
-                std::borrow::Cow::Owned(american) => american,
-            },
+            stop,
+            typed: american.unwrap_or(lower),
             norm,
             parts,
         });
