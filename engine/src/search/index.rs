@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::SearchDoc;
+use super::acronyms::Acronyms;
 use super::words::{Word, words};
 
 /// How much a match in each field counts: a learner remembers the question or term, so a
@@ -32,13 +33,6 @@ pub(crate) struct Posting {
     pub score: f32,
 }
 
-/// An acronym the deck spells out, and its expansion's words: a search for either finds both.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Acronym {
-    pub short: String,
-    pub long: Vec<String>,
-}
-
 /// What the index is built from, as the compiled deck carries it: one document per card and
 /// the acronyms the deck spells out (`("CORS", "Cross-Origin Resource Sharing")`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -52,7 +46,7 @@ pub struct SearchSource {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     pub(crate) docs: Vec<SearchDoc>,
-    pub(crate) acronyms: Vec<Acronym>,
+    pub(crate) acronyms: Acronyms,
     /// Every term, sorted, so a prefix is a range.
     pub(crate) terms: Vec<String>,
     /// Per term (same order), the cards that have it, by card.
@@ -65,15 +59,7 @@ impl SearchIndex {
     /// Indexes the documents of `source` (one per card, in deck order).
     pub fn new(source: &SearchSource) -> Self {
         let docs = source.docs.clone();
-        let acronyms: Vec<Acronym> = source
-            .acronyms
-            .iter()
-            .map(|(short, long)| Acronym {
-                short: short.to_lowercase(),
-                long: words(long).into_iter().map(|word| word.norm).collect(),
-            })
-            .filter(|acronym| acronym.long.len() > 1)
-            .collect();
+        let acronyms = Acronyms::new(&source.acronyms);
         // Per term (by first appearance), per card (in order): count per field.
         let fields = [TITLE_WEIGHT, CONTEXT_WEIGHT, LABELS_WEIGHT, TEXT_WEIGHT];
         let mut ids: HashMap<String, usize> = HashMap::new();
@@ -212,7 +198,7 @@ fn idf(docs: usize, with: usize) -> f32 {
 
 /// The terms one field contributes: each word's norm, parts and written form, and an acronym wherever its
 /// expansion is spelled out (so "jwt" finds a card that only says "JSON Web Token").
-pub(crate) fn field_terms(words: &[Word], acronyms: &[Acronym], stopwords: bool) -> Vec<String> {
+pub(crate) fn field_terms(words: &[Word], acronyms: &Acronyms, stopwords: bool) -> Vec<String> {
     let mut terms = Vec::with_capacity(words.len());
     for word in words.iter().filter(|word| stopwords || !word.stop) {
         terms.push(word.norm.clone());
@@ -223,35 +209,8 @@ pub(crate) fn field_terms(words: &[Word], acronyms: &[Acronym], stopwords: bool)
             terms.push(word.typed.clone());
         }
     }
-    for (acronym, _) in expansions_in(words, acronyms) {
-        terms.push(acronyms[acronym].short.clone());
+    for (acronym, _) in acronyms.in_words(words) {
+        terms.push(acronyms.get(acronym).short.clone());
     }
     terms
-}
-
-/// Where acronyms' expansions are spelled out: (acronym index, word index of its first word).
-/// Only acronyms whose expansion starts with the word at hand are compared.
-pub(crate) fn expansions_in(words: &[Word], acronyms: &[Acronym]) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    if acronyms.is_empty() {
-        return found;
-    }
-    for at in 0..words.len() {
-        let first = words[at].norm.as_str();
-        for (index, acronym) in acronyms.iter().enumerate() {
-            if acronym.long[0] != first {
-                continue;
-            }
-            let length = acronym.long.len();
-            let spelled = words.get(at..at + length).is_some_and(|run| {
-                run.iter()
-                    .zip(&acronym.long)
-                    .all(|(word, long)| word.norm == *long)
-            });
-            if spelled {
-                found.push((index, at));
-            }
-        }
-    }
-    found
 }

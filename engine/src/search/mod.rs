@@ -9,6 +9,7 @@
 //! marked. Words go through the same tokenizer and stemmer as quizzes and recall
 //! ([`crate::text`]).
 
+mod acronyms;
 mod document;
 #[cfg(feature = "compile")]
 mod documents;

@@ -2,7 +2,7 @@
 //! exactly, as a prefix (the word still being typed), by stem, or within a typo budget; each
 //! card's score is the sum over units of its best match, scaled by how many units it matched.
 
-use super::index::{Acronym, SearchIndex};
+use super::index::SearchIndex;
 use super::snippet::{Found, Highlighter, Hit};
 use super::words::{Word, words};
 use crate::text;
@@ -46,7 +46,7 @@ impl SearchIndex {
         let mut units = Vec::new();
         let mut at = 0;
         while at < all.len() {
-            if let Some((acronym, length)) = expansion_at(&all[at..], &self.acronyms) {
+            if let Some((acronym, length)) = self.acronyms.at_start(&all[at..]) {
                 units.push(Unit {
                     matches: self
                         .term(&acronym.short)
@@ -268,6 +268,8 @@ impl SearchIndex {
         }
         let mut tallies = vec![Tally::default(); docs];
         let mut touched: Vec<u32> = Vec::with_capacity(docs);
+        // The cards some unit matched, so the end need not walk every card of a big deck.
+        let mut matched_docs: Vec<u32> = Vec::new();
         // Bonus units last, so they only add to cards something else matched.
         let real = units.iter().zip(&weights).filter(|(unit, _)| !unit.bonus);
         let bonus = units.iter().zip(&weights).filter(|(unit, _)| unit.bonus);
@@ -291,6 +293,9 @@ impl SearchIndex {
                     continue;
                 };
                 if !unit.bonus {
+                    if tally.matched == 0.0 {
+                        matched_docs.push(doc);
+                    }
                     tally.matched += unit_weight;
                 }
                 if tally.matched > 0.0 {
@@ -300,18 +305,12 @@ impl SearchIndex {
             }
             touched.clear();
         }
-        let mut total = 0;
-        let hits = tallies
-            .iter()
-            .enumerate()
-            .filter(|(_, tally)| tally.matched > 0.0)
-            .map(|(doc, tally)| {
-                total += 1;
-                let coverage = tally.matched / wanted;
-                (doc, tally.total * coverage * coverage)
-            });
-        let best = top(hits, limit);
-        (best, total)
+        let hits = matched_docs.iter().map(|&doc| {
+            let tally = tallies[doc as usize];
+            let coverage = tally.matched / wanted;
+            (doc as usize, tally.total * coverage * coverage)
+        });
+        (top(hits, limit), matched_docs.len())
     }
 }
 
@@ -329,17 +328,4 @@ fn top(hits: impl IntoIterator<Item = (usize, f32)>, limit: usize) -> Vec<(usize
         best.truncate(limit);
     }
     best
-}
-
-/// The acronym whose expansion the words start with, and how many words it takes.
-fn expansion_at<'a>(words: &[Word], acronyms: &'a [Acronym]) -> Option<(&'a Acronym, usize)> {
-    acronyms.iter().find_map(|acronym| {
-        let length = acronym.long.len();
-        (words.len() >= length
-            && words
-                .iter()
-                .zip(&acronym.long)
-                .all(|(word, long)| word.norm == *long))
-        .then_some((acronym, length))
-    })
 }

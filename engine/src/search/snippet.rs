@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::index::{SearchIndex, expansions_in};
+use super::index::SearchIndex;
 use super::query::Unit;
 use super::words::{Word, words};
 
@@ -89,9 +89,10 @@ impl<'a> Highlighter<'a> {
             .iter()
             .map(|word| !word.stop && self.word_matches(word))
             .collect();
-        for (acronym, at) in expansions_in(&words, &self.index.acronyms) {
-            if self.matches(&self.index.acronyms[acronym].short) {
-                let length = self.index.acronyms[acronym].long.len();
+        for (acronym, at) in self.index.acronyms.in_words(&words) {
+            let acronym = self.index.acronyms.get(acronym);
+            if self.matches(&acronym.short) {
+                let length = acronym.long.len();
                 marked[at..at + length].iter_mut().for_each(|m| *m = true);
             }
         }
