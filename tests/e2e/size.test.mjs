@@ -11,7 +11,7 @@ const KiB = 1024;
 // What the first visit may not exceed. A ratchet: the measured size when it was last lowered
 // plus about 1% for toolchain noise; lower it whenever weight comes out (ARCHITECTURE.md,
 // "Size", has the table of where the bytes go). Raised once, for search (issue 14): 341.2 ->
-// 371.3 KB brotli, 442.9 -> 484.0 KB gzip, the cost ARCHITECTURE.md itemises.
+// 372.7 KB brotli, 442.9 -> 485.6 KB gzip, the cost ARCHITECTURE.md itemises.
 const CEILING = { brotli: 375 * KiB, gzip: 489 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
