@@ -76,8 +76,18 @@ fn status(query: &str, found: &Found) -> String {
     }
 }
 
-fn search_link(query: String) -> impl IntoView {
-    view! { <A href=href(&search_path(&query))>{query}</A> }
+/// Searches as links, `between` each: the examples and the suggestions.
+fn search_links(queries: Vec<String>, between: &'static str) -> impl IntoView {
+    queries
+        .into_iter()
+        .enumerate()
+        .map(|(at, query)| {
+            view! {
+                {(at > 0).then_some(between)}
+                <A href=href(&search_path(&query))>{query}</A>
+            }
+        })
+        .collect_view()
 }
 
 /// The empty page: a few of the deck's own acronyms to try.
@@ -86,16 +96,7 @@ fn examples() -> impl IntoView {
     view! {
         {(!examples.is_empty()).then(|| view! {
             <p class="search-examples">
-                "Try "
-                {examples
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, example)| view! {
-                        {(at > 0).then_some(", ")}
-                        {search_link(example)}
-                    })
-                    .collect_view()}
-                "."
+                "Try "{search_links(examples, ", ")}"."
             </p>
         })}
         <p><A href=href(HOME_PATH)>"Browse all sections"</A></p>
@@ -110,16 +111,7 @@ fn nothing_found(query: &str) -> impl IntoView {
     } else {
         view! {
             <p class="search-suggestions">
-                "Did you mean "
-                {suggestions
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, suggestion)| view! {
-                        {(at > 0).then_some(" or ")}
-                        {search_link(suggestion)}
-                    })
-                    .collect_view()}
-                "?"
+                "Did you mean "{search_links(suggestions, " or ")}"?"
             </p>
         }
         .into_any()
