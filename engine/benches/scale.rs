@@ -222,7 +222,7 @@ fn run(size: usize) -> Report {
     );
 
     let (search_build, runs, index) =
-        measure(|| SearchIndex::new(black_box(&compiled.search_source())));
+        measure(|| SearchIndex::new(black_box(compiled.search_source())));
     let (search_median, search_p95, queries) = time_queries(&index, deck);
     println!(
         "  search: index built in {} ({}); {queries} queries (prefixes of titles as typed, \

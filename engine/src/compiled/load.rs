@@ -162,7 +162,7 @@ impl CompiledDeck {
     /// (ARCHITECTURE.md, "Choices made by hand").
     pub fn search(&self) -> &SearchIndex {
         self.search
-            .get_or_init(|| SearchIndex::new(&self.search_source()))
+            .get_or_init(|| SearchIndex::new(self.search_source()))
     }
 
     /// The compiled format's text.

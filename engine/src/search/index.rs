@@ -56,10 +56,10 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes the documents of `source` (one per card, in deck order).
-    pub fn new(source: &SearchSource) -> Self {
-        let docs = source.docs.clone();
-        let acronyms = Acronyms::new(&source.acronyms);
+    /// Indexes the documents of `source` (one per card, in deck order), keeping them.
+    pub fn new(source: SearchSource) -> Self {
+        let SearchSource { docs, acronyms } = source;
+        let acronyms = Acronyms::new(&acronyms);
         // Per term (by first appearance), per card (in order): count per field.
         let fields = [TITLE_WEIGHT, CONTEXT_WEIGHT, LABELS_WEIGHT, TEXT_WEIGHT];
         let mut ids: HashMap<String, usize> = HashMap::new();

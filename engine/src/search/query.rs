@@ -47,14 +47,7 @@ impl SearchIndex {
         let mut at = 0;
         while at < all.len() {
             if let Some((acronym, length)) = self.acronyms.at_start(&all[at..]) {
-                units.push(Unit {
-                    matches: self
-                        .term(&acronym.short)
-                        .map(|t| (t, 1.0))
-                        .into_iter()
-                        .collect(),
-                    bonus: false,
-                });
+                units.push(self.exact_unit(&acronym.short, 1.0, false));
                 at += length;
                 continue;
             }
@@ -62,20 +55,11 @@ impl SearchIndex {
             at += 1;
             let open = open_end && at == all.len() && word.end == query.trim_end().len();
             if word.stop {
-                units.push(Unit {
-                    matches: self
-                        .term(&word.norm)
-                        .map(|t| (t, BONUS_QUALITY))
-                        .into_iter()
-                        .collect(),
-                    bonus: true,
-                });
-            } else if let matches @ [_, ..] = self.matches(word, open).as_slice() {
-                units.push(Unit {
-                    matches: matches.to_vec(),
-                    bonus: false,
-                });
-            } else if !word.parts.is_empty() {
+                units.push(self.exact_unit(&word.norm, BONUS_QUALITY, true));
+                continue;
+            }
+            let matches = self.matches(word, open);
+            if matches.is_empty() && !word.parts.is_empty() {
                 let last = word.parts.len() - 1;
                 for (index, part) in word.parts.iter().enumerate() {
                     let piece = Word {
@@ -90,9 +74,9 @@ impl SearchIndex {
                     });
                 }
             } else {
-                // Nothing answers it: a unit all the same, so suggestions can see it.
+                // Even with nothing that answers it: a unit all the same, so suggestions see it.
                 units.push(Unit {
-                    matches: Vec::new(),
+                    matches,
                     bonus: false,
                 });
             }
@@ -103,6 +87,18 @@ impl SearchIndex {
             units.iter_mut().for_each(|unit| unit.bonus = false);
         }
         units
+    }
+
+    /// A unit that only an exact term answers (an acronym, a function word).
+    fn exact_unit(&self, norm: &str, quality: f32, bonus: bool) -> Unit {
+        Unit {
+            matches: self
+                .term(norm)
+                .map(|term| (term, quality))
+                .into_iter()
+                .collect(),
+            bonus,
+        }
     }
 
     /// The terms one word matches, best quality per term.
