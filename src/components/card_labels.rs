@@ -14,9 +14,14 @@ pub fn kind_label(kind: CardKind) -> &'static str {
 
 /// The card's prompt as a reader sees it in a list: numbered questions keep their number.
 pub fn card_title(card: &Card) -> String {
+    format!("{}{}", number_prefix(card), card.prompt)
+}
+
+/// What [`card_title`] puts before the prompt: "27. " for a numbered question, else nothing.
+pub fn number_prefix(card: &Card) -> String {
     match card.kind {
-        CardKind::Question { number } => format!("{number}. {}", card.prompt),
-        _ => card.prompt.clone(),
+        CardKind::Question { number } => format!("{number}. "),
+        _ => String::new(),
     }
 }
 

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use prep_engine::content::CardKind;
 use prep_engine::search::{Found, Hit};
 
 use crate::base_path::href;
-use crate::components::card_labels::list_title;
+use crate::components::card_labels::number_prefix;
 use crate::components::document_title::set_document_title;
 use crate::components::marked_text::MarkedText;
 use crate::components::practice::practice_links;
@@ -140,15 +139,9 @@ fn results(hits: &[Hit]) -> impl IntoView {
 fn SearchResult(hit: Hit, first: bool) -> impl IntoView {
     let deck = loaded_deck();
     let card = &deck.cards[hit.card];
-    let number = match card.kind {
-        CardKind::Question { number } => Some(format!("{number}. ")),
-        _ => None,
-    };
-    let section = &deck.sections[card.section].title;
-    let place = match list_title(deck, card) {
-        Some(list) if list != section => format!("{section} · {list}"),
-        _ => section.clone(),
-    };
+    let number = number_prefix(card);
+    // The search document names where the card sits ("section · list"), as search read it.
+    let place = compiled().search_doc(hit.card).context.clone();
     let practice = practice_links(hit.card);
     let snippet = (!hit.snippet.text.is_empty()).then(|| {
         view! { <p class="result-snippet"><MarkedText marked=hit.snippet.clone()/></p> }
