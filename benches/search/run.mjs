@@ -22,18 +22,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../tests/support/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, closeOnInterrupt } from '../../tests/support/chromium.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const LOAD_TIMEOUT = 30_000;
-// As tests/support/browser.mjs and /work/shared/TOOLCHAIN.md: Debian's Chromium, headless, as
-// root, on a network that reaches only package registries; a fresh --user-data-dir below.
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 // The peers: the npm package each is loaded from (its version goes into the table).
 const PACKAGES = { flexsearch: 'flexsearch', minisearch: 'minisearch', orama: '@orama/orama', fuse: 'fuse.js' };
 const BENCH = '__search-bench/'; // where the bench files sit under the site's base
@@ -312,14 +305,7 @@ const shutdown = async () => {
   rmSync(stage, { recursive: true, force: true });
   rmSync(userDataDir, { recursive: true, force: true });
 };
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: closing the browser and server`);
-    shutdown().finally(() => process.exit(130));
-  });
-}
+const interrupted = closeOnInterrupt(shutdown, 'the browser and server');
 
 try {
   server = await startServer({ dir: stage, base });
@@ -365,7 +351,7 @@ try {
   report(results, chromiumVersion);
   if (results.some((r) => r.failed && r.name !== 'ours')) process.exitCode = 1;
 } catch (error) {
-  if (!interrupted) {
+  if (!interrupted()) {
     console.error(`\nsearch benchmark failed: ${error.message.split('\n')[0]}`);
     process.exitCode = 1;
   }

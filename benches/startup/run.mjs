@@ -10,16 +10,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../../tests/support/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, closeOnInterrupt } from '../../tests/support/chromium.mjs';
 
 const GOAL = 1.5; // the app's median first content may take at most this times the reference's
 const LOAD_TIMEOUT = 30_000;
-// As tests/support/browser.mjs: Debian's Chromium, headless, as root, with no network but registries.
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -132,14 +126,7 @@ const shutdown = async () => {
   await browser?.close().catch(() => {});
   await Promise.all(servers.map((s) => s.close().catch(() => {})));
 };
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: closing the browser and servers`);
-    shutdown().finally(() => process.exit(130));
-  });
-}
+const interrupted = closeOnInterrupt(shutdown);
 
 try {
   const app = await startServer({ dir: appDir, base });
@@ -220,7 +207,7 @@ try {
       `must drop by ${over.toFixed(1)} ms to ${(GOAL * fcp(ref)).toFixed(1)} ms (${((100 * over) / fcp(appHome)).toFixed(0)}% less)`);
   }
 } catch (error) {
-  if (!interrupted) {
+  if (!interrupted()) {
     console.error(`\nstartup benchmark failed: ${error.message.split('\n')[0]}`);
     process.exitCode = 1;
   }

@@ -7,16 +7,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 export const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// Flags for headless Chromium as root on a machine whose network reaches only package registries.
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Starts the server and the browser once per test file. */
 export async function startApp() {
