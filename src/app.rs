@@ -6,12 +6,14 @@ use leptos_router::path;
 
 use crate::base_path::{href, router_base};
 use crate::components::search_box::SearchBox;
+use crate::components::storage_notice::StorageNotice;
 use crate::deck::compiled_deck;
-use crate::paths::{HOME_PATH, STUDY_PATH};
+use crate::paths::{HOME_PATH, PROGRESS_PATH, STUDY_PATH};
 use crate::routes::{
     card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
-    mock::MockPage, not_found::NotFound, quiz::QuizPage, recall::RecallPage, review::ReviewPage,
-    search::SearchPage, section::SectionPage, study::StudyPage,
+    mock::MockPage, not_found::NotFound, progress::ProgressPage, quiz::QuizPage,
+    recall::RecallPage, review::ReviewPage, search::SearchPage, section::SectionPage,
+    study::StudyPage,
 };
 use crate::state::provide_study_state;
 
@@ -26,7 +28,7 @@ pub fn App() -> impl IntoView {
 /// Header and routed main area; rendered only once the deck has parsed.
 #[component]
 fn Shell() -> impl IntoView {
-    let study = provide_study_state();
+    provide_study_state();
     view! {
         <Router base=router_base()>
             <header class="site-header">
@@ -34,15 +36,11 @@ fn Shell() -> impl IntoView {
                     <A href=href(HOME_PATH) exact=true attr:class="brand">"Interview Prep"</A>
                     <A href=href(HOME_PATH) exact=true>"Browse"</A>
                     <A href=href(STUDY_PATH)>"Study"</A>
+                    <A href=href(PROGRESS_PATH)>"Progress"</A>
                 </nav>
                 <SearchBox/>
             </header>
-            {move || study.notice.get().map(|message| view! {
-                <div class="notice" role="alert">
-                    <p>{message}</p>
-                    <button class="link-button" on:click=move |_| study.notice.set(None)>"Dismiss"</button>
-                </div>
-            })}
+            <StorageNotice/>
             <main id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
@@ -51,6 +49,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/kind/:kind") view=KindPage/>
                     <Route path=path!("/study") view=StudyPage/>
                     <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/progress") view=ProgressPage/>
                     <Route path=path!("/review") view=ReviewPage/>
                     <Route path=path!("/quiz") view=QuizPage/>
                     <Route path=path!("/drill") view=DrillPage/>

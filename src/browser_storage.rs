@@ -70,6 +70,21 @@ impl Storage for BrowserStorage {
             .remove_item(key)
             .map_err(|e| StorageError::Other(describe(&e)))
     }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let storage = self.storage()?;
+        let count = storage
+            .length()
+            .map_err(|e| StorageError::Other(describe(&e)))?;
+        (0..count)
+            .map(|i| {
+                storage
+                    .key(i)
+                    .map(Option::unwrap_or_default)
+                    .map_err(|e| StorageError::Other(describe(&e)))
+            })
+            .collect()
+    }
 }
 
 /// A readable message from a thrown JS value.

@@ -7,6 +7,7 @@ pub mod browser_storage;
 pub mod clock;
 pub mod components;
 pub mod deck;
+pub mod download;
 pub mod paths;
 pub mod percent;
 pub mod routes;

@@ -54,6 +54,8 @@ fn encode_query_value(value: &str) -> String {
 
 pub const HOME_PATH: &str = "/";
 pub const STUDY_PATH: &str = "/study";
+/// Statistics, and export, import and reset of progress.
+pub const PROGRESS_PATH: &str = "/progress";
 pub const REVIEW_PATH: &str = "/review";
 pub const QUIZ_PATH: &str = "/quiz";
 pub const DRILL_PATH: &str = "/drill";
@@ -79,7 +81,7 @@ pub fn static_paths(deck: &Deck) -> Vec<String> {
     let kinds = KindFilter::ALL.into_iter().map(kind_path);
     let cards = deck.cards.iter().map(|c| card_path(c.id.as_str()));
     let study = STUDY_PATHS.iter().map(|p| p.to_string());
-    let search = std::iter::once(SEARCH_PATH.to_string());
+    let search = [SEARCH_PATH, PROGRESS_PATH].map(str::to_string);
     study
         .chain(search)
         .chain(sections)

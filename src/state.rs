@@ -1,17 +1,21 @@
 //! The person's study state, shared by every screen: progress (loaded once, saved from one
-//! Effect, as in Leptos's todomvc), the chosen filter, and any storage notice to show.
+//! Effect, as in Leptos's todomvc, and merged with other tabs' saves through the `storage`
+//! event), the chosen filter, and any storage notice to show with its way out.
 
 use leptos::prelude::*;
-use prep_engine::progress::{Evidence, Progress, ProgressStore, StudyMode};
+use prep_engine::progress::{
+    BackupInfo, Evidence, Progress, ProgressStore, SaveError, StoreKeys, StoreNotice, StudyMode,
+};
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
-use prep_engine::storage::Storage;
+use prep_engine::storage::{Storage, StorageError};
 use prep_engine::study::{
     FILTER_KEY, QueueCounts, SittingRequest, StudyFilter, queue_counts, review_queue_learning_more,
 };
 use prep_engine::time::Timestamp;
 
+use crate::base_path::router_base;
 use crate::browser_storage::BrowserStorage;
-use crate::clock::{now, today};
+use crate::clock::{local_days, now, today};
 use crate::deck::loaded_deck;
 
 #[derive(Clone, Copy)]
@@ -19,12 +23,66 @@ pub struct StudyState {
     pub progress: RwSignal<Progress>,
     /// What the person chose to study; shared by all modes.
     pub filter: RwSignal<StudyFilter>,
-    /// A problem with saved progress or saving, in words for the person.
-    pub notice: RwSignal<Option<String>>,
+    /// A problem with saved progress or saving, with the way out it offers.
+    pub notice: RwSignal<Option<Notice>>,
+    /// What this tab last read from or wrote to storage (see `ProgressStore`).
+    store: StoredValue<ProgressStore, LocalStorage>,
+}
+
+/// A storage problem in words, and which controls the banner offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub message: String,
+    pub way_out: WayOut,
+}
+
+/// What the person can do about a [`Notice`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WayOut {
+    /// Nothing to do but read it.
+    Dismiss,
+    /// Saving waits until the damaged data is downloaded or discarded.
+    DownloadOrDiscardDamaged,
+    /// Storage is full: download progress, or delete old backups to make room.
+    DownloadOrFreeSpace,
+    /// No storage: download progress before closing the tab.
+    DownloadProgress,
+    /// A newer version saved: reload to use it.
+    Reload,
+}
+
+impl Notice {
+    fn of_load(notice: &StoreNotice) -> Self {
+        let way_out = match notice {
+            StoreNotice::Salvaged { backup, .. } => match backup {
+                prep_engine::progress::Backup::Saved { .. } => WayOut::Dismiss,
+                prep_engine::progress::Backup::Failed { .. } => WayOut::DownloadOrDiscardDamaged,
+            },
+            StoreNotice::NewerVersion { .. } => WayOut::Reload,
+            StoreNotice::Unavailable { .. } => WayOut::DownloadProgress,
+        };
+        Notice {
+            message: notice.to_string(),
+            way_out,
+        }
+    }
+
+    fn of_save(error: &SaveError) -> Self {
+        let way_out = match error {
+            SaveError::Storage(StorageError::QuotaExceeded(_)) => WayOut::DownloadOrFreeSpace,
+            SaveError::Storage(_) | SaveError::Unavailable => WayOut::DownloadProgress,
+            SaveError::Blocked => WayOut::DownloadOrDiscardDamaged,
+            SaveError::NewerVersion => WayOut::Reload,
+        };
+        Notice {
+            message: error.to_string(),
+            way_out,
+        }
+    }
 }
 
 impl StudyState {
-    /// The scheduler for the person's settings (retention is validated when set).
+    /// The scheduler for the person's settings (retention is validated when set and loaded).
     pub fn scheduler(&self) -> Scheduler {
         self.progress
             .with(|p| p.settings.scheduler())
@@ -76,35 +134,124 @@ impl StudyState {
             .update(|p| schedule = p.record_answer(&scheduler, card_id, evidence, mode, now));
         schedule
     }
+
+    /// Writes what changed since the last save, merging other tabs' saves in. A failure keeps
+    /// everything in memory and says so; the next change (or a freed quota) saves it.
+    fn save(&self) {
+        let mut storage = BrowserStorage::local();
+        let days = local_days(now());
+        let mut outcome = Ok(false);
+        self.store.update_value(|store| {
+            self.progress.maybe_update(|p| {
+                outcome = store.save(&mut storage, p, days);
+                outcome == Ok(true)
+            });
+        });
+        self.show_save_outcome(outcome);
+    }
+
+    /// Takes in what another tab saved under `key` (`None`: it cleared storage).
+    fn refresh(&self, key: Option<String>) {
+        let mut storage = BrowserStorage::local();
+        let mut outcome = Ok(false);
+        self.store.update_value(|store| {
+            self.progress.maybe_update(|p| {
+                outcome = store.refresh(&mut storage, p, key.as_deref());
+                outcome == Ok(true)
+            });
+        });
+        self.show_save_outcome(outcome);
+    }
+
+    fn show_save_outcome(&self, outcome: Result<bool, SaveError>) {
+        match outcome {
+            // Saved: a "storage full" banner no longer holds.
+            Ok(_) => {
+                if self.notice.with_untracked(|n| {
+                    n.as_ref()
+                        .is_some_and(|n| n.way_out == WayOut::DownloadOrFreeSpace)
+                }) {
+                    self.notice.set(None);
+                }
+            }
+            // The load's notice already says so.
+            Err(SaveError::Blocked | SaveError::Unavailable) => {}
+            Err(error) => self.notice.set(Some(Notice::of_save(&error))),
+        }
+    }
+
+    /// True while this tab's answers reach storage.
+    pub fn is_saving(&self) -> bool {
+        self.store.with_value(ProgressStore::is_saving)
+    }
+
+    /// Answers in this tab that storage does not have yet.
+    pub fn unsaved_answers(&self) -> usize {
+        self.store
+            .with_value(|store| self.progress.with(|p| store.unsaved_answers(p)))
+    }
+
+    /// Every saved key of this app as stored, damaged or not: the download offered when the
+    /// damaged data could not be backed up.
+    pub fn damaged_data(&self) -> String {
+        self.store
+            .with_value(|store| store.raw_dump(&BrowserStorage::local()))
+    }
+
+    /// The person downloaded (or gave up) the damaged data: save over it.
+    pub fn discard_damaged(&self) {
+        self.store.update_value(ProgressStore::discard_damaged);
+        self.notice.set(None);
+        self.save();
+    }
+
+    pub fn backups(&self) -> Vec<BackupInfo> {
+        self.store
+            .with_value(|store| store.backups(&BrowserStorage::local()))
+    }
+
+    /// Deletes every backup and saves what was waiting for room; returns the characters freed.
+    pub fn delete_backups(&self) -> usize {
+        let freed = self
+            .store
+            .with_value(|store| store.delete_backups(&mut BrowserStorage::local()));
+        self.save();
+        freed
+    }
 }
 
 /// Loads progress from localStorage and provides the state; call once, at the app's root.
 pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
-    let loaded = ProgressStore::load(&mut storage, now());
-    let may_save = loaded.may_save();
-    let saved_filter = storage.get(FILTER_KEY).ok().flatten();
+    let keys = StoreKeys::for_site(&format!("{}/", router_base()));
+    let filter_key = keys.preference(FILTER_KEY);
+    let (store, loaded) = ProgressStore::load(&mut storage, keys, now());
+    let saved_filter = storage.get(&filter_key).ok().flatten();
     let state = StudyState {
         progress: RwSignal::new(loaded.progress),
         filter: RwSignal::new(
             saved_filter.map_or_else(StudyFilter::default, |text| StudyFilter::from_saved(&text)),
         ),
-        notice: RwSignal::new(loaded.notice.map(|n| n.to_string())),
+        notice: RwSignal::new(loaded.notice.as_ref().map(Notice::of_load)),
+        store: StoredValue::new_local(store),
     };
     let progress = state.progress;
-    let notice = state.notice;
     Effect::new(move |previous: Option<()>| {
         progress.track();
         // The first run is the load itself: nothing new to save.
-        if previous.is_none() || !may_save {
-            return;
-        }
-        if let Err(error) = progress.with_untracked(|p| ProgressStore::save(&mut storage, p)) {
-            notice.set(Some(format!(
-                "Your latest progress could not be saved: {error}"
-            )));
+        if previous.is_some() {
+            state.save();
         }
     });
+    // Another tab saved: merge it, so neither tab's answers are lost and counts stay true.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        let local = window().local_storage().ok().flatten();
+        if event.storage_area() == local {
+            state.refresh(event.key());
+        }
+    });
+    // The shell lives as long as the page.
+    std::mem::forget(listener);
     // The chosen filter is remembered in this browser, so a reload studies the same choice.
     let filter = state.filter;
     let mut filter_storage = BrowserStorage::local();
@@ -112,7 +259,7 @@ pub fn provide_study_state() -> StudyState {
         let text = filter.with(StudyFilter::to_saved);
         if previous.is_some() {
             // A preference: failing to keep it is not worth a notice.
-            let _ = filter_storage.set(FILTER_KEY, &text);
+            let _ = filter_storage.set(&filter_key, &text);
         }
     });
     provide_context(state);

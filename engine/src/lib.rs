@@ -12,6 +12,7 @@ pub mod recall;
 pub mod rng;
 pub mod scheduler;
 pub mod search;
+pub mod stats;
 pub mod storage;
 pub mod study;
 pub mod text;

@@ -43,6 +43,9 @@ pub trait Storage {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     /// Deletes `key`; deleting a missing key is not an error.
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
+    /// Every stored key, in no particular order (saved answers are split by day, and
+    /// backups are found by prefix).
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
 /// In-memory [`Storage`] for tests and for running without persistence, with switches to
@@ -76,11 +79,6 @@ impl MemoryStorage {
     /// let small writes through and refuse big ones; `None` removes the limit.
     pub fn set_quota_bytes(&mut self, quota: Option<usize>) {
         self.quota_bytes = quota;
-    }
-
-    /// All stored keys, in order; lets tests find backups.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
     }
 
     /// Number of stored keys.
@@ -141,5 +139,10 @@ impl Storage for MemoryStorage {
         self.check_available()?;
         self.entries.remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.check_available()?;
+        Ok(self.entries.keys().cloned().collect())
     }
 }

@@ -1,12 +1,29 @@
-//! Saved progress: the review log, the versioned envelope, and never losing data on load.
+//! Saved progress: the split, merged, salvaged store; its line format under arbitrary bytes;
+//! export and import; and the log itself.
 
-use prep_engine::progress::{
-    BACKUP_INDEX_KEY, BACKUP_KEY_PREFIX, Backup, DecodeError, LoadNotice, PROGRESS_KEY, Progress,
-    ProgressStore, SCHEMA_VERSION, StudyMode, StudySettings, migrate,
+use prep_engine::progress::codec::{
+    AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines, encode_answer_line,
+    encode_card_line,
 };
+use prep_engine::progress::head::{Head, decode_head, encode_head};
+use prep_engine::progress::transfer::{
+    ImportError, ImportMode, MAX_IMPORT_BYTES, apply_import, export, preview, read_import, reset,
+};
+use prep_engine::progress::{
+    Backup, LOG_CAP, MAX_BACKUPS, MockRecord, Progress, ProgressStore, SaveError, StoreKeys,
+    StoreNotice, StudyMode, StudySettings,
+};
+use prep_engine::rng::Rng;
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler};
+use prep_engine::stats::LocalDays;
 use prep_engine::storage::{MemoryStorage, Storage, StorageError};
-use prep_engine::time::Timestamp;
+use prep_engine::time::{MS_PER_DAY, Timestamp};
+
+const UTC: LocalDays = LocalDays::UTC;
+
+fn keys() -> StoreKeys {
+    StoreKeys::for_site("/interview-prep/")
+}
 
 fn t0() -> Timestamp {
     Timestamp(1_767_604_643_456)
@@ -41,62 +58,772 @@ fn studied() -> Progress {
     p
 }
 
-#[test]
-fn missing_progress_loads_fresh_without_notice() {
-    let mut storage = MemoryStorage::new();
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert_eq!(outcome.progress, Progress::default());
-    assert_eq!(outcome.notice, None);
-    assert!(outcome.may_save());
-    assert!(storage.is_empty(), "loading writes nothing");
+/// A tab: its store and its progress, loaded from `storage` at `t0()`.
+struct Tab {
+    store: ProgressStore,
+    progress: Progress,
+}
+
+impl Tab {
+    fn open(storage: &mut MemoryStorage) -> Tab {
+        let (store, loaded) = ProgressStore::load(storage, keys(), later());
+        assert_eq!(loaded.notice, None);
+        Tab {
+            store,
+            progress: loaded.progress,
+        }
+    }
+
+    fn grade(&mut self, storage: &mut MemoryStorage, card: &str, at: Timestamp) {
+        self.progress.record_review(
+            &Scheduler::default(),
+            card,
+            Grade::Good,
+            StudyMode::Flashcard,
+            at,
+        );
+        self.store.save(storage, &mut self.progress, UTC).unwrap();
+    }
+}
+
+fn reload(storage: &mut MemoryStorage) -> (Progress, Option<StoreNotice>) {
+    let (_, loaded) = ProgressStore::load(storage, keys(), later());
+    (loaded.progress, loaded.notice)
+}
+
+/// Long after every answer the tests give.
+fn later() -> Timestamp {
+    t0().plus_days(1_000)
+}
+
+fn saved(storage: &mut MemoryStorage, progress: &Progress) {
+    let (mut store, _) = ProgressStore::load(storage, keys(), later());
+    store.save(storage, &mut progress.clone(), UTC).unwrap();
+}
+
+fn backups(storage: &MemoryStorage) -> Vec<String> {
+    storage
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.contains("backup/"))
+        .collect()
 }
 
 #[test]
-fn save_and_load_round_trip() {
+fn missing_progress_loads_fresh_and_writes_nothing() {
+    let mut storage = MemoryStorage::new();
+    let (_, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    assert_eq!(loaded.progress, Progress::default());
+    assert_eq!(loaded.notice, None);
+    assert!(storage.is_empty());
+}
+
+#[test]
+fn save_and_load_round_trip_in_parts() {
     let mut storage = MemoryStorage::new();
     let mut progress = studied();
-    progress.settings = StudySettings {
-        desired_retention: 0.85,
-        new_cards_per_day: 7,
-    };
-    ProgressStore::save(&mut storage, &progress).unwrap();
-    let text = storage.get(PROGRESS_KEY).unwrap().unwrap();
-    assert!(text.starts_with("{\"schema\":1,\"progress\":{"), "{text}");
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert_eq!(outcome.notice, None);
-    assert_eq!(outcome.progress, progress);
+    progress.settings.desired_retention = 0.85;
+    progress.record_mock(MockRecord {
+        at: t0().plus_days(2),
+        questions: 5,
+        nailed: 3,
+        partly: 1,
+        missed: 1,
+        score: 70,
+    });
+    progress
+        .cards
+        .insert("deleted-section/renamed-card".to_owned(), orphan());
+    saved(&mut storage, &progress);
+    assert_eq!(reload(&mut storage), (progress, None));
+    let names = storage.keys().unwrap();
+    assert!(names.contains(&keys().head()));
+    assert!(names.contains(&keys().cards()));
     assert_eq!(
-        ProgressStore::from_json(&ProgressStore::to_json(&progress)).unwrap(),
-        progress
+        names.iter().filter(|k| k.contains(":log/")).count(),
+        3,
+        "answers are kept per UTC day: {names:?}"
+    );
+}
+
+fn orphan() -> CardSchedule {
+    CardSchedule {
+        phase: Phase::Review,
+        stability: 12.5,
+        difficulty: 4.25,
+        due: t0().plus_days(10),
+        last_review: Some(t0()),
+        reps: 3,
+        lapses: 1,
+    }
+}
+
+#[test]
+fn keys_are_namespaced_by_site_path() {
+    let mut storage = MemoryStorage::new();
+    saved(&mut storage, &studied());
+    let (_, other) =
+        ProgressStore::load(&mut storage, StoreKeys::for_site("/another-project/"), t0());
+    assert_eq!(other.progress, Progress::default());
+    assert!(
+        storage
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|k| k.starts_with("interview-prep@/interview-prep/:"))
     );
 }
 
 #[test]
-fn reviews_persist_across_reload_with_identical_schedules() {
-    let s = Scheduler::default();
+fn two_tabs_keep_each_others_answers() {
     let mut storage = MemoryStorage::new();
-    let mut live = studied();
-    ProgressStore::save(&mut storage, &live).unwrap();
+    let mut a = Tab::open(&mut storage);
+    let mut b = Tab::open(&mut storage);
+    for (n, card) in ["one", "two", "three"].into_iter().enumerate() {
+        a.grade(&mut storage, card, t0().plus_minutes(n as i64));
+    }
+    b.grade(&mut storage, "four", t0().plus_minutes(10));
+    assert_eq!(b.progress.cards.len(), 4, "B's save merged A's cards in");
+    let (progress, notice) = reload(&mut storage);
+    assert_eq!(notice, None);
+    assert_eq!(progress.cards.len(), 4);
+    assert_eq!(progress.reviews.len(), 4);
 
-    // Simulated page reload: everything comes back from storage.
-    let mut reloaded = ProgressStore::load(&mut storage, t0()).progress;
-    assert_eq!(reloaded.reviews.len(), 9);
-    for (id, card) in &live.cards {
-        assert_eq!(&reloaded.schedule(id), card);
+    // A hears of B's save through the storage event and merges it.
+    let changed = a
+        .store
+        .refresh(&mut storage, &mut a.progress, Some(&keys().cards()))
+        .unwrap();
+    assert!(changed);
+    assert_eq!(a.progress.cards.len(), 4);
+    let day = t0().plus_minutes(10).millis().div_euclid(MS_PER_DAY);
+    a.store
+        .refresh(&mut storage, &mut a.progress, Some(&keys().log_day(day)))
+        .unwrap();
+    assert_eq!(a.progress.reviews.len(), 4);
+}
+
+#[test]
+fn the_same_card_in_two_tabs_keeps_the_later_review() {
+    let mut storage = MemoryStorage::new();
+    let mut a = Tab::open(&mut storage);
+    let mut b = Tab::open(&mut storage);
+    b.grade(&mut storage, "card", t0().plus_minutes(5));
+    a.grade(&mut storage, "card", t0().plus_minutes(1));
+    let (progress, _) = reload(&mut storage);
+    assert_eq!(
+        progress.cards["card"].last_review,
+        Some(t0().plus_minutes(5))
+    );
+    assert_eq!(progress.reviews.len(), 2, "both answers stay in the log");
+}
+
+#[test]
+fn an_undo_reaches_storage_and_keeps_the_other_tabs_answer() {
+    let mut storage = MemoryStorage::new();
+    let mut a = Tab::open(&mut storage);
+    let mut b = Tab::open(&mut storage);
+    let point = a.progress.undo_point("mine");
+    a.grade(&mut storage, "mine", t0());
+    b.grade(&mut storage, "theirs", t0().plus_minutes(1));
+    a.progress.undo(&point).unwrap();
+    a.store.save(&mut storage, &mut a.progress, UTC).unwrap();
+    let (progress, _) = reload(&mut storage);
+    assert!(!progress.cards.contains_key("mine"));
+    assert!(progress.cards.contains_key("theirs"));
+    assert_eq!(progress.reviews.len(), 1);
+    assert_eq!(progress.reviews[0].card, "theirs");
+}
+
+#[test]
+fn a_reset_in_one_tab_reaches_the_other() {
+    let mut storage = MemoryStorage::new();
+    let mut a = Tab::open(&mut storage);
+    a.grade(&mut storage, "card", t0());
+    let mut b = Tab::open(&mut storage);
+    a.progress = reset(&a.progress);
+    a.store.save(&mut storage, &mut a.progress, UTC).unwrap();
+    assert_eq!(reload(&mut storage).0, Progress::default());
+    b.store
+        .refresh(&mut storage, &mut b.progress, None)
+        .unwrap();
+    assert_eq!(b.progress, Progress::default());
+    assert_eq!(storage.keys().unwrap(), vec![keys().cards(), keys().head()]);
+}
+
+/// Version 1 kept one JSON value; records are salvaged one by one when it is upgraded.
+fn legacy_text(cards: &str, reviews: &str) -> String {
+    format!(
+        "{{\"schema\":1,\"progress\":{{\"cards\":{{{cards}}},\"reviews\":[{reviews}],\"settings\":{{\"desired_retention\":0.85,\"new_cards_per_day\":7}}}}}}"
+    )
+}
+
+fn legacy_card(id: &str, s: &str, reps: &str) -> String {
+    format!(
+        "\"{id}\":{{\"phase\":\"review\",\"s\":{s},\"d\":5.5,\"due\":{},\"last\":{},\"reps\":{reps},\"lapses\":0}}",
+        t0().plus_days(3).millis(),
+        t0().millis()
+    )
+}
+
+fn legacy_review(card: &str, grade: &str) -> String {
+    format!(
+        "{{\"card\":\"{card}\",\"at\":{},\"grade\":\"{grade}\",\"mode\":\"flashcard\",\"phase\":\"new\",\"elapsed\":0,\"last_ivl\":0,\"ivl\":600000}}",
+        t0().millis()
+    )
+}
+
+#[test]
+fn version_one_is_upgraded_in_place() {
+    let mut storage = MemoryStorage::new();
+    let text = legacy_text(&legacy_card("a", "4.5", "2"), &legacy_review("a", "good"));
+    storage.set("interview-prep/progress", &text).unwrap();
+    let (progress, notice) = reload(&mut storage);
+    assert_eq!(notice, None);
+    assert_eq!(progress.cards["a"].stability, 4.5);
+    assert_eq!(progress.reviews.len(), 1);
+    assert_eq!(progress.settings.new_cards_per_day, 7);
+    assert_eq!(storage.get("interview-prep/progress").unwrap(), None);
+    assert_eq!(
+        reload(&mut storage),
+        (progress, None),
+        "the new format holds it"
+    );
+}
+
+#[test]
+fn one_bad_record_costs_only_itself_and_infinity_is_refused() {
+    let mut storage = MemoryStorage::new();
+    let cards = [
+        legacy_card("good", "4.5", "2"),
+        legacy_card("infinite", "1e39", "2"),
+        legacy_card("negative", "3", "-1"),
+    ]
+    .join(",");
+    let reviews = [
+        legacy_review("good", "good"),
+        legacy_review("x", "splendid"),
+    ]
+    .join(",");
+    let text = legacy_text(&cards, &reviews);
+    storage.set("interview-prep/progress", &text).unwrap();
+    let (progress, notice) = reload(&mut storage);
+    assert_eq!(progress.cards.keys().collect::<Vec<_>>(), ["good"]);
+    assert_eq!(progress.reviews.len(), 1);
+    let Some(StoreNotice::Salvaged {
+        lost,
+        backup: Backup::Saved { key },
+        ..
+    }) = notice
+    else {
+        panic!("{notice:?}");
+    };
+    assert_eq!(lost, 3);
+    let kept: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&storage.get(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(
+        kept["interview-prep/progress"], text,
+        "the raw text is backed up"
+    );
+    assert_eq!(reload(&mut storage).1, None, "the next load is clean");
+}
+
+#[test]
+fn garbage_in_every_key_is_backed_up_and_what_reads_is_kept() {
+    let mut storage = MemoryStorage::new();
+    saved(&mut storage, &studied());
+    let cards_key = keys().cards();
+    let good_cards = storage.get(&cards_key).unwrap().unwrap();
+    for key in storage.keys().unwrap() {
+        storage.set(&key, "\u{0}garbage{").unwrap();
     }
-    // Continuing to study gives the same schedules as if the page had never reloaded.
-    for (card, grade, days) in [
-        ("sql/joins", Grade::Good, 30),
-        ("sql/indexes", Grade::Again, 12),
-        ("os/paging", Grade::Hard, 1),
-    ] {
-        let now = live.schedule(card).due.plus_days(days);
-        let a = live.record_review(&s, card, grade, StudyMode::TypedRecall, now);
-        let b = reloaded.record_review(&s, card, grade, StudyMode::TypedRecall, now);
-        assert_eq!(a, b, "{card}");
+    // One key keeps a good line among garbage: it is salvaged.
+    storage
+        .set(
+            &cards_key,
+            &format!("garbage\n{}", good_cards.lines().next().unwrap()),
+        )
+        .unwrap();
+    let (progress, notice) = reload(&mut storage);
+    assert_eq!(progress.cards.len(), 1, "the good line survives");
+    assert_eq!(progress.settings, StudySettings::default());
+    let Some(StoreNotice::Salvaged {
+        backup: Backup::Saved { key },
+        lost,
+        ..
+    }) = &notice
+    else {
+        panic!("{notice:?}");
+    };
+    assert_eq!(
+        *lost, 5,
+        "the head, the cards' bad line and three days of answers: {notice:?}"
+    );
+    assert!(storage.get(key).unwrap().unwrap().contains("garbage"));
+    let (again, notice) = reload(&mut storage);
+    assert_eq!(
+        (again, notice),
+        (progress, None),
+        "repaired on the first load"
+    );
+}
+
+#[test]
+fn newer_format_is_left_alone_and_not_saved_over() {
+    let mut storage = MemoryStorage::new();
+    let newer = "{\"schema\":99,\"future\":true}";
+    storage.set(&keys().head(), newer).unwrap();
+    let (mut store, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    assert_eq!(loaded.notice, Some(StoreNotice::NewerVersion { found: 99 }));
+    let mut progress = studied();
+    assert_eq!(
+        store.save(&mut storage, &mut progress, UTC),
+        Err(SaveError::NewerVersion)
+    );
+    assert_eq!(storage.get(&keys().head()).unwrap().as_deref(), Some(newer));
+    assert_eq!(storage.len(), 1);
+}
+
+#[test]
+fn a_clock_that_ran_ahead_does_not_hide_cards() {
+    let mut storage = MemoryStorage::new();
+    let ahead = t0().plus_days(365);
+    let mut p = Progress::default();
+    let after = p.record_review(
+        &Scheduler::default(),
+        "card",
+        Grade::Good,
+        StudyMode::Flashcard,
+        ahead,
+    );
+    saved(&mut storage, &p);
+    let (_, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    let card = loaded.progress.cards["card"];
+    assert_eq!(card.last_review, Some(t0()));
+    assert_eq!(card.due, t0().plus_millis(after.due.millis_since(ahead)));
+    assert_eq!(loaded.progress.reviews[0].at, t0());
+    assert!(matches!(
+        loaded.notice,
+        Some(StoreNotice::Salvaged {
+            clock_fixes: 2,
+            lost: 0,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_retention_out_of_range_is_replaced_and_said() {
+    let mut problems = Vec::new();
+    let head = decode_head(
+        "{\"schema\":2,\"settings\":{\"desired_retention\":0.2,\"new_cards_per_day\":9000}}",
+        &mut problems,
+    )
+    .unwrap();
+    assert_eq!(head.settings.desired_retention, 0.9);
+    assert_eq!(head.settings.new_cards_per_day, 500);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("0.2"), "{problems:?}");
+}
+
+#[test]
+fn unknown_fields_and_columns_survive_a_save() {
+    let mut storage = MemoryStorage::new();
+    let mut progress = studied();
+    progress.settings.new_cards_per_day = 5;
+    saved(&mut storage, &progress);
+    let head = storage.get(&keys().head()).unwrap().unwrap();
+    let head = head.replacen('{', "{\"future\":{\"x\":[1,2]},", 1);
+    storage.set(&keys().head(), &head).unwrap();
+    let cards = storage.get(&keys().cards()).unwrap().unwrap();
+    let first = cards.lines().next().unwrap();
+    let cards = cards.replacen(first, &format!("{first}\tfuture-column"), 1);
+    storage.set(&keys().cards(), &cards).unwrap();
+
+    let mut tab = Tab::open(&mut storage);
+    tab.progress.settings.new_cards_per_day = 3;
+    tab.grade(&mut storage, "another", t0().plus_days(20));
+    let head = storage.get(&keys().head()).unwrap().unwrap();
+    assert!(head.contains("\"future\":{\"x\":[1,2]}"), "{head}");
+    assert!(head.contains("\"new_cards_per_day\":3"), "{head}");
+    let cards = storage.get(&keys().cards()).unwrap().unwrap();
+    assert!(
+        cards.contains(&format!("{first}\tfuture-column")),
+        "{cards}"
+    );
+}
+
+#[test]
+fn a_full_storage_keeps_answers_in_memory_until_there_is_room() {
+    let mut storage = MemoryStorage::new();
+    let mut tab = Tab::open(&mut storage);
+    tab.grade(&mut storage, "one", t0());
+    storage.set_refuse_writes(true);
+    tab.progress.record_review(
+        &Scheduler::default(),
+        "two",
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0().plus_minutes(1),
+    );
+    let error = tab
+        .store
+        .save(&mut storage, &mut tab.progress, UTC)
+        .unwrap_err();
+    assert!(matches!(
+        error,
+        SaveError::Storage(StorageError::QuotaExceeded(_))
+    ));
+    assert!(error.to_string().contains("Storage is full"));
+    assert_eq!(tab.store.unsaved_answers(&tab.progress), 1);
+    storage.set_refuse_writes(false);
+    tab.store
+        .save(&mut storage, &mut tab.progress, UTC)
+        .unwrap();
+    assert_eq!(tab.store.unsaved_answers(&tab.progress), 0);
+    assert_eq!(reload(&mut storage).0.cards.len(), 2);
+}
+
+#[test]
+fn a_backup_that_does_not_fit_blocks_saving_until_discarded() {
+    let mut storage = MemoryStorage::new();
+    storage.set(&keys().head(), "not json").unwrap();
+    storage.set_quota_bytes(Some(storage_len(&storage)));
+    let (mut store, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    assert!(matches!(
+        loaded.notice,
+        Some(StoreNotice::Salvaged {
+            backup: Backup::Failed { .. },
+            ..
+        })
+    ));
+    assert!(
+        loaded
+            .notice
+            .unwrap()
+            .to_string()
+            .contains("download it or discard it")
+    );
+    assert!(store.is_blocked());
+    let mut progress = studied();
+    assert_eq!(
+        store.save(&mut storage, &mut progress, UTC),
+        Err(SaveError::Blocked)
+    );
+    assert_eq!(
+        storage.get(&keys().head()).unwrap().as_deref(),
+        Some("not json")
+    );
+    assert!(store.raw_dump(&storage).contains("not json"));
+    store.discard_damaged();
+    storage.set_quota_bytes(None);
+    store.save(&mut storage, &mut progress, UTC).unwrap();
+    assert_eq!(reload(&mut storage).0, progress);
+}
+
+fn storage_len(storage: &MemoryStorage) -> usize {
+    storage
+        .keys()
+        .unwrap()
+        .iter()
+        .map(|k| k.len() + storage.get(k).unwrap().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn backups_are_bounded() {
+    let mut storage = MemoryStorage::new();
+    for n in 0..MAX_BACKUPS + 3 {
+        storage
+            .set(&keys().head(), &format!("damaged {n}"))
+            .unwrap();
+        let (_, loaded) = ProgressStore::load(&mut storage, keys(), t0().plus_millis(n as i64));
+        assert!(loaded.notice.is_some());
     }
-    ProgressStore::save(&mut storage, &reloaded).unwrap();
-    assert_eq!(ProgressStore::load(&mut storage, t0()).progress, live);
+    let kept = backups(&storage);
+    assert_eq!(kept.len(), MAX_BACKUPS, "{kept:?}");
+    let (store, _) = ProgressStore::load(&mut storage, keys(), t0());
+    let listed = store.backups(&storage);
+    assert!(
+        listed
+            .last()
+            .unwrap()
+            .key
+            .ends_with(&format!("{}", t0().plus_millis(5).millis()))
+    );
+    assert!(store.delete_backups(&mut storage) > 0);
+    assert!(backups(&storage).is_empty());
+}
+
+#[test]
+fn a_long_log_is_compacted_with_its_counts_kept() {
+    let scheduler = Scheduler::default();
+    let mut storage = MemoryStorage::new();
+    let mut tab = Tab::open(&mut storage);
+    let total = LOG_CAP + 1_500;
+    for n in 0..total {
+        // 50 answers a day, so whole days are compacted.
+        let at = t0().plus_millis((n as i64 / 50) * MS_PER_DAY + (n as i64 % 50) * 60_000);
+        tab.progress.record_review(
+            &scheduler,
+            &format!("c{}", n % 200),
+            Grade::Good,
+            StudyMode::Flashcard,
+            at,
+        );
+    }
+    tab.store
+        .save(&mut storage, &mut tab.progress, UTC)
+        .unwrap();
+    let p = &tab.progress;
+    assert!(p.reviews.len() <= LOG_CAP, "{}", p.reviews.len());
+    let summarised: u32 = p.history.iter().map(|d| d.answers).sum();
+    assert_eq!(summarised as usize + p.reviews.len(), total);
+    assert_eq!(reload(&mut storage).0.history, p.history);
+    let log_keys = storage
+        .keys()
+        .unwrap()
+        .iter()
+        .filter(|k| k.contains(":log/"))
+        .count();
+    assert_eq!(
+        log_keys,
+        p.reviews.len().div_ceil(50),
+        "{:?}",
+        storage.keys()
+    );
+}
+
+#[test]
+fn card_state_is_compact() {
+    let mut storage = MemoryStorage::new();
+    saved(&mut storage, &studied());
+    let cards = storage.get(&keys().cards()).unwrap().unwrap();
+    for line in cards.lines() {
+        let id_len = line.split('\t').next().unwrap().len();
+        assert!(line.len() - id_len <= 64, "{line}");
+    }
+}
+
+#[test]
+fn export_reset_import_brings_everything_back() {
+    let mut original = studied();
+    original.settings.new_cards_per_day = 11;
+    let file = export(&original, t0());
+    assert!(
+        file.starts_with("{\"format\":\"interview-prep-progress\",\"version\":2,"),
+        "{file}"
+    );
+    let emptied = reset(&original);
+    assert!(emptied.cards.is_empty() && emptied.reviews.is_empty());
+    let imported = read_import(&file, t0().plus_days(30)).unwrap();
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    let shown = preview(&emptied, &imported.progress);
+    assert_eq!(shown.cards_added, 3);
+    assert_eq!(shown.answers_added, original.reviews.len());
+    assert_eq!(
+        apply_import(&emptied, imported.progress, ImportMode::Replace),
+        original
+    );
+}
+
+#[test]
+fn an_import_merges_by_latest_review() {
+    let scheduler = Scheduler::default();
+    let mut here = Progress::default();
+    here.record_review(
+        &scheduler,
+        "both",
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0().plus_days(5),
+    );
+    here.record_review(&scheduler, "here", Grade::Good, StudyMode::Flashcard, t0());
+    let mut there = Progress::default();
+    there.record_review(&scheduler, "both", Grade::Again, StudyMode::Flashcard, t0());
+    there.record_review(&scheduler, "there", Grade::Good, StudyMode::Flashcard, t0());
+    let shown = preview(&here, &there);
+    assert_eq!(
+        (
+            shown.cards_added,
+            shown.cards_updated,
+            shown.cards_kept,
+            shown.cards_only_here
+        ),
+        (1, 0, 1, 1)
+    );
+    let merged = apply_import(&here, there, ImportMode::Merge);
+    assert_eq!(merged.cards.len(), 3);
+    assert_eq!(merged.cards["both"].last_review, Some(t0().plus_days(5)));
+    assert_eq!(merged.reviews.len(), 4);
+}
+
+#[test]
+fn wrong_files_are_refused_with_a_reason() {
+    let now = t0();
+    assert!(matches!(
+        read_import("hello", now),
+        Err(ImportError::NotJson(_))
+    ));
+    assert_eq!(read_import("{\"a\":1}", now), Err(ImportError::NotProgress));
+    assert!(
+        read_import("[1,2]", now)
+            .unwrap_err()
+            .to_string()
+            .contains("not JSON")
+    );
+    assert_eq!(
+        read_import(
+            "{\"format\":\"interview-prep-progress\",\"version\":9}",
+            now
+        ),
+        Err(ImportError::NewerVersion { found: 9 })
+    );
+    let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+    assert!(matches!(
+        read_import(&huge, now),
+        Err(ImportError::TooLarge { .. })
+    ));
+    let damaged = export(&studied(), now).replacen("\\tf\\t", "\\tff\\t", 1);
+    let imported = read_import(&damaged, now.plus_days(30)).unwrap();
+    assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
+}
+
+/// Bytes that are mostly a valid line, mutated: the decoders' hardest inputs.
+fn mutated(rng: &mut Rng, valid: &str) -> String {
+    let mut bytes = valid.as_bytes().to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(5) {
+            0 if at < bytes.len() => {
+                bytes.remove(at);
+            }
+            1 => bytes.insert(at, b"\t-0.e9zZ\n\xff"[rng.below(10)]),
+            2 if at < bytes.len() => bytes[at] = rng.next_u64() as u8,
+            3 => bytes.truncate(at),
+            _ => bytes
+                .splice(
+                    at..at,
+                    rng.choose(&[&b"inf"[..], b"NaN", b"1e39", b"-1", b"\t\t"])
+                        .unwrap()
+                        .iter()
+                        .copied(),
+                )
+                .for_each(drop),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn decoding_arbitrary_bytes_never_panics_and_yields_only_valid_values() {
+    let now = t0().plus_days(30);
+    let progress = studied();
+    let mut card_line = String::new();
+    encode_card_line(
+        &mut card_line,
+        &CardLine {
+            id: "a".into(),
+            schedule: progress.cards["sql/joins"],
+            extra: String::new(),
+        },
+    );
+    let mut answer_line = String::new();
+    encode_answer_line(
+        &mut answer_line,
+        &AnswerLine {
+            record: progress.reviews[0].clone(),
+            extra: String::new(),
+        },
+    );
+    let file = export(&progress, now);
+    let mut rng = Rng::new(15);
+    for round in 0..30_000 {
+        let text = match round % 4 {
+            0 => mutated(&mut rng, &card_line),
+            1 => mutated(&mut rng, &answer_line),
+            2 => mutated(&mut rng, &file),
+            _ => (0..rng.below(40))
+                .map(|_| rng.next_u64() as u8 as char)
+                .collect(),
+        };
+        for card in decode_lines(&text, now, decode_card_line).records {
+            let s = card.schedule;
+            assert!(s.stability.is_finite() && s.stability > 0.0, "{text:?}");
+            assert!((1.0..=10.0).contains(&s.difficulty), "{text:?}");
+            assert!(s.last_review.unwrap() <= now.plus_days(1), "{text:?}");
+            assert!(s.due >= s.last_review.unwrap(), "{text:?}");
+            let mut again = String::new();
+            encode_card_line(&mut again, &card);
+            assert_eq!(decode_card_line(&again, now).unwrap().0, card, "{text:?}");
+        }
+        for answer in decode_lines(&text, now, decode_answer_line).records {
+            assert!(answer.record.at <= now.plus_days(1), "{text:?}");
+            let mut again = String::new();
+            encode_answer_line(&mut again, &answer);
+            assert_eq!(
+                decode_answer_line(&again, now).unwrap().0,
+                answer,
+                "{text:?}"
+            );
+        }
+        if let Ok(head) = decode_head(&text, &mut Vec::new()) {
+            let again = decode_head(&encode_head(&head), &mut Vec::new()).unwrap();
+            assert_eq!(again, head);
+        }
+        if let Ok(imported) = read_import(&text, now) {
+            let again = read_import(&export(&imported.progress, now), now).unwrap();
+            assert_eq!(again.progress, imported.progress, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn loading_arbitrary_bytes_in_every_key_never_panics() {
+    let mut rng = Rng::new(16);
+    let mut seeded = MemoryStorage::new();
+    saved(&mut seeded, &studied());
+    let names = seeded.keys().unwrap();
+    for _ in 0..500 {
+        let mut storage = seeded.clone();
+        for key in &names {
+            let text = storage.get(key).unwrap().unwrap();
+            storage.set(key, &mutated(&mut rng, &text)).unwrap();
+        }
+        let (mut store, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+        let mut progress = loaded.progress;
+        let _ = store.save(&mut storage, &mut progress, UTC);
+        let (_, again) = ProgressStore::load(&mut storage, keys(), t0());
+        assert_eq!(again.progress, progress, "salvaged data reads back as kept");
+    }
+}
+
+#[test]
+fn storage_that_refuses_everything_leaves_the_app_in_memory() {
+    let mut storage = MemoryStorage::new();
+    storage.set_unavailable(true);
+    let (mut store, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    assert!(matches!(
+        loaded.notice,
+        Some(StoreNotice::Unavailable { .. })
+    ));
+    assert!(loaded.notice.unwrap().to_string().contains("this tab only"));
+    let mut progress = studied();
+    assert_eq!(
+        store.save(&mut storage, &mut progress, UTC),
+        Err(SaveError::Unavailable)
+    );
+    assert!(!store.is_saving());
+}
+
+#[test]
+fn head_round_trips() {
+    let head = Head::default();
+    assert_eq!(
+        decode_head(&encode_head(&head), &mut Vec::new()).unwrap(),
+        head
+    );
 }
 
 #[test]
@@ -157,278 +884,6 @@ fn counts_new_cards_introduced_per_day() {
         1
     );
     assert_eq!(p.reviews_between(day, next_day).count(), 3);
-}
-
-#[test]
-fn corrupt_data_is_backed_up_reported_and_replaced_by_fresh_progress() {
-    let mut storage = MemoryStorage::new();
-    let garbage = "{\"schema\":1,\"progress\":{\"cards\":[tru";
-    storage.set(PROGRESS_KEY, garbage).unwrap();
-
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert_eq!(outcome.progress, Progress::default());
-    let backup_key = format!("{BACKUP_KEY_PREFIX}{}", t0().millis());
-    match &outcome.notice {
-        Some(LoadNotice::Unreadable {
-            reason,
-            backup: Backup::Saved { key },
-        }) => {
-            assert!(!reason.is_empty());
-            assert_eq!(key, &backup_key);
-        }
-        other => panic!("unexpected notice {other:?}"),
-    }
-    assert!(outcome.may_save());
-    assert!(
-        outcome
-            .notice
-            .as_ref()
-            .unwrap()
-            .to_string()
-            .contains(&backup_key)
-    );
-    assert_eq!(
-        storage.get(&backup_key).unwrap().as_deref(),
-        Some(garbage),
-        "exact copy"
-    );
-    assert_eq!(
-        ProgressStore::backup_keys(&storage),
-        vec![backup_key.clone()]
-    );
-    assert_eq!(
-        storage.get(PROGRESS_KEY).unwrap(),
-        None,
-        "cleared after the copy"
-    );
-
-    // The next load is clean: no second backup of the same data.
-    let again = ProgressStore::load(&mut storage, t0().plus_days(1));
-    assert_eq!(again.notice, None);
-    assert_eq!(ProgressStore::backup_keys(&storage).len(), 1);
-}
-
-#[test]
-fn various_unreadable_shapes_are_backed_up() {
-    for text in [
-        "",
-        "not json",
-        "[]",
-        "{}",
-        "{\"schema\":1}",
-        "{\"schema\":0,\"progress\":{}}",
-        "{\"schema\":\"1\",\"progress\":{}}",
-        "{\"schema\":1,\"progress\":{\"cards\":{\"x\":{\"phase\":\"bogus\"}}}}",
-    ] {
-        let mut storage = MemoryStorage::new();
-        storage.set(PROGRESS_KEY, text).unwrap();
-        let outcome = ProgressStore::load(&mut storage, t0());
-        assert!(
-            matches!(
-                outcome.notice,
-                Some(LoadNotice::Unreadable {
-                    backup: Backup::Saved { .. },
-                    ..
-                })
-            ),
-            "{text:?}: {:?}",
-            outcome.notice
-        );
-        assert_eq!(outcome.progress, Progress::default());
-    }
-}
-
-#[test]
-fn newer_schema_is_backed_up_and_reported() {
-    let mut storage = MemoryStorage::new();
-    let future = "{\"schema\":2,\"progress\":{\"cards\":{},\"decks\":[1,2,3]}}";
-    storage.set(PROGRESS_KEY, future).unwrap();
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert_eq!(outcome.progress, Progress::default());
-    let Some(LoadNotice::NewerSchema {
-        found,
-        backup: Backup::Saved { key },
-    }) = &outcome.notice
-    else {
-        panic!("unexpected notice {:?}", outcome.notice);
-    };
-    assert_eq!(*found, 2);
-    assert_eq!(storage.get(key).unwrap().as_deref(), Some(future));
-    assert!(
-        outcome
-            .notice
-            .as_ref()
-            .unwrap()
-            .to_string()
-            .contains("newer version")
-    );
-}
-
-#[test]
-fn failed_backup_leaves_original_untouched_and_says_so() {
-    let mut storage = MemoryStorage::new();
-    let garbage = "{{{ definitely not progress";
-    storage.set(PROGRESS_KEY, garbage).unwrap();
-    storage.set_refuse_writes(true);
-
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert_eq!(outcome.progress, Progress::default());
-    match &outcome.notice {
-        Some(LoadNotice::Unreadable {
-            backup:
-                Backup::Failed {
-                    error: StorageError::QuotaExceeded(_),
-                },
-            ..
-        }) => {}
-        other => panic!("unexpected notice {other:?}"),
-    }
-    assert!(!outcome.may_save(), "saving would destroy the only copy");
-    assert!(
-        outcome
-            .notice
-            .as_ref()
-            .unwrap()
-            .to_string()
-            .contains("left in place")
-    );
-    storage.set_refuse_writes(false);
-    assert_eq!(storage.get(PROGRESS_KEY).unwrap().as_deref(), Some(garbage));
-    assert_eq!(storage.len(), 1, "no partial backup, no index");
-}
-
-#[test]
-fn backup_fails_when_quota_too_small_for_a_second_copy() {
-    let mut storage = MemoryStorage::new();
-    let future = format!("{{\"schema\":9,\"progress\":\"{}\"}}", "x".repeat(500));
-    storage.set(PROGRESS_KEY, &future).unwrap();
-    storage.set_quota_bytes(Some(800));
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert!(matches!(
-        outcome.notice,
-        Some(LoadNotice::NewerSchema {
-            found: 9,
-            backup: Backup::Failed { .. }
-        })
-    ));
-    assert!(!outcome.may_save());
-    assert_eq!(storage.get(PROGRESS_KEY).unwrap(), Some(future));
-}
-
-#[test]
-fn backups_in_the_same_millisecond_do_not_overwrite_each_other() {
-    let mut storage = MemoryStorage::new();
-    storage.set(PROGRESS_KEY, "first bad").unwrap();
-    ProgressStore::load(&mut storage, t0());
-    storage.set(PROGRESS_KEY, "second bad").unwrap();
-    ProgressStore::load(&mut storage, t0());
-    let keys = ProgressStore::backup_keys(&storage);
-    assert_eq!(keys.len(), 2);
-    assert_eq!(keys[1], format!("{}-1", keys[0]));
-    assert_eq!(storage.get(&keys[0]).unwrap().as_deref(), Some("first bad"));
-    assert_eq!(
-        storage.get(&keys[1]).unwrap().as_deref(),
-        Some("second bad")
-    );
-    assert!(storage.keys().any(|k| k == BACKUP_INDEX_KEY));
-}
-
-#[test]
-fn refused_write_returns_an_error() {
-    let mut storage = MemoryStorage::new();
-    storage.set_refuse_writes(true);
-    let err = ProgressStore::save(&mut storage, &studied()).unwrap_err();
-    assert!(matches!(err, StorageError::QuotaExceeded(_)), "{err:?}");
-    assert!(err.to_string().contains("storage full"));
-    assert_eq!(storage.get(PROGRESS_KEY).unwrap(), None);
-
-    let mut small = MemoryStorage::new();
-    small.set_quota_bytes(Some(100));
-    assert!(matches!(
-        ProgressStore::save(&mut small, &studied()),
-        Err(StorageError::QuotaExceeded(_))
-    ));
-}
-
-#[test]
-fn unavailable_storage_is_reported_and_blocks_saving() {
-    let mut storage = MemoryStorage::new();
-    storage.set_unavailable(true);
-    let outcome = ProgressStore::load(&mut storage, t0());
-    assert!(matches!(
-        outcome.notice,
-        Some(LoadNotice::StorageUnavailable {
-            error: StorageError::Unavailable(_)
-        })
-    ));
-    assert!(!outcome.may_save());
-    assert!(matches!(
-        ProgressStore::save(&mut storage, &outcome.progress),
-        Err(StorageError::Unavailable(_))
-    ));
-}
-
-#[test]
-fn unknown_card_ids_are_kept() {
-    let mut storage = MemoryStorage::new();
-    let mut p = studied();
-    let orphan = CardSchedule {
-        phase: Phase::Review,
-        stability: 12.5,
-        difficulty: 4.25,
-        due: t0().plus_days(10),
-        last_review: Some(t0()),
-        reps: 3,
-        lapses: 1,
-    };
-    p.cards
-        .insert("deleted-section/renamed-card".to_owned(), orphan);
-    ProgressStore::save(&mut storage, &p).unwrap();
-    let loaded = ProgressStore::load(&mut storage, t0()).progress;
-    assert_eq!(loaded.schedule("deleted-section/renamed-card"), orphan);
-    ProgressStore::save(&mut storage, &loaded).unwrap();
-    assert_eq!(ProgressStore::load(&mut storage, t0()).progress, p);
-}
-
-#[test]
-fn missing_fields_default_and_unknown_modes_survive() {
-    let minimal = "{\"schema\":1,\"progress\":{}}";
-    assert_eq!(
-        ProgressStore::from_json(minimal).unwrap(),
-        Progress::default()
-    );
-
-    let text = format!(
-        "{{\"schema\":1,\"progress\":{{\"reviews\":[{{\"card\":\"a\",\"at\":{},\"grade\":\"good\",\
-         \"mode\":\"voice-drill\",\"phase\":\"new\",\"elapsed\":0,\"last_ivl\":0,\"ivl\":600000}}],\
-         \"settings\":{{\"new_cards_per_day\":5}}}}}}",
-        t0().millis()
-    );
-    let p = ProgressStore::from_json(&text).unwrap();
-    assert_eq!(p.reviews[0].mode, StudyMode::Other);
-    assert_eq!(p.settings.new_cards_per_day, 5);
-    assert_eq!(
-        p.settings.desired_retention, 0.9,
-        "absent settings take defaults"
-    );
-}
-
-#[test]
-fn migrate_dispatches_on_schema() {
-    let value = r#"{ "cards": {}, "reviews": [] }"#;
-    assert_eq!(
-        migrate(u64::from(SCHEMA_VERSION), value).unwrap(),
-        Progress::default()
-    );
-    assert_eq!(
-        migrate(7, value),
-        Err(DecodeError::NewerSchema { found: 7 })
-    );
-    assert!(matches!(migrate(0, value), Err(DecodeError::Unreadable(_))));
-    assert!(matches!(
-        migrate(1, "[1, 2]"),
-        Err(DecodeError::Unreadable(_))
-    ));
 }
 
 #[test]

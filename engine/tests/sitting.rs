@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use prep_engine::content::CardKind;
-use prep_engine::progress::{Progress, ProgressStore, UndoError};
+use prep_engine::progress::{Progress, ProgressStore, StoreKeys, UndoError};
 use prep_engine::scheduler::{Grade, Phase, Scheduler};
+use prep_engine::stats::LocalDays;
 use prep_engine::storage::MemoryStorage;
 use prep_engine::study::{
     KindFilter, LEARN_MORE_STEP, NewCardOrder, NextStep, Pool, ReviewSession, Scope, SittingCounts,
@@ -32,8 +33,12 @@ fn kind(card: usize) -> KindFilter {
 
 fn reload(progress: &Progress) -> Progress {
     let mut storage = MemoryStorage::new();
-    ProgressStore::save(&mut storage, progress).unwrap();
-    ProgressStore::load(&mut storage, T0).progress
+    let keys = StoreKeys::for_site("/");
+    let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), T0);
+    store
+        .save(&mut storage, &mut progress.clone(), LocalDays::UTC)
+        .unwrap();
+    ProgressStore::load(&mut storage, keys, T0).1.progress
 }
 
 /// Shows the answer and grades the card on screen.

@@ -4,8 +4,9 @@
 use std::collections::{BTreeSet, HashSet};
 
 use prep_engine::content::CardKind;
-use prep_engine::progress::{Progress, ProgressStore, StudyMode, StudySettings};
+use prep_engine::progress::{Progress, ProgressStore, StoreKeys, StudyMode, StudySettings};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler, SchedulerConfig};
+use prep_engine::stats::LocalDays;
 use prep_engine::storage::MemoryStorage;
 use prep_engine::study::{
     KindFilter, LEARN_AHEAD_MS, MockConfig, MockInterview, MockOutcome, NewCardOrder, Pool,
@@ -68,10 +69,14 @@ fn queue(progress: &Progress, f: &StudyFilter, now: Timestamp) -> Vec<usize> {
 
 fn reload(progress: &Progress) -> Progress {
     let mut storage = MemoryStorage::new();
-    ProgressStore::save(&mut storage, progress).unwrap();
-    let outcome = ProgressStore::load(&mut storage, T0);
-    assert_eq!(outcome.notice, None);
-    outcome.progress
+    let keys = StoreKeys::for_site("/");
+    let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), T0);
+    store
+        .save(&mut storage, &mut progress.clone(), LocalDays::UTC)
+        .unwrap();
+    let loaded = ProgressStore::load(&mut storage, keys, T0).1;
+    assert_eq!(loaded.notice, None);
+    loaded.progress
 }
 
 /// Grades one card Good each time it falls due; returns the schedule after each answer and

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::Deck;
+use prep_engine::stats::stats;
 use prep_engine::study::KindFilter;
 
 use crate::base_path::href;
+use crate::clock::{local_days, now};
 use crate::components::document_title::set_document_title;
 use crate::deck::loaded_deck;
-use crate::paths::{REVIEW_PATH, STUDY_PATH};
+use crate::paths::{PROGRESS_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
 use crate::state::{review_counts_label, use_study};
 
@@ -59,11 +61,30 @@ pub fn HomePage() -> impl IntoView {
 /// What is waiting today, and the one button to start.
 #[component]
 fn StudyCallToAction() -> impl IntoView {
-    let counts = use_study().queue_counts();
+    let study = use_study();
+    let counts = study.queue_counts();
+    let streak = Memo::new(move |_| {
+        let at = now();
+        study
+            .progress
+            .with(|p| stats(loaded_deck(), p, &p.history, at, local_days(at)).streaks)
+    });
     view! {
         <div class="study-cta">
             <p>
                 {move || format!("{} today", review_counts_label(counts.get()))}
+                {move || {
+                    let streak = streak.get();
+                    (streak.best > 0).then(|| view! {
+                        <br/>
+                        <A href=href(PROGRESS_PATH)>{format!(
+                            "Streak: {} day{} (best {})",
+                            streak.current,
+                            if streak.current == 1 { "" } else { "s" },
+                            streak.best
+                        )}</A>
+                    })
+                }}
             </p>
             <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
             <A href=href(STUDY_PATH)>"All study modes"</A>

@@ -7,6 +7,7 @@ pub mod home;
 pub mod kind;
 pub mod mock;
 pub mod not_found;
+pub mod progress;
 pub mod quiz;
 pub mod recall;
 pub mod review;

@@ -1,53 +1,216 @@
-// Saved progress in the browser's real localStorage: unreadable data is kept as a backup and
-// reported, never silently dropped, and new reviews then save normally.
+// Progress that is never lost, in the browser's real localStorage: two tabs, damaged data,
+// a full or refused storage, export / reset / import, and the stats page that shows it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appForThisFile, open, waitForApp } from '../support/browser.mjs';
+import { readFileSync } from 'node:fs';
+import { appForThisFile, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
 
 const app = appForThisFile();
 
-test('unreadable saved progress is backed up and reported, and studying goes on', async () => {
-  const page = await app.page();
-  await open(page, app.url);
-  await page.evaluate(() => {
-    localStorage.clear();
-    localStorage.setItem('interview-prep/progress', '{"schema":1,"progress":{"cards":');
+/** Grades `count` cards Good in the review that is on screen. */
+async function gradeGood(page, count) {
+  for (let i = 0; i < count; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+  }
+}
+
+/** A new learner who has reviewed `count` cards of the first sitting. */
+async function learnerWith(count) {
+  const page = await app.newUser();
+  await page.getByRole('link', { name: 'Start review' }).click();
+  await gradeGood(page, count);
+  return page;
+}
+
+/** Every key this copy of the app stored, with its text. */
+const stored = (page) =>
+  page.evaluate((prefix) => Object.fromEntries(
+    Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]),
+  ), STORAGE_PREFIX);
+
+/** Fills localStorage with filler until it refuses even one more character. */
+const fillStorage = (page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      try {
+        for (;;) localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+      } catch { /* full at this size: try smaller */ }
+    }
   });
+
+const clearFiller = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+
+/** Clicks `button` and returns the text of the file it downloads. */
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+test('two tabs reviewing different cards both count, and each tab sees the other', async () => {
+  const a = await app.newUser();
+  const b = await app.page();
+  await open(a, app.url, 'review?section=django-rest-framework-questions');
+  await open(b, app.url, 'review?section=testing-questions');
+  await gradeGood(a, 3);
+  await gradeGood(b, 1);
+  // B merged A's three answers when A saved (the storage event) and kept its own.
+  await open(b, app.url, 'progress');
+  const today = b.getByRole('definition').filter({ hasText: /in all/ });
+  assert.match(await today.textContent(), /^4/);
+  await a.reload();
+  await waitForApp(a);
+  const saved = (await savedProgress(a)).progress;
+  assert.equal(Object.keys(saved.cards).length, 4);
+  assert.equal(saved.reviews.length, 4);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
+test('progress shows on the stats page and home after a reload', async () => {
+  const page = await learnerWith(2);
   await page.reload();
   await waitForApp(page);
-
-  const alert = page.getByRole('alert');
-  assert.match(await alert.textContent(), /Saved progress could not be read .*starting fresh\. A copy was kept under "interview-prep\/progress\.backup\.\d+"/);
-  const backups = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('interview-prep/progress.backup.')).map((k) => localStorage.getItem(k)),
-  );
-  assert.deepEqual(backups, ['{"schema":1,"progress":{"cards":'], 'the unreadable text is kept as it was');
-
-  await alert.getByRole('button', { name: 'Dismiss' }).click();
-  assert.equal(await page.getByRole('alert').count(), 0);
-
-  await page.getByRole('link', { name: 'Start review' }).click();
-  await page.getByRole('button', { name: 'Show answer' }).click();
-  await page.getByRole('button', { name: /^Good/ }).click();
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('interview-prep/progress')));
-  assert.equal(Object.keys(saved.progress.cards).length, 1, 'new reviews save over the fresh start');
+  await open(page, app.url, '');
+  assert.match(await page.getByRole('link', { name: /^Streak:/ }).textContent(), /Streak: 1 day \(best 1\)/);
+  await page.getByRole('link', { name: /^Streak:/ }).click();
+  await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
+  const figure = (term) => page.locator('.stat-grid div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd').textContent();
+  assert.match(await figure('Answers today'), /^2/);
+  assert.match(await figure('Streak'), /^1 day/);
+  assert.match(await figure('Cards studied'), /^2 of 141/);
+  // Charts carry their numbers in words.
+  assert.match(await page.getByRole('img', { name: /answers on 1 days in the last year/ }).getAttribute('aria-label'), /^2 answers/);
+  assert.ok(await page.getByRole('img', { name: /due/i }).count() >= 1);
+  assert.equal(await page.locator('.mastery-list li').count(), 14);
   assert.deepEqual(page.problems, []);
 });
 
-test('progress written by a newer app version is kept, not overwritten', async () => {
-  const page = await app.page();
-  await open(page, app.url);
-  const newer = '{"schema":99,"progress":{"future":true}}';
-  await page.evaluate((value) => {
-    localStorage.clear();
-    localStorage.setItem('interview-prep/progress', value);
-  }, newer);
+test('garbage in every stored key: the app works, says so, keeps the garbage and salvages the rest', async () => {
+  const page = await learnerWith(3);
+  const before = await stored(page);
+  const cardsKey = `${STORAGE_PREFIX}cards`;
+  const goodLine = before[cardsKey].split('\n')[0];
+  await page.evaluate(({ keys, cardsKey, goodLine }) => {
+    for (const key of keys) localStorage.setItem(key, '\u0000garbage{{');
+    localStorage.setItem(cardsKey, `garbage\n${goodLine}\n`);
+  }, { keys: Object.keys(before), cardsKey, goodLine });
   await page.reload();
   await waitForApp(page);
-  assert.match(await page.getByRole('alert').textContent(), /newer version of the app \(format 99\)/);
-  const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('interview-prep/progress.backup.')).map((k) => localStorage.getItem(k)),
-  );
-  assert.deepEqual(kept, [newer]);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /Part of your saved progress was damaged: \d+ records? could not be read .* everything else was kept\. The data as it was is kept under "interview-prep@\/interview-prep\/:backup\/\d+"/);
+  const after = await stored(page);
+  const backupKey = Object.keys(after).find((k) => k.includes(':backup/'));
+  assert.ok(JSON.parse(after[backupKey])[cardsKey].startsWith('garbage\n'), 'the damaged text is kept as it was');
+  const saved = (await savedProgress(page)).progress;
+  assert.equal(Object.keys(saved.cards).length, 1, 'the good line was salvaged');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  // Studying goes on and saves.
+  await open(page, app.url);
+  await page.getByRole('link', { name: 'Start review' }).click();
+  await gradeGood(page, 1);
+  assert.equal(Object.keys((await savedProgress(page)).progress.cards).length, 2);
+  assert.deepEqual(page.problems, []);
+});
+
+test('progress saved by a newer version is left alone, with a way to reload', async () => {
+  const page = await app.newUser();
+  const newer = '{"schema":99,"future":true}';
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key: `${STORAGE_PREFIX}progress`, value: newer });
+  await page.reload();
+  await waitForApp(page);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /newer version of this app \(format 99\)/);
+  assert.equal(await alert.getByRole('button', { name: 'Reload' }).count(), 1);
+  await page.getByRole('link', { name: 'Start review' }).click();
+  await gradeGood(page, 1);
+  assert.deepEqual(await stored(page), { [`${STORAGE_PREFIX}progress`]: newer });
+  assert.deepEqual(page.problems, []);
+});
+
+test('a full storage: told, nothing lost, export works, and saving resumes when there is room', async () => {
+  const page = await learnerWith(1);
+  await fillStorage(page);
+  await gradeGood(page, 2);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /Storage is full, so your latest answers are kept in this tab only/);
+  const file = await downloadFrom(page, alert.getByRole('button', { name: 'Download my progress' }));
+  assert.match(file.name, /^interview-prep-progress-\d{4}-\d\d-\d\d\.json$/);
+  const exported = JSON.parse(file.text);
+  assert.equal(exported.format, 'interview-prep-progress');
+  assert.equal(exported.answers.length, 3, 'the export holds the answers storage refused');
+  await clearFiller(page);
+  await gradeGood(page, 1);
+  assert.equal(await page.getByRole('alert').count(), 0, 'the notice goes once saving works');
+  assert.equal((await savedProgress(page)).progress.reviews.length, 4);
+  assert.deepEqual(page.problems, []);
+});
+
+test('damaged data that cannot be backed up blocks saving until it is downloaded or discarded', async () => {
+  const page = await app.newUser();
+  const garbage = `garbage ${'#'.repeat(200_000)}`;
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), { key: `${STORAGE_PREFIX}cards`, value: garbage });
+  await fillStorage(page);
+  await page.reload();
+  await waitForApp(page);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /could not be copied aside .* nothing will be saved until you download it or discard it/);
+  const file = await downloadFrom(page, alert.getByRole('button', { name: 'Download the saved data' }));
+  assert.equal(JSON.parse(file.text)[`${STORAGE_PREFIX}cards`], garbage);
+  assert.equal((await stored(page))[`${STORAGE_PREFIX}cards`], garbage, 'left in place until discarded');
+  await alert.getByRole('button', { name: 'Discard it and save from now on' }).click();
+  await clearFiller(page);
+  await page.getByRole('link', { name: 'Start review' }).click();
+  await gradeGood(page, 1);
+  assert.equal(Object.keys((await savedProgress(page)).progress.cards).length, 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('storage refused altogether: studying works in memory, and the page says so', async () => {
+  const page = await app.page();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await open(page, app.url);
+  const alert = page.getByRole('alert');
+  assert.match(await alert.textContent(), /This browser does not let the app keep data .*SecurityError.* lost when it closes/);
+  await page.getByRole('link', { name: 'Start review' }).click();
+  await gradeGood(page, 2);
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await page.getByText(/Your progress is not being saved in this browser .*; 2 answers exist only in this tab/).waitFor();
+  const file = await downloadFrom(page, page.getByRole('main').getByRole('button', { name: 'Download my progress' }));
+  assert.equal(JSON.parse(file.text).answers.length, 2);
+  assert.deepEqual(page.problems, []);
+});
+
+test('export, reset, import: everything comes back, and a wrong file is refused', async () => {
+  const page = await learnerWith(3);
+  const original = await savedProgress(page);
+  await page.getByRole('link', { name: 'Progress' }).click();
+  const file = await downloadFrom(page, page.getByRole('main').getByRole('button', { name: 'Download my progress' }));
+
+  await page.getByRole('button', { name: 'Reset all progress…' }).click();
+  assert.match(await page.getByRole('group', { name: 'Confirm reset' }).textContent(), /forgets the schedule of 3 cards and 3 answers/);
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByText('All progress was reset.').waitFor();
+  const emptied = (await savedProgress(page)).progress;
+  assert.deepEqual([Object.keys(emptied.cards).length, emptied.reviews.length], [0, 0]);
+
+  const input = page.getByLabel('Import progress from a file');
+  await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  assert.match(await page.getByRole('alert').textContent(), /not a progress export from this app/);
+  await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  assert.match(await preview.textContent(), /The file has 3 studied cards and 3 answers\. Merging adds 3 cards/);
+  await preview.getByRole('button', { name: 'Replace my progress' }).click();
+  await page.getByText(/Imported\. You now have 3 studied cards/).waitFor();
+  assert.deepEqual(await savedProgress(page), original);
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await savedProgress(page), original, 'and it survives a reload');
   assert.deepEqual(page.problems, []);
 });

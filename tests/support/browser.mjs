@@ -77,9 +77,41 @@ export async function newUser(app) {
   return page;
 }
 
-/** The progress the app saved in the browser's own localStorage (null if none). */
+/** Where this copy of the app keeps its data in localStorage (keys are namespaced by site path). */
+export const STORAGE_PREFIX = `interview-prep@${BASE}:`;
+
+/**
+ * The progress the app saved in the browser's own localStorage, read here from the documented
+ * format (docs/progress-format.md) independently of the app: `{ progress: { cards, reviews,
+ * settings, mocks } }` with readable names (`grade: 'good'`, `mode: 'quiz'`), or null if nothing
+ * is saved.
+ */
 export const savedProgress = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('interview-prep/progress') ?? 'null'));
+  page.evaluate((prefix) => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith(prefix));
+    if (keys.length === 0) return null;
+    const phase = (code) =>
+      code === 'n' ? 'new' : code === 'r' ? 'review'
+        : code[0] === 'l' ? `learning:${code.slice(1)}` : `relearning:${code.slice(1)}`;
+    const grades = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
+    const modes = { f: 'flashcard', r: 'typed-recall', q: 'quiz', m: 'mock', d: 'drill', t: 'typed' };
+    const lines = (key) => (localStorage.getItem(key) ?? '').split('\n').filter(Boolean).map((l) => l.split('\t'));
+    const cards = {};
+    for (const [id, ph, s, d, due, last, reps, lapses] of lines(`${prefix}cards`)) {
+      cards[id] = { phase: phase(ph), s: Number(s), d: Number(d), due: parseInt(due, 36), last: parseInt(last, 36), reps: Number(reps), lapses: Number(lapses) };
+    }
+    const reviews = [];
+    for (const key of keys.filter((k) => k.startsWith(`${prefix}log/`))) {
+      for (const [card, at, grade, mode, ph, elapsed, lastIvl, ivl, flag] of lines(key)) {
+        const review = { card, at: parseInt(at, 36), grade: grades[grade], mode: modes[mode] ?? 'other', phase: phase(ph), elapsed: Number(elapsed), last_ivl: parseInt(lastIvl, 36), ivl: parseInt(ivl, 36) };
+        if (flag === 'o') review.obs = true;
+        reviews.push(review);
+      }
+    }
+    reviews.sort((a, b) => a.at - b.at || (a.card < b.card ? -1 : 1));
+    const head = JSON.parse(localStorage.getItem(`${prefix}progress`) ?? '{}');
+    return { schema: head.schema, progress: { cards, reviews, settings: head.settings ?? null, mocks: head.mocks ?? [] } };
+  }, STORAGE_PREFIX);
 
 /**
  * The app for one test file: started before its tests, closed after them. The returned object

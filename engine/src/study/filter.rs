@@ -169,9 +169,10 @@ pub struct StudyFilter {
     pub only_cards: Option<BTreeSet<String>>,
 }
 
-/// Storage key of the saved [`StudyFilter`], beside the progress: a preference of this
+/// Name of the saved [`StudyFilter`] among this copy's preferences
+/// ([`crate::progress::StoreKeys::preference`]), beside the progress: a preference of this
 /// browser, not part of the study record.
-pub const FILTER_KEY: &str = "interview-prep/study-filter";
+pub const FILTER_KEY: &str = "study-filter";
 
 impl StudyFilter {
     /// The saved choice from its stored text; anything unreadable gives the default (losing a

@@ -1,10 +1,6 @@
-//! The saved study state: per-card schedules, the review log and study settings, plus the
-//! versioned envelope that stores them.
-//!
-//! Stored as JSON `{"schema": 1, "progress": {...}}` under [`PROGRESS_KEY`]. Saved progress is
-//! never silently dropped: anything unreadable, or written by a newer version of the app, is
-//! first copied to a backup key and reported in a [`LoadNotice`], so the UI can tell the person
-//! and offer the raw data for download.
+//! The saved study state: per-card schedules, the answer log, settings, mock interviews and
+//! the compacted history; how it is kept ([`store`]: split, merged across tabs, salvaged),
+//! written ([`codec`], [`head`]) and carried between browsers ([`transfer`]).
 //!
 //! Card ids are plain strings (the content's card ids) so this module does not depend on the
 //! content model; schedules of cards that no longer exist in the content (edited or renamed)
@@ -16,22 +12,21 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::scheduler::{CardSchedule, ConfigError, Grade, Phase, Scheduler, SchedulerConfig};
-use crate::storage::{Storage, StorageError};
+use crate::stats::DaySummary;
 use crate::time::Timestamp;
 
-/// Version of the stored format. Bump it, and add one arm to [`migrate`], whenever a change
-/// would make older data decode wrongly; purely additive fields with defaults need no bump.
-pub const SCHEMA_VERSION: u32 = 1;
+pub mod codec;
+pub mod head;
+mod legacy;
+pub mod merge;
+pub mod store;
+pub mod transfer;
 
-/// Storage key of the saved progress.
-pub const PROGRESS_KEY: &str = "interview-prep/progress";
-
-/// Backups are stored under this prefix followed by the unix milliseconds of the load that
-/// made them, e.g. `interview-prep/progress.backup.1767604643456`.
-pub const BACKUP_KEY_PREFIX: &str = "interview-prep/progress.backup.";
-
-/// JSON array listing every backup key, newest last, because [`Storage`] cannot list keys.
-pub const BACKUP_INDEX_KEY: &str = "interview-prep/progress.backups";
+pub use head::SCHEMA_VERSION;
+pub use store::{
+    Backup, BackupInfo, LOG_CAP, Loaded, MAX_BACKUPS, Part, ProgressStore, SaveError, StoreKeys,
+    StoreNotice,
+};
 
 /// How a card was studied; kept in the log for statistics per mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -152,6 +147,10 @@ pub struct Progress {
     /// Added after schema 1 shipped; old data reads as no history (hence no schema bump).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mocks: Vec<MockRecord>,
+    /// Days whose answers were compacted out of `reviews` (see [`store::compact`]): their
+    /// counts, kept for statistics.
+    #[serde(skip)]
+    pub history: Vec<DaySummary>,
 }
 
 /// One finished mock interview, as its history lists it. Short field names: the list grows
@@ -218,7 +217,7 @@ impl Progress {
     ) -> CardSchedule {
         let schedule = self.schedule(card_id);
         let (elapsed_days, last_interval_ms) = elapsed(&schedule, now);
-        self.reviews.push(ReviewRecord {
+        self.push_answer(ReviewRecord {
             card: card_id.to_owned(),
             at: now,
             grade,
@@ -234,6 +233,27 @@ impl Progress {
             observed_only: true,
         });
         schedule
+    }
+
+    /// Adds an answer in log order (by time, then card), where a clock set back would
+    /// otherwise put it out of order. Answers are identified by card and time (merging two
+    /// tabs' logs relies on it), so a second answer to one card in the same millisecond is
+    /// moved a millisecond later.
+    fn push_answer(&mut self, mut record: ReviewRecord) {
+        let mut at = self
+            .reviews
+            .partition_point(|r| merge::answer_order(r, &record).is_lt());
+        while self
+            .reviews
+            .get(at)
+            .is_some_and(|r| merge::answer_order(r, &record).is_eq())
+        {
+            record.at = record.at.plus_millis(1);
+            at = self
+                .reviews
+                .partition_point(|r| merge::answer_order(r, &record).is_lt());
+        }
+        self.reviews.insert(at, record);
     }
 
     /// What [`Self::undo`] needs to take back the next answer to `card_id`: taken just before
@@ -277,7 +297,7 @@ impl Progress {
         let before = self.schedule(card_id);
         let after = scheduler.review(&before, grade, now);
         let (elapsed_days, last_interval_ms) = elapsed(&before, now);
-        self.reviews.push(ReviewRecord {
+        self.push_answer(ReviewRecord {
             card: card_id.to_owned(),
             at: now,
             grade,
@@ -365,230 +385,5 @@ fn elapsed(before: &CardSchedule, now: Timestamp) -> (u32, i64) {
             before.due.millis_since(last),
         ),
         None => (0, 0),
-    }
-}
-
-/// Why stored text could not become a [`Progress`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum DecodeError {
-    /// Not JSON, not an envelope, or fields of the wrong shape.
-    Unreadable(String),
-    /// Written by a newer app version with a schema this one does not know.
-    NewerSchema { found: u64 },
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::Unreadable(why) => write!(f, "saved progress is unreadable: {why}"),
-            DecodeError::NewerSchema { found } => write!(
-                f,
-                "saved progress uses format version {found}, newer than this app's {SCHEMA_VERSION}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for DecodeError {}
-
-/// Turns the `progress` value of an envelope written with `schema` into the current
-/// [`Progress`]. `progress` is that value's JSON text: it is decoded straight from the text,
-/// never through a `serde_json::Value`, which would compile a second decoder for every saved
-/// type into the wasm (~20 KB). Each old schema gets one arm that upgrades the text one version
-/// and recurses, e.g. after a bump to 2: `1 => migrate(2, &upgrade_1_to_2(progress)?)`.
-pub fn migrate(schema: u64, progress: &str) -> Result<Progress, DecodeError> {
-    match schema {
-        1 => serde_json::from_str(progress).map_err(|e| DecodeError::Unreadable(e.to_string())),
-        found if found > u64::from(SCHEMA_VERSION) => Err(DecodeError::NewerSchema { found }),
-        other => Err(DecodeError::Unreadable(format!(
-            "unknown format version {other}"
-        ))),
-    }
-}
-
-/// Where the copy of unusable saved data went.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Backup {
-    /// Copied under `key`; the original key was then cleared for fresh progress.
-    Saved { key: String },
-    /// The copy could not be written, so the original was left untouched under
-    /// [`PROGRESS_KEY`]: saving now would destroy it (see [`LoadOutcome::may_save`]).
-    Failed { error: StorageError },
-}
-
-/// Something the person should be told after loading.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadNotice {
-    /// The saved progress could not be decoded; study starts fresh.
-    Unreadable { reason: String, backup: Backup },
-    /// The saved progress comes from a newer app version; study starts fresh.
-    NewerSchema { found: u64, backup: Backup },
-    /// Storage could not be read at all; study starts fresh and will likely not be saved.
-    StorageUnavailable { error: StorageError },
-}
-
-impl fmt::Display for LoadNotice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let backup = |f: &mut fmt::Formatter<'_>, backup: &Backup| match backup {
-            Backup::Saved { key } => write!(f, " A copy was kept under \"{key}\"."),
-            Backup::Failed { error } => write!(
-                f,
-                " It could not be copied ({error}), so it was left in place; progress will not be saved until it is exported or discarded."
-            ),
-        };
-        match self {
-            LoadNotice::Unreadable { reason, backup: b } => {
-                write!(
-                    f,
-                    "Saved progress could not be read ({reason}); starting fresh."
-                )?;
-                backup(f, b)
-            }
-            LoadNotice::NewerSchema { found, backup: b } => {
-                write!(
-                    f,
-                    "Saved progress was written by a newer version of the app (format {found}); starting fresh."
-                )?;
-                backup(f, b)
-            }
-            LoadNotice::StorageUnavailable { error } => {
-                write!(
-                    f,
-                    "Progress cannot be loaded or saved in this browser: {error}."
-                )
-            }
-        }
-    }
-}
-
-/// Result of [`ProgressStore::load`]: always a usable progress, and possibly a notice.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadOutcome {
-    pub progress: Progress,
-    pub notice: Option<LoadNotice>,
-}
-
-impl LoadOutcome {
-    /// False when saving would overwrite data that exists only under [`PROGRESS_KEY`]
-    /// (its backup failed, or it could not even be read). The app should then not save
-    /// until the person has exported or discarded that data.
-    pub fn may_save(&self) -> bool {
-        !matches!(
-            self.notice,
-            Some(
-                LoadNotice::Unreadable {
-                    backup: Backup::Failed { .. },
-                    ..
-                } | LoadNotice::NewerSchema {
-                    backup: Backup::Failed { .. },
-                    ..
-                } | LoadNotice::StorageUnavailable { .. }
-            )
-        )
-    }
-}
-
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    schema: u32,
-    progress: &'a Progress,
-}
-
-#[derive(Deserialize)]
-struct EnvelopeIn<'a> {
-    schema: u64,
-    #[serde(borrow)]
-    progress: &'a serde_json::value::RawValue,
-}
-
-/// Loading and saving [`Progress`] in a [`Storage`] under [`PROGRESS_KEY`].
-pub struct ProgressStore;
-
-impl ProgressStore {
-    /// The versioned JSON text of `progress` (what [`ProgressStore::save`] stores; also the
-    /// export format).
-    pub fn to_json(progress: &Progress) -> String {
-        serde_json::to_string(&EnvelopeOut {
-            schema: SCHEMA_VERSION,
-            progress,
-        })
-        .expect("progress serializes: string keys and finite numbers only")
-    }
-
-    /// Decodes versioned JSON text (stored or imported), migrating older schemas.
-    pub fn from_json(text: &str) -> Result<Progress, DecodeError> {
-        let envelope: EnvelopeIn =
-            serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
-        migrate(envelope.schema, envelope.progress.get())
-    }
-
-    /// Writes `progress` under [`PROGRESS_KEY`]. Errors (e.g. quota) are returned for the UI
-    /// to show; the in-memory progress is unaffected.
-    pub fn save(storage: &mut dyn Storage, progress: &Progress) -> Result<(), StorageError> {
-        storage.set(PROGRESS_KEY, &Self::to_json(progress))
-    }
-
-    /// Reads the saved progress. Missing data gives fresh progress without a notice;
-    /// unusable data is backed up (see [`Backup`]) and reported, and fresh progress returned.
-    ///
-    /// Takes `&mut` storage because a backup must be written before anything is lost.
-    pub fn load(storage: &mut dyn Storage, now: Timestamp) -> LoadOutcome {
-        let fresh = |notice| LoadOutcome {
-            progress: Progress::default(),
-            notice,
-        };
-        let text = match storage.get(PROGRESS_KEY) {
-            Ok(Some(text)) => text,
-            Ok(None) => return fresh(None),
-            Err(error) => return fresh(Some(LoadNotice::StorageUnavailable { error })),
-        };
-        match Self::from_json(&text) {
-            Ok(progress) => LoadOutcome {
-                progress,
-                notice: None,
-            },
-            Err(DecodeError::Unreadable(reason)) => fresh(Some(LoadNotice::Unreadable {
-                reason,
-                backup: Self::back_up(storage, &text, now),
-            })),
-            Err(DecodeError::NewerSchema { found }) => fresh(Some(LoadNotice::NewerSchema {
-                found,
-                backup: Self::back_up(storage, &text, now),
-            })),
-        }
-    }
-
-    /// Keys of all backups made so far, oldest first (from [`BACKUP_INDEX_KEY`]).
-    pub fn backup_keys(storage: &dyn Storage) -> Vec<String> {
-        storage
-            .get(BACKUP_INDEX_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
-
-    /// Copies `text` to a fresh backup key, records it in the index, then clears
-    /// [`PROGRESS_KEY`] so the next load does not back the same data up again. The original
-    /// is removed only after the copy succeeded.
-    fn back_up(storage: &mut dyn Storage, text: &str, now: Timestamp) -> Backup {
-        let base = format!("{BACKUP_KEY_PREFIX}{}", now.millis());
-        let mut key = base.clone();
-        let mut n = 1;
-        // Never overwrite an earlier backup made in the same millisecond.
-        while matches!(storage.get(&key), Ok(Some(_))) {
-            key = format!("{base}-{n}");
-            n += 1;
-        }
-        if let Err(error) = storage.set(&key, text) {
-            return Backup::Failed { error };
-        }
-        // Best effort: the notice carries the key even if the index or the removal fails.
-        let mut index = Self::backup_keys(storage);
-        index.push(key.clone());
-        let index_json = serde_json::to_string(&index).expect("a list of strings serializes");
-        let _ = storage.set(BACKUP_INDEX_KEY, &index_json);
-        let _ = storage.remove(PROGRESS_KEY);
-        Backup::Saved { key }
     }
 }

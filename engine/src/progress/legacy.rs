@@ -1,0 +1,139 @@
+//! Version 1's saved progress (one JSON value under [`super::store::LEGACY_KEY`]), read record
+//! by record so that one bad field costs one record, as the current format does.
+
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+
+use super::codec::{
+    AnswerLine, CardLine, decode_answer_line, decode_card_line, encode_answer_line,
+    encode_card_line,
+};
+use super::head::decode_settings;
+use super::merge::{insertion_sort_by_key, sort_answers};
+use super::store::EnvelopeV1;
+use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
+use crate::time::Timestamp;
+
+/// What version 1's text held.
+pub struct LegacyProgress {
+    pub progress: Progress,
+    /// Records that could not be read.
+    pub lost: usize,
+    pub clock_fixes: usize,
+}
+
+/// Reads version 1's envelope. Each card and answer goes through the current line format's
+/// checks (written as a line, read back), so both versions accept exactly the same values.
+pub fn decode_v1(
+    text: &str,
+    now: Timestamp,
+    problems: &mut Vec<String>,
+) -> Result<LegacyProgress, String> {
+    let envelope: EnvelopeV1 = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if envelope.schema != 1 {
+        return Err(format!("format version {} is not 1", envelope.schema));
+    }
+    let fields: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_str(envelope.progress.get()).map_err(|e| e.to_string())?;
+    let mut out = LegacyProgress {
+        progress: Progress::default(),
+        lost: 0,
+        clock_fixes: 0,
+    };
+    fn lose(out: &mut LegacyProgress, problems: &mut Vec<String>, what: String) {
+        out.lost += 1;
+        problems.push(what);
+    }
+    for (name, raw) in &fields {
+        match name.as_str() {
+            "cards" => {
+                let Ok(cards) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(raw.get())
+                else {
+                    lose(&mut out, problems, "the cards could not be read".to_owned());
+                    continue;
+                };
+                for (id, raw) in cards {
+                    match card(&id, raw.get(), now) {
+                        Ok((schedule, moved)) => {
+                            out.clock_fixes += usize::from(moved);
+                            out.progress.cards.insert(id, schedule);
+                        }
+                        Err(reason) => lose(&mut out, problems, format!("card {id}: {reason}")),
+                    }
+                }
+            }
+            "reviews" => {
+                let Ok(list) = serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) else {
+                    lose(
+                        &mut out,
+                        problems,
+                        "the answers could not be read".to_owned(),
+                    );
+                    continue;
+                };
+                for (n, raw) in list.iter().enumerate() {
+                    match answer(raw.get(), now) {
+                        Ok((record, moved)) => {
+                            out.clock_fixes += usize::from(moved);
+                            out.progress.reviews.push(record);
+                        }
+                        Err(reason) => {
+                            lose(&mut out, problems, format!("answer {}: {reason}", n + 1))
+                        }
+                    }
+                }
+            }
+            "settings" => {
+                let before = problems.len();
+                out.progress.settings = decode_settings(raw.get(), problems);
+                out.lost += problems.len() - before;
+            }
+            "mocks" => {
+                let list =
+                    serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()).unwrap_or_default();
+                for raw in list {
+                    match serde_json::from_str::<MockRecord>(raw.get()) {
+                        Ok(mock) => out.progress.mocks.push(mock),
+                        Err(_) => lose(
+                            &mut out,
+                            problems,
+                            "a mock interview could not be read".to_owned(),
+                        ),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    sort_answers(&mut out.progress.reviews);
+    insertion_sort_by_key(&mut out.progress.mocks, |m| m.at);
+    Ok(out)
+}
+
+fn card(id: &str, json: &str, now: Timestamp) -> Result<(CardSchedule, bool), String> {
+    let schedule: CardSchedule = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut line = String::new();
+    encode_card_line(
+        &mut line,
+        &CardLine {
+            id: id.to_owned(),
+            schedule,
+            extra: String::new(),
+        },
+    );
+    decode_card_line(&line, now).map(|(line, moved)| (line.schedule, moved))
+}
+
+fn answer(json: &str, now: Timestamp) -> Result<(ReviewRecord, bool), String> {
+    let record: ReviewRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut line = String::new();
+    encode_answer_line(
+        &mut line,
+        &AnswerLine {
+            record,
+            extra: String::new(),
+        },
+    );
+    decode_answer_line(&line, now).map(|(line, moved)| (line.record, moved))
+}

@@ -1,0 +1,1011 @@
+//! Progress in a [`Storage`], split so that a grade rewrites little, merged so that two tabs
+//! never lose each other's answers, and salvaged record by record when something is damaged.
+//!
+//! Keys, under a prefix naming the site path the app is served from (every GitHub Pages
+//! project of one user shares one origin and one quota):
+//!
+//! | key | holds | rewritten when |
+//! | --- | --- | --- |
+//! | `…progress` | JSON head: format version, settings, mock interviews, compacted history | settings change, a mock ends, compaction |
+//! | `…cards` | one line per studied card ([`super::codec`]) | a card's schedule changes |
+//! | `…log/<day>` | the answers of one UTC day, one line each | an answer that day, an undo |
+//! | `…backup/<ms>` | JSON object: each damaged key's text as it was | damaged data was found |
+//!
+//! Every save is a three-way merge ([`super::merge`]) against what this tab last read, so a
+//! change another tab saved is kept, and only the parts that changed are read and written.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::codec::{
+    AnswerLine, CardLine, LineProblem, decode_answer_line, decode_card_line, decode_lines,
+    encode_answers, encode_cards,
+};
+use super::head::{Head, HeadError, decode_head, encode_head};
+use super::merge::{
+    answer_order, insertion_sort_by_key, merge_answers, merge_cards, merge_history, merge_mocks,
+    sort_answers,
+};
+use super::{Progress, ReviewRecord};
+use crate::scheduler::CardSchedule;
+use crate::stats::{LocalDays, merge_days, summarise_days};
+use crate::storage::{Storage, StorageError};
+use crate::time::{MS_PER_DAY, Timestamp};
+
+/// Answers kept in full; older days are folded into [`Progress::history`] (statistics kept,
+/// answers dropped) once the log is [`COMPACT_SLACK`] past this.
+pub const LOG_CAP: usize = 10_000;
+/// How far past [`LOG_CAP`] the log may grow before it is compacted, so compaction is rare.
+pub const COMPACT_SLACK: usize = 1_000;
+/// Backups kept; making one more deletes the oldest.
+pub const MAX_BACKUPS: usize = 3;
+/// Where version 1 of the app kept everything, as one JSON value.
+pub const LEGACY_KEY: &str = "interview-prep/progress";
+const LEGACY_BACKUP_PREFIX: &str = "interview-prep/progress.backup.";
+const LEGACY_BACKUP_INDEX: &str = "interview-prep/progress.backups";
+
+/// The keys of one copy of the app, by the site path it is served under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreKeys {
+    prefix: String,
+}
+
+/// Which part of saved progress a key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Head,
+    Cards,
+    LogDay(i64),
+}
+
+impl StoreKeys {
+    /// Keys for the app served at `site_path` (e.g. `/interview-prep/`).
+    pub fn for_site(site_path: &str) -> Self {
+        StoreKeys {
+            prefix: format!("interview-prep@{site_path}:"),
+        }
+    }
+
+    pub fn head(&self) -> String {
+        format!("{}progress", self.prefix)
+    }
+
+    pub fn cards(&self) -> String {
+        format!("{}cards", self.prefix)
+    }
+
+    fn log_prefix(&self) -> String {
+        format!("{}log/", self.prefix)
+    }
+
+    pub fn log_day(&self, day: i64) -> String {
+        format!("{}log/{day}", self.prefix)
+    }
+
+    fn backup_prefix(&self) -> String {
+        format!("{}backup/", self.prefix)
+    }
+
+    /// A key for a preference of this copy of the app (say, the chosen filter).
+    pub fn preference(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// The part of progress `key` holds, if it is one (for the `storage` event).
+    pub fn part(&self, key: &str) -> Option<Part> {
+        let rest = key.strip_prefix(&self.prefix)?;
+        match rest {
+            "progress" => Some(Part::Head),
+            "cards" => Some(Part::Cards),
+            _ => rest
+                .strip_prefix("log/")
+                .and_then(|day| day.parse().ok())
+                .map(Part::LogDay),
+        }
+    }
+
+    /// True for a backup key of this copy, or one written by version 1.
+    fn is_backup(&self, key: &str) -> bool {
+        key.starts_with(&self.backup_prefix()) || key.starts_with(LEGACY_BACKUP_PREFIX)
+    }
+}
+
+/// The UTC day an answer is stored under.
+fn storage_day(at: Timestamp) -> i64 {
+    at.millis().div_euclid(MS_PER_DAY)
+}
+
+/// Where the copy of damaged data went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Backup {
+    /// Copied under `key`.
+    Saved { key: String },
+    /// The copy could not be written, so the damaged data was left where it was and this tab
+    /// does not save (see [`SaveError::Blocked`]).
+    Failed { error: StorageError },
+}
+
+/// Something the person should be told after loading or while studying.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreNotice {
+    /// Some saved records could not be read; the rest were kept.
+    Salvaged {
+        /// Records (cards, answers, mock interviews, settings) that could not be read.
+        lost: usize,
+        /// Cards and answers dated more than a day ahead, moved back to now.
+        clock_fixes: usize,
+        /// The first few reasons, for the curious.
+        reasons: Vec<String>,
+        backup: Backup,
+    },
+    /// Another tab, or a newer deploy, saved progress in a newer format: this tab studies in
+    /// memory until it is reloaded.
+    NewerVersion { found: u64 },
+    /// The browser refuses storage: studying works, but only in this tab.
+    Unavailable { error: StorageError },
+}
+
+impl fmt::Display for StoreNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreNotice::Salvaged {
+                lost,
+                clock_fixes,
+                backup,
+                ..
+            } => {
+                if *lost > 0 {
+                    write!(
+                        f,
+                        "Part of your saved progress was damaged: {lost} record{} could not be read and {} left out; everything else was kept.",
+                        plural(*lost),
+                        if *lost == 1 { "was" } else { "were" }
+                    )?;
+                }
+                if *clock_fixes > 0 {
+                    if *lost > 0 {
+                        f.write_str(" ")?;
+                    }
+                    write!(
+                        f,
+                        "{clock_fixes} review{} dated in the future (the device clock was ahead) {} moved to today.",
+                        plural(*clock_fixes),
+                        if *clock_fixes == 1 { "was" } else { "were" }
+                    )?;
+                }
+                match backup {
+                    Backup::Saved { key } => {
+                        write!(f, " The data as it was is kept under \"{key}\".")
+                    }
+                    Backup::Failed { error } => write!(
+                        f,
+                        " It could not be copied aside ({error}), so nothing will be saved until you download it or discard it."
+                    ),
+                }
+            }
+            StoreNotice::NewerVersion { found } => write!(
+                f,
+                "Your progress was saved by a newer version of this app (format {found}). Reload the page to use it; until then, answers in this tab are not saved."
+            ),
+            StoreNotice::Unavailable { error } => write!(
+                f,
+                "This browser does not let the app keep data ({error}). Your answers count in this tab only and are lost when it closes; download them to keep them."
+            ),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Storage refused the write; the answers are kept in memory and saved at the next save
+    /// that fits.
+    Storage(StorageError),
+    /// Damaged data could not be backed up, so saving would destroy it.
+    Blocked,
+    /// A newer version's data is in storage.
+    NewerVersion,
+    /// No storage in this browser.
+    Unavailable,
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Storage(StorageError::QuotaExceeded(_)) => f.write_str(
+                "Storage is full, so your latest answers are kept in this tab only. Download your progress, or delete old backups to make room.",
+            ),
+            SaveError::Storage(error) => write!(
+                f,
+                "Your latest answers could not be saved ({error}); they are kept in this tab."
+            ),
+            SaveError::Blocked => f.write_str(
+                "Nothing is saved until the damaged data is downloaded or discarded.",
+            ),
+            SaveError::NewerVersion => {
+                f.write_str("This tab does not save: a newer version of the app saved progress.")
+            }
+            SaveError::Unavailable => f.write_str("This browser does not let the app save."),
+        }
+    }
+}
+
+/// Whether this tab may write.
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Saving,
+    Blocked,
+    NewerVersion,
+    Unavailable,
+}
+
+/// The result of [`ProgressStore::load`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub progress: Progress,
+    pub notice: Option<StoreNotice>,
+}
+
+/// One backup, for the list the person can clean up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub key: String,
+    /// Characters stored.
+    pub size: usize,
+}
+
+/// This tab's view of saved progress: what storage held when it last read or wrote each part.
+#[derive(Debug, Clone)]
+pub struct ProgressStore {
+    keys: StoreKeys,
+    mode: Mode,
+    base: Progress,
+    /// Head fields written by a newer version, written back unchanged.
+    unknown_head: BTreeMap<String, String>,
+    /// Columns a newer version added to card and answer lines, by card / by answer.
+    card_extras: BTreeMap<String, String>,
+    /// Few or none: only a newer version writes them, so a list is enough.
+    answer_extras: Vec<(Timestamp, String, String)>,
+    /// Whether storage holds a head: the first save writes one, so saved data always names
+    /// its format version.
+    head_stored: bool,
+}
+
+impl ProgressStore {
+    /// A store that never writes, for a tab without storage.
+    fn in_memory(keys: StoreKeys, mode: Mode) -> Self {
+        ProgressStore {
+            keys,
+            mode,
+            base: Progress::default(),
+            unknown_head: BTreeMap::new(),
+            card_extras: BTreeMap::new(),
+            answer_extras: Vec::new(),
+            head_stored: false,
+        }
+    }
+
+    pub fn keys(&self) -> &StoreKeys {
+        &self.keys
+    }
+
+    /// Reads saved progress. Damaged records are left out and reported, and the damaged text
+    /// is backed up before the repaired version replaces it; if the backup fails, nothing is
+    /// replaced and the store will not save (see [`SaveError::Blocked`]).
+    pub fn load(storage: &mut dyn Storage, keys: StoreKeys, now: Timestamp) -> (Self, Loaded) {
+        let unavailable = |keys: StoreKeys, error: StorageError| {
+            (
+                Self::in_memory(keys, Mode::Unavailable),
+                Loaded {
+                    progress: Progress::default(),
+                    notice: Some(StoreNotice::Unavailable { error }),
+                },
+            )
+        };
+        let all_keys = match storage.keys() {
+            Ok(all) => all,
+            Err(error) => return unavailable(keys, error),
+        };
+        let head_text = match storage.get(&keys.head()) {
+            Ok(text) => text,
+            Err(error) => return unavailable(keys, error),
+        };
+        let mut store = Self::in_memory(keys, Mode::Saving);
+        store.head_stored = head_text.is_some();
+        let mut reading = Reading::default();
+        let mut progress = Progress::default();
+        match head_text {
+            Some(text) => match decode_head(&text, &mut reading.problems) {
+                Ok(head) => store.adopt_head(&mut progress, head),
+                Err(HeadError::Newer { found }) => {
+                    store.mode = Mode::NewerVersion;
+                    return (
+                        store,
+                        Loaded {
+                            progress,
+                            notice: Some(StoreNotice::NewerVersion { found }),
+                        },
+                    );
+                }
+                Err(HeadError::Unreadable(reason)) => {
+                    reading.damaged(store.keys.head(), text, reason);
+                }
+            },
+            None => {
+                if let Ok(Some(legacy)) = storage.get(LEGACY_KEY) {
+                    return store.upgrade_legacy(storage, &legacy, now);
+                }
+            }
+        }
+        store.read_cards(storage, &mut progress, &mut reading, now);
+        store.read_log(storage, &all_keys, &mut progress, &mut reading, now);
+        let notice = store.finish_reading(storage, &mut progress, reading, now);
+        (store, Loaded { progress, notice })
+    }
+
+    fn adopt_head(&mut self, progress: &mut Progress, head: Head) {
+        progress.settings = head.settings;
+        progress.mocks = head.mocks;
+        progress.history = head.history;
+        self.unknown_head = head.unknown;
+    }
+
+    fn read_cards(
+        &mut self,
+        storage: &dyn Storage,
+        progress: &mut Progress,
+        reading: &mut Reading,
+        now: Timestamp,
+    ) {
+        let key = self.keys.cards();
+        let Ok(Some(text)) = storage.get(&key) else {
+            return;
+        };
+        let salvaged = decode_lines(&text, now, decode_card_line);
+        for line in salvaged.records.iter().cloned() {
+            self.add_card(&mut progress.cards, line);
+        }
+        reading.note(key, text, salvaged.problems, salvaged.clock_fixes);
+    }
+
+    fn add_card(&mut self, cards: &mut BTreeMap<String, CardSchedule>, line: CardLine) {
+        // A card twice (a hand-edited file): the later review is the newer knowledge.
+        if let Some(known) = cards.get(&line.id)
+            && known.last_review >= line.schedule.last_review
+        {
+            return;
+        }
+        if !line.extra.is_empty() {
+            self.card_extras.insert(line.id.clone(), line.extra);
+        }
+        cards.insert(line.id, line.schedule);
+    }
+
+    fn read_log(
+        &mut self,
+        storage: &dyn Storage,
+        all_keys: &[String],
+        progress: &mut Progress,
+        reading: &mut Reading,
+        now: Timestamp,
+    ) {
+        let log_prefix = self.keys.log_prefix();
+        for key in all_keys.iter().filter(|k| k.starts_with(&log_prefix)) {
+            let Ok(Some(text)) = storage.get(key) else {
+                continue;
+            };
+            if !matches!(self.keys.part(key), Some(Part::LogDay(_))) {
+                reading.damaged(key.clone(), text, "not a day of answers".to_owned());
+                continue;
+            }
+            let salvaged = decode_lines(&text, now, decode_answer_line);
+            let day = self.keys.part(key);
+            for line in salvaged.records.iter().cloned() {
+                let filed_under = Some(Part::LogDay(storage_day(line.record.at)));
+                if filed_under != day {
+                    // An answer under another day's key (hand-edited, or its date corrected):
+                    // both keys are rewritten, nothing is lost.
+                    reading
+                        .refile
+                        .extend([key.clone(), self.keys.log_day(storage_day(line.record.at))]);
+                }
+                self.add_answer(&mut progress.reviews, line);
+            }
+            reading.note(key.clone(), text, salvaged.problems, salvaged.clock_fixes);
+        }
+        sort_answers(&mut progress.reviews);
+    }
+
+    fn add_answer(&mut self, reviews: &mut Vec<ReviewRecord>, line: AnswerLine) {
+        if !line.extra.is_empty() && self.answer_extra(&line.record).is_none() {
+            self.answer_extras
+                .push((line.record.at, line.record.card.clone(), line.extra));
+        }
+        reviews.push(line.record);
+    }
+
+    /// Backs up what was damaged, writes the repaired parts, and says what happened.
+    fn finish_reading(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+        reading: Reading,
+        now: Timestamp,
+    ) -> Option<StoreNotice> {
+        self.base = progress.clone();
+        if reading.damaged.is_empty() && reading.clock_fixes == 0 {
+            for key in &reading.refile {
+                let _ = self.write_repaired(storage, progress, key);
+            }
+            return None;
+        }
+        let backup = self.back_up(storage, &reading.damaged, now);
+        match backup {
+            Backup::Saved { .. } => {
+                let keys = reading.damaged.iter().map(|(key, _)| key);
+                for key in keys.chain(&reading.refile) {
+                    // Best effort: a part that does not fit now is written at the next save.
+                    let _ = self.write_repaired(storage, progress, key);
+                }
+            }
+            Backup::Failed { .. } => self.mode = Mode::Blocked,
+        }
+        Some(StoreNotice::Salvaged {
+            lost: reading.lost,
+            clock_fixes: reading.clock_fixes,
+            reasons: reading.problems.into_iter().take(5).collect(),
+            backup,
+        })
+    }
+
+    /// Replaces a damaged key with what was salvaged from it (or removes a key that holds
+    /// no part), so the next load reads clean data; the base then matches storage.
+    fn write_repaired(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &Progress,
+        key: &str,
+    ) -> Result<(), SaveError> {
+        match self.keys.part(key) {
+            Some(Part::Head) => write(storage, key, &encode_head(&self.head_of(progress))),
+            Some(Part::Cards) => write(storage, key, &self.cards_text(&progress.cards)),
+            Some(Part::LogDay(day)) => {
+                let range = day_range(&progress.reviews, day);
+                if range.is_empty() {
+                    storage.remove(key).map_err(SaveError::Storage)
+                } else {
+                    write(storage, key, &self.answers_text(&progress.reviews[range]))
+                }
+            }
+            None => storage.remove(key).map_err(SaveError::Storage),
+        }
+    }
+
+    /// Writes every part of `progress` (after an upgrade from version 1, or an import into
+    /// empty storage); the base then is `progress`.
+    fn write_all(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &Progress,
+    ) -> Result<(), SaveError> {
+        write(
+            storage,
+            &self.keys.head(),
+            &encode_head(&self.head_of(progress)),
+        )?;
+        self.head_stored = true;
+        write(
+            storage,
+            &self.keys.cards(),
+            &self.cards_text(&progress.cards),
+        )?;
+        let mut start = 0;
+        while start < progress.reviews.len() {
+            let day = storage_day(progress.reviews[start].at);
+            let range = day_range(&progress.reviews, day);
+            write(
+                storage,
+                &self.keys.log_day(day),
+                &self.answers_text(&progress.reviews[range.clone()]),
+            )?;
+            start = range.end;
+        }
+        self.base = progress.clone();
+        Ok(())
+    }
+
+    fn head_of(&self, progress: &Progress) -> Head {
+        Head {
+            settings: progress.settings.clone(),
+            mocks: progress.mocks.clone(),
+            history: progress.history.clone(),
+            unknown: self.unknown_head.clone(),
+        }
+    }
+
+    fn cards_text(&self, cards: &BTreeMap<String, CardSchedule>) -> String {
+        encode_cards(cards.iter().map(|(id, schedule)| CardLine {
+            id: id.clone(),
+            schedule: *schedule,
+            extra: self.card_extras.get(id).cloned().unwrap_or_default(),
+        }))
+    }
+
+    fn answer_extra(&self, record: &ReviewRecord) -> Option<&str> {
+        self.answer_extras
+            .iter()
+            .find(|(at, card, _)| *at == record.at && *card == record.card)
+            .map(|(_, _, extra)| extra.as_str())
+    }
+
+    fn answers_text(&self, records: &[ReviewRecord]) -> String {
+        let lines: Vec<AnswerLine> = records
+            .iter()
+            .map(|record| AnswerLine {
+                extra: self.answer_extra(record).unwrap_or_default().to_owned(),
+                record: record.clone(),
+            })
+            .collect();
+        encode_answers(&lines)
+    }
+
+    /// Reads version 1's single JSON value record by record, saves it in this format, and
+    /// removes it (its backups stay listed until cleaned up).
+    fn upgrade_legacy(
+        mut self,
+        storage: &mut dyn Storage,
+        text: &str,
+        now: Timestamp,
+    ) -> (Self, Loaded) {
+        let mut reading = Reading::default();
+        let mut progress = Progress::default();
+        match super::legacy::decode_v1(text, now, &mut reading.problems) {
+            Ok(legacy) => {
+                reading.lost = legacy.lost;
+                reading.clock_fixes = legacy.clock_fixes;
+                progress = legacy.progress;
+                if legacy.lost > 0 {
+                    reading
+                        .damaged
+                        .push((LEGACY_KEY.to_owned(), text.to_owned()));
+                }
+            }
+            Err(reason) => reading.damaged(LEGACY_KEY.to_owned(), text.to_owned(), reason),
+        }
+        let notice = if reading.damaged.is_empty() {
+            None
+        } else {
+            let backup = self.back_up(storage, &reading.damaged, now);
+            if matches!(backup, Backup::Failed { .. }) {
+                self.mode = Mode::Blocked;
+            }
+            Some(StoreNotice::Salvaged {
+                lost: reading.lost,
+                clock_fixes: reading.clock_fixes,
+                reasons: reading.problems.into_iter().take(5).collect(),
+                backup,
+            })
+        };
+        if self.mode == Mode::Saving && self.write_all(storage, &progress).is_ok() {
+            let _ = storage.remove(LEGACY_KEY);
+            let _ = storage.remove(LEGACY_BACKUP_INDEX);
+        }
+        (self, Loaded { progress, notice })
+    }
+
+    /// Saves what changed in `progress` since this store last read or wrote, merging with
+    /// what storage holds now. Other tabs' changes found on the way are merged into
+    /// `progress`; returns whether that changed it.
+    ///
+    /// `days` places compacted answers on the learner's calendar.
+    pub fn save(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+        days: LocalDays,
+    ) -> Result<bool, SaveError> {
+        match self.mode {
+            Mode::Saving => {}
+            Mode::Blocked => return Err(SaveError::Blocked),
+            Mode::NewerVersion => return Err(SaveError::NewerVersion),
+            Mode::Unavailable => return Err(SaveError::Unavailable),
+        }
+        compact(progress, days);
+        let mut changed = false;
+        if progress.cards != self.base.cards {
+            changed |= self.sync_cards(storage, progress)?;
+        }
+        for day in changed_days(&progress.reviews, &self.base.reviews) {
+            changed |= self.sync_day(storage, progress, day)?;
+        }
+        if !self.head_stored
+            || (&progress.settings, &progress.mocks, &progress.history)
+                != (&self.base.settings, &self.base.mocks, &self.base.history)
+        {
+            changed |= self.sync_head(storage, progress)?;
+        }
+        Ok(changed)
+    }
+
+    /// Takes in a change another tab saved under `key` (from the `storage` event; `None` when
+    /// that tab cleared storage). Returns whether `progress` changed.
+    pub fn refresh(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+        key: Option<&str>,
+    ) -> Result<bool, SaveError> {
+        if self.mode == Mode::Unavailable {
+            return Ok(false);
+        }
+        let parts = match key {
+            Some(key) => match self.keys.part(key) {
+                Some(part) => vec![part],
+                None => return Ok(false),
+            },
+            None => {
+                let mut parts = vec![Part::Head, Part::Cards];
+                let days = days_of(&progress.reviews, &self.base.reviews);
+                parts.extend(days.into_iter().map(Part::LogDay));
+                parts
+            }
+        };
+        let mut changed = false;
+        for part in parts {
+            changed |= match part {
+                Part::Head => self.sync_head(storage, progress)?,
+                Part::Cards => self.sync_cards(storage, progress)?,
+                Part::LogDay(day) => self.sync_day(storage, progress, day)?,
+            };
+        }
+        Ok(changed)
+    }
+
+    /// A new tab's answers arrive while this one is blocked or newer: nothing to merge into.
+    fn writes(&self) -> bool {
+        self.mode == Mode::Saving
+    }
+
+    fn sync_cards(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+    ) -> Result<bool, SaveError> {
+        let key = self.keys.cards();
+        let stored_text = storage.get(&key).map_err(SaveError::Storage)?;
+        let mut stored = BTreeMap::new();
+        if let Some(text) = &stored_text {
+            // Lines another tab wrote are valid; a damaged one reads as absent here and is
+            // salvaged at the next load.
+            for line in decode_lines(text, Timestamp(i64::MAX / 2), decode_card_line).records {
+                self.add_card(&mut stored, line);
+            }
+        }
+        let merged = merge_cards(&self.base.cards, &progress.cards, &stored);
+        if merged != stored && self.writes() {
+            write(storage, &key, &self.cards_text(&merged))?;
+        }
+        self.base.cards = merged.clone();
+        let changed = progress.cards != merged;
+        progress.cards = merged;
+        Ok(changed)
+    }
+
+    fn sync_day(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+        day: i64,
+    ) -> Result<bool, SaveError> {
+        let key = self.keys.log_day(day);
+        let mut stored = Vec::new();
+        if let Some(text) = storage.get(&key).map_err(SaveError::Storage)? {
+            for line in decode_lines(&text, Timestamp(i64::MAX / 2), decode_answer_line).records {
+                self.add_answer(&mut stored, line);
+            }
+            sort_answers(&mut stored);
+        }
+        let base_range = day_range(&self.base.reviews, day);
+        let ours_range = day_range(&progress.reviews, day);
+        let merged = merge_answers(
+            &self.base.reviews[base_range.clone()],
+            &progress.reviews[ours_range.clone()],
+            &stored,
+        );
+        if merged != stored && self.writes() {
+            if merged.is_empty() {
+                storage.remove(&key).map_err(SaveError::Storage)?;
+            } else {
+                write(storage, &key, &self.answers_text(&merged))?;
+            }
+        }
+        let changed = progress.reviews[ours_range.clone()] != merged[..];
+        self.base.reviews.splice(base_range, merged.iter().cloned());
+        if changed {
+            progress.reviews.splice(ours_range, merged);
+        }
+        Ok(changed)
+    }
+
+    fn sync_head(
+        &mut self,
+        storage: &mut dyn Storage,
+        progress: &mut Progress,
+    ) -> Result<bool, SaveError> {
+        let key = self.keys.head();
+        let mut stored = Head::default();
+        let mut stored_exists = false;
+        if let Some(text) = storage.get(&key).map_err(SaveError::Storage)? {
+            match decode_head(&text, &mut Vec::new()) {
+                Ok(head) => {
+                    stored = head;
+                    stored_exists = true;
+                }
+                Err(HeadError::Newer { .. }) => {
+                    self.mode = Mode::NewerVersion;
+                    return Err(SaveError::NewerVersion);
+                }
+                Err(HeadError::Unreadable(_)) => {}
+            }
+        }
+        let base = &self.base;
+        let settings = if progress.settings != base.settings {
+            progress.settings.clone()
+        } else if stored_exists {
+            stored.settings.clone()
+        } else {
+            progress.settings.clone()
+        };
+        let merged = Head {
+            settings,
+            mocks: merge_mocks(&base.mocks, &progress.mocks, &stored.mocks),
+            history: merge_history(&base.history, &progress.history, &stored.history),
+            unknown: if stored_exists {
+                stored.unknown.clone()
+            } else {
+                self.unknown_head.clone()
+            },
+        };
+        if (merged != stored || !stored_exists) && self.writes() {
+            write(storage, &key, &encode_head(&merged))?;
+            self.head_stored = true;
+        }
+        let changed = (&progress.settings, &progress.mocks, &progress.history)
+            != (&merged.settings, &merged.mocks, &merged.history);
+        self.unknown_head = merged.unknown;
+        self.base.settings = merged.settings.clone();
+        self.base.mocks = merged.mocks.clone();
+        self.base.history = merged.history.clone();
+        progress.settings = merged.settings;
+        progress.mocks = merged.mocks;
+        progress.history = merged.history;
+        Ok(changed)
+    }
+
+    /// Copies damaged texts under a new backup key, deleting the oldest backups beyond
+    /// [`MAX_BACKUPS`] (and, if storage is full, older ones first to make room).
+    fn back_up(
+        &self,
+        storage: &mut dyn Storage,
+        damaged: &[(String, String)],
+        now: Timestamp,
+    ) -> Backup {
+        let contents: BTreeMap<String, String> = damaged.iter().cloned().collect();
+        let text = serde_json::to_string(&contents).expect("strings serialize");
+        let mut key = format!("{}{}", self.keys.backup_prefix(), now.millis());
+        let mut n = 1;
+        while matches!(storage.get(&key), Ok(Some(_))) {
+            key = format!("{}{}-{n}", self.keys.backup_prefix(), now.millis());
+            n += 1;
+        }
+        let mut older = self.backups(storage);
+        loop {
+            match storage.set(&key, &text) {
+                Ok(()) => break,
+                Err(StorageError::QuotaExceeded(_)) if !older.is_empty() => {
+                    let oldest = older.remove(0);
+                    let _ = storage.remove(&oldest.key);
+                }
+                Err(error) => return Backup::Failed { error },
+            }
+        }
+        while older.len() + 1 > MAX_BACKUPS {
+            let oldest = older.remove(0);
+            let _ = storage.remove(&oldest.key);
+        }
+        Backup::Saved { key }
+    }
+
+    /// Every backup of this copy (and version 1's), oldest first.
+    pub fn backups(&self, storage: &dyn Storage) -> Vec<BackupInfo> {
+        let mut keys: Vec<String> = storage
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| self.keys.is_backup(k))
+            .collect();
+        insertion_sort_by_key(&mut keys, |k| backup_time(k));
+        keys.into_iter()
+            .map(|key| {
+                let size = storage.get(&key).ok().flatten().map_or(0, |t| t.len());
+                BackupInfo { key, size }
+            })
+            .collect()
+    }
+
+    /// Deletes every backup; returns how many characters that freed.
+    pub fn delete_backups(&self, storage: &mut dyn Storage) -> usize {
+        let mut freed = 0;
+        for backup in self.backups(storage) {
+            if storage.remove(&backup.key).is_ok() {
+                freed += backup.size;
+            }
+        }
+        freed
+    }
+
+    /// Every saved key of this copy and its text as stored (damaged or not), for a download
+    /// when saving is blocked.
+    pub fn raw_dump(&self, storage: &dyn Storage) -> String {
+        let prefix = &self.keys.prefix;
+        let contents: BTreeMap<String, String> = storage
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(prefix.as_str()) || k.starts_with(LEGACY_KEY))
+            .filter_map(|k| storage.get(&k).ok().flatten().map(|v| (k, v)))
+            .collect();
+        serde_json::to_string(&contents).expect("strings serialize")
+    }
+
+    /// Gives up data that could not be backed up (after the person downloaded it or chose
+    /// to): the next save writes this tab's progress over it.
+    pub fn discard_damaged(&mut self) {
+        if self.mode == Mode::Blocked {
+            self.mode = Mode::Saving;
+            self.base = Progress::default();
+        }
+    }
+
+    /// True if this tab saves; false in memory-only, blocked and newer-version modes.
+    pub fn is_saving(&self) -> bool {
+        self.mode == Mode::Saving
+    }
+
+    /// True if saving waits for the damaged data to be downloaded or discarded.
+    pub fn is_blocked(&self) -> bool {
+        self.mode == Mode::Blocked
+    }
+
+    /// Answers recorded in this tab and not yet in storage.
+    pub fn unsaved_answers(&self, progress: &Progress) -> usize {
+        progress
+            .reviews
+            .iter()
+            .filter(|r| {
+                self.base
+                    .reviews
+                    .binary_search_by(|b| answer_order(b, r))
+                    .is_err()
+            })
+            .count()
+    }
+}
+
+fn backup_time(key: &str) -> (i64, u32) {
+    let tail = key.rsplit(['/', '.']).next().unwrap_or_default();
+    let (ms, n) = tail.split_once('-').unwrap_or((tail, "0"));
+    (ms.parse().unwrap_or(0), n.parse().unwrap_or(0))
+}
+
+fn write(storage: &mut dyn Storage, key: &str, text: &str) -> Result<(), SaveError> {
+    storage.set(key, text).map_err(SaveError::Storage)
+}
+
+/// The index range of `day`'s answers in a sorted list.
+fn day_range(reviews: &[ReviewRecord], day: i64) -> std::ops::Range<usize> {
+    let start = reviews.partition_point(|r| storage_day(r.at) < day);
+    let end = reviews.partition_point(|r| storage_day(r.at) <= day);
+    start..end
+}
+
+/// The days whose answers differ between `ours` and `base`, both sorted. The usual changes are
+/// an answer appended or the last one undone, found in constant time from the ends; anything
+/// else (a reset, an import, compaction) compares the lists.
+fn changed_days(ours: &[ReviewRecord], base: &[ReviewRecord]) -> Vec<i64> {
+    let common = if ours.len() >= base.len() && base.last() == ours.get(base.len().wrapping_sub(1))
+    {
+        base.len()
+    } else if ours.len() < base.len() && ours.last() == base.get(ours.len().wrapping_sub(1)) {
+        ours.len()
+    } else {
+        ours.iter().zip(base).take_while(|(a, b)| a == b).count()
+    };
+    days_of(&ours[common..], &base[common..])
+}
+
+/// The storage days of two sorted answer lists, ascending, each once.
+fn days_of(a: &[ReviewRecord], b: &[ReviewRecord]) -> Vec<i64> {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut days: Vec<i64> = Vec::new();
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.at <= y.at => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        let day = next.map_or(0, |r| storage_day(r.at));
+        if days.last() != Some(&day) {
+            days.push(day);
+        }
+    }
+    days
+}
+
+/// Folds the oldest days into [`Progress::history`] when the log has grown
+/// [`COMPACT_SLACK`] past [`LOG_CAP`], keeping at most [`LOG_CAP`] answers in full. Whole days
+/// go, so a day is never half summarised.
+pub fn compact(progress: &mut Progress, days: LocalDays) {
+    if progress.reviews.len() <= LOG_CAP + COMPACT_SLACK {
+        return;
+    }
+    let excess = progress.reviews.len() - LOG_CAP;
+    let last_day = storage_day(progress.reviews[excess - 1].at);
+    let cut = progress
+        .reviews
+        .partition_point(|r| storage_day(r.at) <= last_day);
+    let old: Vec<ReviewRecord> = progress.reviews.drain(..cut).collect();
+    let history = merge_days(&progress.history, &summarise_days(&old, days));
+    progress.history = history;
+}
+
+/// What a load found, gathered before deciding on a backup.
+#[derive(Default)]
+struct Reading {
+    damaged: Vec<(String, String)>,
+    /// Keys holding answers of another day, and the keys of those days.
+    refile: Vec<String>,
+    problems: Vec<String>,
+    lost: usize,
+    clock_fixes: usize,
+}
+
+impl Reading {
+    /// A whole key that could not be read.
+    fn damaged(&mut self, key: String, text: String, reason: String) {
+        self.problems.push(format!("{key}: {reason}"));
+        self.lost += 1;
+        self.damaged.push((key, text));
+    }
+
+    /// A key read line by line: bad lines make it damaged (kept whole in the backup).
+    fn note(&mut self, key: String, text: String, problems: Vec<LineProblem>, clock_fixes: usize) {
+        self.clock_fixes += clock_fixes;
+        if problems.is_empty() && clock_fixes == 0 {
+            return;
+        }
+        self.lost += problems.len();
+        self.problems.extend(
+            problems
+                .iter()
+                .map(|p| format!("{key}:{}: {}", p.line, p.reason)),
+        );
+        self.damaged.push((key, text));
+    }
+}
+
+/// Version 1's envelope, read without decoding its contents.
+#[derive(Deserialize)]
+pub(super) struct EnvelopeV1<'a> {
+    pub schema: u64,
+    #[serde(borrow)]
+    pub progress: &'a RawValue,
+}

@@ -1,0 +1,300 @@
+//! Progress as a file: export for safekeeping or another browser, import with a preview of
+//! what it changes. The format is documented in `docs/progress-format.md`: a JSON object
+//! whose cards and answers are the same lines storage holds ([`super::codec`]).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::codec::{
+    AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines, encode_answer_line,
+    encode_card_line,
+};
+use super::head::decode_settings;
+use super::merge::{
+    answer_order, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
+};
+use super::{MockRecord, Progress, StudySettings};
+use crate::stats::DaySummary;
+use crate::time::Timestamp;
+
+/// The `format` field of an export, so a wrong file is told apart from a damaged one.
+pub const EXPORT_FORMAT: &str = "interview-prep-progress";
+/// The export's version; bump it with [`super::SCHEMA_VERSION`].
+pub const EXPORT_VERSION: u32 = 2;
+/// Larger files are refused before they are read: 10,000 answers export to about 0.6 MB.
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct ExportOut<'a> {
+    format: &'static str,
+    version: u32,
+    exported: Timestamp,
+    settings: &'a StudySettings,
+    mocks: &'a [MockRecord],
+    history: &'a [DaySummary],
+    cards: Vec<String>,
+    answers: Vec<String>,
+}
+
+/// The export file's text.
+pub fn export(progress: &Progress, now: Timestamp) -> String {
+    let cards = progress
+        .cards
+        .iter()
+        .map(|(id, schedule)| {
+            let mut line = String::new();
+            encode_card_line(
+                &mut line,
+                &CardLine {
+                    id: id.clone(),
+                    schedule: *schedule,
+                    extra: String::new(),
+                },
+            );
+            line
+        })
+        .collect();
+    let answers = progress
+        .reviews
+        .iter()
+        .map(|record| {
+            let mut line = String::new();
+            encode_answer_line(
+                &mut line,
+                &AnswerLine {
+                    record: record.clone(),
+                    extra: String::new(),
+                },
+            );
+            line
+        })
+        .collect();
+    serde_json::to_string(&ExportOut {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exported: now,
+        settings: &progress.settings,
+        mocks: &progress.mocks,
+        history: &progress.history,
+        cards,
+        answers,
+    })
+    .expect("an export is strings and plain numbers")
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    NotJson(String),
+    NotProgress,
+    NewerVersion { found: u64 },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "That file is {:.1} MB; a progress export is at most {} MB.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::NotJson(why) => {
+                write!(
+                    f,
+                    "That file is not a progress export (it is not JSON: {why})."
+                )
+            }
+            ImportError::NotProgress => {
+                f.write_str("That file is JSON but not a progress export from this app.")
+            }
+            ImportError::NewerVersion { found } => write!(
+                f,
+                "That export was made by a newer version of this app (format {found}); reload the page to update, then import it."
+            ),
+        }
+    }
+}
+
+/// A file's progress, with what could not be read from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub progress: Progress,
+    pub problems: Vec<String>,
+}
+
+/// Reads an export (or version 1's saved value, which old backups hold). Damaged records are
+/// left out and listed; a file that is not an export is refused with a reason.
+pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let fields: BTreeMap<String, Box<RawValue>> =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let field = |name: &str| fields.get(name).map(|raw| raw.get());
+    let mut problems = Vec::new();
+    if field("schema") == Some("1") && field("progress").is_some() {
+        let legacy = super::legacy::decode_v1(text, now, &mut problems)
+            .map_err(|_| ImportError::NotProgress)?;
+        return Ok(Imported {
+            progress: legacy.progress,
+            problems,
+        });
+    }
+    if field("format") != Some(&format!("\"{EXPORT_FORMAT}\"")) {
+        return Err(ImportError::NotProgress);
+    }
+    let version: u64 = field("version")
+        .and_then(|v| serde_json::from_str(v).ok())
+        .ok_or(ImportError::NotProgress)?;
+    if version > u64::from(EXPORT_VERSION) {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    let mut progress = Progress::default();
+    if let Some(settings) = field("settings") {
+        progress.settings = decode_settings(settings, &mut problems);
+    }
+    progress.mocks = each(field("mocks"), "mock interview", &mut problems);
+    progress.history = each(field("history"), "day of history", &mut problems);
+    let lines = |name: &str, problems: &mut Vec<String>| -> String {
+        let list: Vec<String> = field(name)
+            .and_then(|v| serde_json::from_str(v).ok())
+            .unwrap_or_else(|| {
+                problems.push(format!("the {name} could not be read"));
+                Vec::new()
+            });
+        list.iter()
+            .map(|line| line.replace(['\n', '\r'], " "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let cards = decode_lines(&lines("cards", &mut problems), now, decode_card_line);
+    problems.extend(
+        cards
+            .problems
+            .iter()
+            .map(|p| format!("card {}: {}", p.line, p.reason)),
+    );
+    for line in cards.records {
+        let newer = progress
+            .cards
+            .get(&line.id)
+            .is_none_or(|known| known.last_review < line.schedule.last_review);
+        if newer {
+            progress.cards.insert(line.id, line.schedule);
+        }
+    }
+    let answers = decode_lines(&lines("answers", &mut problems), now, decode_answer_line);
+    problems.extend(
+        answers
+            .problems
+            .iter()
+            .map(|p| format!("answer {}: {}", p.line, p.reason)),
+    );
+    progress.reviews = answers.records.into_iter().map(|l| l.record).collect();
+    sort_answers(&mut progress.reviews);
+    Ok(Imported { progress, problems })
+}
+
+fn each<T: serde::de::DeserializeOwned>(
+    text: Option<&str>,
+    what: &str,
+    problems: &mut Vec<String>,
+) -> Vec<T> {
+    let list: Vec<Box<RawValue>> = text
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    list.iter()
+        .filter_map(|raw| {
+            serde_json::from_str(raw.get())
+                .map_err(|_| problems.push(format!("a {what} could not be read")))
+                .ok()
+        })
+        .collect()
+}
+
+/// Keep this browser's progress and add the file's, or put the file's in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Per card, the later review wins; answers and mock interviews are joined.
+    Merge,
+    /// The file's progress replaces this browser's (settings too).
+    Replace,
+}
+
+/// What an import would change, shown before the person confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportPreview {
+    /// Cards the file has and this browser does not.
+    pub cards_added: usize,
+    /// Cards both have, where the file's review is later.
+    pub cards_updated: usize,
+    /// Cards both have, where this browser's review is as late or later.
+    pub cards_kept: usize,
+    /// Cards this browser has and the file does not (lost by a replace).
+    pub cards_only_here: usize,
+    /// Answers in the file and not here.
+    pub answers_added: usize,
+    /// Answers here and not in the file (lost by a replace).
+    pub answers_only_here: usize,
+}
+
+/// Compares this browser's progress with a file's.
+pub fn preview(ours: &Progress, theirs: &Progress) -> ImportPreview {
+    let mut out = ImportPreview::default();
+    for (id, schedule) in &theirs.cards {
+        match ours.cards.get(id) {
+            None => out.cards_added += 1,
+            Some(known) if known.last_review < schedule.last_review => out.cards_updated += 1,
+            Some(_) => out.cards_kept += 1,
+        }
+    }
+    out.cards_only_here = ours
+        .cards
+        .keys()
+        .filter(|id| !theirs.cards.contains_key(*id))
+        .count();
+    let missing_from = |list: &[super::ReviewRecord], r: &super::ReviewRecord| {
+        list.binary_search_by(|x| answer_order(x, r)).is_err()
+    };
+    out.answers_added = theirs
+        .reviews
+        .iter()
+        .filter(|r| missing_from(&ours.reviews, r))
+        .count();
+    out.answers_only_here = ours
+        .reviews
+        .iter()
+        .filter(|r| missing_from(&theirs.reviews, r))
+        .count();
+    out
+}
+
+/// The progress after importing `theirs` in `mode`.
+pub fn apply_import(ours: &Progress, theirs: Progress, mode: ImportMode) -> Progress {
+    match mode {
+        ImportMode::Replace => theirs,
+        ImportMode::Merge => {
+            let none = Progress::default();
+            Progress {
+                cards: merge_cards(&none.cards, &ours.cards, &theirs.cards),
+                reviews: merge_answers(&[], &ours.reviews, &theirs.reviews),
+                settings: ours.settings.clone(),
+                mocks: merge_mocks(&[], &ours.mocks, &theirs.mocks),
+                history: merge_history(&[], &ours.history, &theirs.history),
+            }
+        }
+    }
+}
+
+/// Progress after a reset: every card new again and no history, settings kept.
+pub fn reset(progress: &Progress) -> Progress {
+    Progress {
+        settings: progress.settings.clone(),
+        ..Progress::default()
+    }
+}

@@ -1,0 +1,287 @@
+//! Keeping progress safe: where it is saved, asking the browser to keep it, export, import
+//! with a preview, backups of damaged data, and reset. The engine decides what each does
+//! (`progress::transfer`, `ProgressStore`); this only asks and shows.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use prep_engine::progress::Progress;
+use prep_engine::progress::transfer::{
+    ImportMode, ImportPreview, Imported, MAX_IMPORT_BYTES, apply_import, preview, read_import,
+    reset,
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::clock::now;
+use crate::components::storage_notice::download_progress;
+use crate::state::use_study;
+
+#[component]
+pub fn KeepProgress() -> impl IntoView {
+    view! {
+        <section class="panel keep" aria-labelledby="keep-heading">
+            <h2 id="keep-heading">"Keep your progress"</h2>
+            <SavingStatus/>
+            <ExportImport/>
+            <Backups/>
+            <Reset/>
+        </section>
+    }
+}
+
+/// Where answers go, and the browser's answer to "please keep this data".
+#[component]
+fn SavingStatus() -> impl IntoView {
+    let study = use_study();
+    let saving = move || {
+        study.progress.track();
+        if study.is_saving() {
+            "Your progress is saved in this browser only, on this device. Download it now and then, or to move it to another browser.".to_owned()
+        } else {
+            let unsaved = study.unsaved_answers();
+            format!(
+                "Your progress is not being saved in this browser (see the message at the top){}.",
+                if unsaved > 0 {
+                    format!(
+                        "; {unsaved} answer{} exist only in this tab",
+                        if unsaved == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        }
+    };
+    let (persisted, set_persisted) = signal(None::<bool>);
+    ask_storage(false, set_persisted);
+    view! {
+        <p>{saving}</p>
+        <p role="status">
+            {move || match persisted.get() {
+                Some(true) => "The browser has agreed to keep this site's data even when space runs low.",
+                Some(false) => "The browser may delete this site's data when space runs low or after weeks without a visit (Safari does after 7 days).",
+                None => "",
+            }}
+        </p>
+        <Show when=move || persisted.get() == Some(false)>
+            <button class="button" on:click=move |_| ask_storage(true, set_persisted)>"Ask the browser to keep my progress"</button>
+        </Show>
+    }
+}
+
+/// `navigator.storage.persisted()`, or `persist()` when `ask`: the answer arrives later.
+fn ask_storage(ask: bool, answer: WriteSignal<Option<bool>>) {
+    let Ok(manager) = window()
+        .navigator()
+        .storage()
+        .dyn_into::<web_sys::StorageManager>()
+    else {
+        return;
+    };
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
+    let Ok(promise) = promise else {
+        return;
+    };
+    spawn_local(async move {
+        if let Ok(value) = JsFuture::from(promise).await {
+            answer.set(value.as_bool());
+        }
+    });
+}
+
+/// Where an import stands: nothing chosen, a file read and previewed, or a message.
+#[derive(Clone)]
+enum ImportStep {
+    Idle,
+    Preview(Imported, ImportPreview),
+    Done(String),
+    Failed(String),
+}
+
+#[component]
+fn ExportImport() -> impl IntoView {
+    let study = use_study();
+    let (step, set_step) = signal(ImportStep::Idle);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            set_step.set(ImportStep::Failed(format!(
+                "That file is {:.1} MB; a progress export is at most {} MB.",
+                file.size() / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            )));
+            return;
+        }
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let Some(text) = text else {
+                set_step.set(ImportStep::Failed(
+                    "That file could not be read.".to_owned(),
+                ));
+                return;
+            };
+            set_step.set(match read_import(&text, now()) {
+                Ok(imported) => {
+                    let shown = study
+                        .progress
+                        .with_untracked(|p| preview(p, &imported.progress));
+                    ImportStep::Preview(imported, shown)
+                }
+                Err(error) => ImportStep::Failed(error.to_string()),
+            });
+        });
+    };
+    let apply = move |mode: ImportMode| {
+        let ImportStep::Preview(imported, _) = step.get_untracked() else {
+            return;
+        };
+        let before = study
+            .progress
+            .with_untracked(|p| (p.cards.len(), p.reviews.len()));
+        study
+            .progress
+            .update(|p| *p = apply_import(p, imported.progress, mode));
+        let after = study
+            .progress
+            .with_untracked(|p| (p.cards.len(), p.reviews.len()));
+        set_step.set(ImportStep::Done(format!(
+            "Imported. You now have {} studied cards (before: {}) and {} answers (before: {}).",
+            after.0, before.0, after.1, before.1
+        )));
+    };
+    view! {
+        <h3>"Download or import"</h3>
+        <p class="muted">"The file holds every card's schedule, every answer, mock interviews and settings (JSON, described in the project's docs/progress-format.md)."</p>
+        <div class="button-row">
+            <button class="button" on:click=move |_| download_progress(study)>"Download my progress"</button>
+            <label class="button file-button">
+                "Import progress from a file"
+                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
+            </label>
+        </div>
+        {move || match step.get() {
+            ImportStep::Idle => None,
+            ImportStep::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
+            ImportStep::Done(message) => Some(view! { <p role="status">{message}</p> }.into_any()),
+            ImportStep::Preview(imported, shown) => Some(view! {
+                <div class="import-preview" role="region" aria-label="Import preview">
+                    <p>{preview_words(&imported.progress, &shown)}</p>
+                    {(!imported.problems.is_empty()).then(|| view! {
+                        <p class="muted">{format!(
+                            "{} record{} in the file could not be read and will be left out.",
+                            imported.problems.len(),
+                            if imported.problems.len() == 1 { "" } else { "s" }
+                        )}</p>
+                    })}
+                    <div class="button-row">
+                        <button class="primary" on:click=move |_| apply(ImportMode::Merge)>"Merge into my progress"</button>
+                        <button class="button" on:click=move |_| apply(ImportMode::Replace)>"Replace my progress"</button>
+                        <button class="link-button" on:click=move |_| set_step.set(ImportStep::Idle)>"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()),
+        }}
+    }
+}
+
+/// What the file holds and what each choice would do, in words.
+fn preview_words(theirs: &Progress, shown: &ImportPreview) -> String {
+    format!(
+        "The file has {} studied cards and {} answers. Merging adds {} cards, takes the file's later review for {}, keeps yours for {}, and adds {} answers. Replacing also removes {} cards and {} answers that only this browser has.",
+        theirs.cards.len(),
+        theirs.reviews.len(),
+        shown.cards_added,
+        shown.cards_updated,
+        shown.cards_kept,
+        shown.answers_added,
+        shown.cards_only_here,
+        shown.answers_only_here
+    )
+}
+
+/// Copies of damaged data kept at load: listed with their size, deleted on request.
+#[component]
+fn Backups() -> impl IntoView {
+    let study = use_study();
+    let (version, set_version) = signal(0u32);
+    let backups = move || {
+        version.track();
+        study.backups()
+    };
+    view! {
+        {move || {
+            let list = backups();
+            (!list.is_empty()).then(|| {
+                let size: usize = list.iter().map(|b| b.size).sum();
+                view! {
+                    <h3>"Backups"</h3>
+                    <p>{format!(
+                        "{} cop{} of damaged saved data ({:.1} KB) kept when it was found.",
+                        list.len(),
+                        if list.len() == 1 { "y" } else { "ies" },
+                        size as f64 / 1024.0
+                    )}</p>
+                    <button class="button" on:click=move |_| {
+                        study.delete_backups();
+                        set_version.update(|v| *v += 1);
+                    }>"Delete backups"</button>
+                }
+            })
+        }}
+    }
+}
+
+/// Reset with a second, explicit confirmation that says what is lost.
+#[component]
+fn Reset() -> impl IntoView {
+    let study = use_study();
+    let (confirming, set_confirming) = signal(false);
+    let (done, set_done) = signal(false);
+    let what = move || {
+        study.progress.with(|p| {
+            format!(
+                "This forgets the schedule of {} cards and {} answers; your settings stay. Download your progress first if you may want it back.",
+                p.cards.len(),
+                p.reviews.len() + p.history.iter().map(|d| d.answers as usize).sum::<usize>()
+            )
+        })
+    };
+    view! {
+        <h3>"Start over"</h3>
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button class="button" on:click=move |_| { set_done.set(false); set_confirming.set(true); }>"Reset all progress…"</button>
+                <Show when=move || done.get()><p role="status">"All progress was reset."</p></Show>
+            }
+        >
+            <div class="confirm" role="group" aria-label="Confirm reset">
+                <p>{what}</p>
+                <div class="button-row">
+                    <button class="button danger" on:click=move |_| {
+                        study.progress.update(|p| *p = reset(p));
+                        set_confirming.set(false);
+                        set_done.set(true);
+                    }>"Reset everything"</button>
+                    <button class="link-button" on:click=move |_| set_confirming.set(false)>"Cancel"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
