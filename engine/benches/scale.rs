@@ -62,6 +62,7 @@ fn main() {
         rows.add(&report);
     }
     rows.print();
+    grade_cost_at_ten_thousand_answers();
     if let Some(load) = load_10k {
         println!();
         if load < LOAD_GOAL {
@@ -82,6 +83,64 @@ fn main() {
         }
     }
     println!("Whole bench: {}.", duration(started.elapsed()));
+}
+
+/// Issue 15's figure: what persisting one grade costs once the log holds 10,000 answers, on a
+/// deck the size of the real one (145 cards, 100 answers a day for 100 days), and how many
+/// bytes a card's scheduling state takes.
+fn grade_cost_at_ten_thousand_answers() {
+    let scheduler = Scheduler::default();
+    let mut progress = Progress::default();
+    let cards: Vec<String> = (0..145)
+        .map(|n| format!("what-is-card-number-{n}"))
+        .collect();
+    for n in 0..10_000i64 {
+        let at = T0.plus_days(n / 100).plus_minutes(n % 100);
+        let card = &cards[(n % 145) as usize];
+        progress.record_answer(
+            &scheduler,
+            card,
+            Evidence::Recall(Grade::Good),
+            StudyMode::Flashcard,
+            at,
+        );
+    }
+    let keys = StoreKeys::for_site("/interview-prep/");
+    let mut storage = MemoryStorage::new();
+    let now = T0.plus_days(100);
+    let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), now);
+    store
+        .save(&mut storage, &mut progress, LocalDays::UTC)
+        .expect("memory storage saves");
+    let card_text = storage
+        .get(&keys.cards())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let id_bytes: usize = progress.cards.keys().map(String::len).sum();
+    let mut at = T0.plus_days(99).plus_hours(12);
+    let (grade, runs, ()) = measure(|| {
+        at = at.plus_millis(1);
+        progress.record_answer(
+            &scheduler,
+            &cards[0],
+            Evidence::Recall(Grade::Good),
+            StudyMode::Flashcard,
+            at,
+        );
+        store
+            .save(&mut storage, &mut progress, LocalDays::UTC)
+            .expect("memory storage saves");
+    });
+    println!();
+    println!(
+        "At 10,000 answers over 145 cards: record one answer + save {} ({}); card state {:.1} B a card \
+         ({:.1} B without the id)",
+        duration(grade),
+        runs_of(runs),
+        card_text.len() as f64 / progress.cards.len() as f64,
+        (card_text.len() - id_bytes) as f64 / progress.cards.len() as f64
+    );
 }
 
 /// Everything measured at one size.
@@ -160,7 +219,7 @@ fn run(size: usize) -> Report {
         .settings
         .scheduler()
         .expect("default settings are valid");
-    let mut progress = study_history(deck, &scheduler, SEED);
+    let progress = study_history(deck, &scheduler, SEED);
     let reviewed = progress.cards.len();
     let filter = StudyFilter::default();
     let today = day_of(T0);
@@ -183,15 +242,18 @@ fn run(size: usize) -> Report {
     // A first save writes every part; later saves write only what changed.
     let keys = StoreKeys::for_site("/interview-prep/");
     let mut storage = MemoryStorage::new();
+    let mut saved = progress.clone();
     let (save, _, ()) = measure(|| {
         let mut fresh = MemoryStorage::new();
         let (mut store, _) = ProgressStore::load(&mut fresh, keys.clone(), T0);
-        let mut copy = progress.clone();
+        saved = progress.clone();
         store
-            .save(&mut fresh, black_box(&mut copy), LocalDays::UTC)
+            .save(&mut fresh, black_box(&mut saved), LocalDays::UTC)
             .expect("memory storage saves");
         storage = fresh;
     });
+    // Past 11,000 answers the save compacts the log: what reads back is the compacted copy.
+    let mut progress = saved;
     let stored = |key: &str| storage.get(key).ok().flatten().map_or(0, |text| text.len());
     let card_bytes = stored(&keys.cards());
     let progress_bytes: usize = storage
