@@ -917,3 +917,27 @@ fn memory_storage_basics() {
     m.set("ab", "ef").unwrap();
     assert!(m.set("x", "y").is_err());
 }
+
+#[test]
+fn a_tab_from_before_a_deploy_stops_saving_once_a_newer_version_saved() {
+    let mut storage = MemoryStorage::new();
+    let mut old_tab = Tab::open(&mut storage);
+    old_tab.grade(&mut storage, "card", t0());
+    // A newer version, in another tab, rewrites the head in its own format.
+    let newer = "{\"schema\":3,\"cards-v3\":true}";
+    storage.set(&keys().head(), newer).unwrap();
+    let before = storage.get(&keys().cards()).unwrap();
+    old_tab.progress.record_review(
+        &Scheduler::default(),
+        "another",
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0().plus_minutes(1),
+    );
+    assert_eq!(
+        old_tab.store.save(&mut storage, &mut old_tab.progress, UTC),
+        Err(SaveError::NewerVersion)
+    );
+    assert_eq!(storage.get(&keys().cards()).unwrap(), before);
+    assert_eq!(storage.get(&keys().head()).unwrap().as_deref(), Some(newer));
+}

@@ -98,6 +98,7 @@ pub fn ForecastChart(forecast: Forecast, today: i64) -> impl IntoView {
         <svg class="forecast-chart" viewBox="0 0 300 40" preserveAspectRatio="none" role="img" aria-label=label>
             {columns}
         </svg>
+        <div class="forecast-scale" aria-hidden="true"><span>"today"</span><span>"in 30 days"</span></div>
     }
 }
 

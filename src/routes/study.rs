@@ -220,9 +220,14 @@ fn radio_choices<T: Copy + Send + Sync + 'static>(
 #[component]
 fn SettingsPanel() -> impl IntoView {
     let progress = use_study().progress;
-    // The slider works in whole percentages, as the label reads.
-    let retention =
-        move || progress.with(|p| whole_percent(f64::from(p.settings.desired_retention)));
+    // The slider works in whole percentages, as the label reads. While it is dragged the
+    // label follows it (`dragged`); the setting is saved once, when it is let go.
+    let (dragged, set_dragged) = signal(None::<u32>);
+    let retention = move || {
+        dragged.get().unwrap_or_else(|| {
+            progress.with(|p| whole_percent(f64::from(p.settings.desired_retention)))
+        })
+    };
     let range = SchedulerConfig::RETENTION_RANGE;
     let (lowest, highest) = (
         whole_percent(f64::from(*range.start())),
@@ -240,6 +245,10 @@ fn SettingsPanel() -> impl IntoView {
                     step="1"
                     prop:value=move || retention().to_string()
                     on:input=move |ev| {
+                        set_dragged.set(event_target_value(&ev).parse::<u32>().ok());
+                    }
+                    on:change=move |ev| {
+                        set_dragged.set(None);
                         if let Ok(percent) = event_target_value(&ev).parse::<u32>() {
                             let value = percent.clamp(lowest, highest) as f32 / 100.0;
                             progress.update(|p| p.settings.desired_retention = value);

@@ -214,3 +214,18 @@ test('export, reset, import: everything comes back, and a wrong file is refused'
   assert.deepEqual(await savedProgress(page), original, 'and it survives a reload');
   assert.deepEqual(page.problems, []);
 });
+
+test('the retention slider saves once, when it is let go, and the setting survives a reload', async () => {
+  const page = await app.newUser();
+  await open(page, app.url, 'study');
+  await page.getByText('Scheduling').click();
+  const slider = page.getByRole('slider', { name: /Desired retention/ });
+  await slider.fill('80');
+  await page.getByText('Desired retention: 80%').waitFor();
+  assert.equal((await savedProgress(page)).progress.settings.desired_retention, 0.8);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('Scheduling').click();
+  await page.getByText('Desired retention: 80%').waitFor();
+  assert.deepEqual(page.problems, []);
+});

@@ -325,6 +325,8 @@ impl ProgressStore {
         };
         let mut store = Self::in_memory(keys, Mode::Saving);
         store.head_stored = head_text.is_some();
+        let head_key = store.keys.head();
+        store.remember(head_key, head_text.clone());
         let mut reading = Reading::default();
         let mut progress = Progress::default();
         match head_text {
@@ -621,6 +623,14 @@ impl ProgressStore {
         }
         compact(progress, days);
         let mut changed = false;
+        // A head another tab wrote since (perhaps a newer version after a deploy, which this
+        // tab must not write under) is read before anything else is written.
+        let head_key = self.keys.head();
+        let head_moved = storage.get(&head_key).map_err(SaveError::Storage)?.as_ref()
+            != self.synced.get(&head_key);
+        if head_moved {
+            changed |= self.sync_head(storage, progress)?;
+        }
         if progress.cards != self.base.cards {
             changed |= self.sync_cards(storage, progress)?;
         }
@@ -798,8 +808,9 @@ impl ProgressStore {
         let key = self.keys.head();
         let mut stored = Head::default();
         let mut stored_exists = false;
-        if let Some(text) = storage.get(&key).map_err(SaveError::Storage)? {
-            match decode_head(&text, &mut Vec::new()) {
+        let stored_text = storage.get(&key).map_err(SaveError::Storage)?;
+        if let Some(text) = &stored_text {
+            match decode_head(text, &mut Vec::new()) {
                 Ok(head) => {
                     stored = head;
                     stored_exists = true;
@@ -830,8 +841,12 @@ impl ProgressStore {
             },
         };
         if (merged != stored || !stored_exists) && self.writes() {
-            write(storage, &key, &encode_head(&merged))?;
+            let text = encode_head(&merged);
+            write(storage, &key, &text)?;
             self.head_stored = true;
+            self.remember(key, Some(text));
+        } else {
+            self.remember(key, stored_text);
         }
         let changed = (&progress.settings, &progress.mocks, &progress.history)
             != (&merged.settings, &merged.mocks, &merged.history);
