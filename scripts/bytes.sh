@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where the release wasm's bytes go, per crate and per screen (see ARCHITECTURE.md, "Size").
+# Where the release wasm's bytes go, per crate and per screen (see docs/size.md).
 # Builds the app as the release build does (cargo release profile, wasm-bindgen, wasm-opt -Oz) but
 # keeps the function names (`wasm-opt -g`), then reads them with scripts/wasm-bytes.mjs; prints the
 # shipped (nameless) wasm's compressed size first. `scripts/bytes.sh --top 40`: the largest functions.

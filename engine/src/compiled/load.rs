@@ -159,7 +159,7 @@ impl CompiledDeck {
 
     /// The search index over every card, built on first use. Built here rather than shipped:
     /// the documents are a tenth of an index's bytes, and building takes milliseconds once
-    /// (ARCHITECTURE.md, "Choices made by hand").
+    /// (docs/choices.md).
     pub fn search(&self) -> &SearchIndex {
         self.search
             .get_or_init(|| SearchIndex::new(self.search_source()))
