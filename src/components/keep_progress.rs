@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::clock::now;
+use crate::components::device_link::MakeDeviceLink;
 use crate::components::storage_notice::download_progress;
 use crate::state::use_study;
 
@@ -23,6 +24,7 @@ pub fn KeepProgress() -> impl IntoView {
             <h2 id="keep-heading">"Keep your progress"</h2>
             <SavingStatus/>
             <ExportImport/>
+            <MakeDeviceLink/>
             <Backups/>
             <Reset/>
         </section>

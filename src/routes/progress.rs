@@ -11,6 +11,7 @@ use crate::components::card_labels::card_title;
 use crate::components::charts::{
     CalendarHeatmap, ForecastChart, MasteryBar, MasteryKey, mastery_words,
 };
+use crate::components::device_link::ScheduleArrival;
 use crate::components::document_title::set_document_title;
 use crate::components::keep_progress::KeepProgress;
 use crate::deck::loaded_deck;
@@ -30,6 +31,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <section class="page progress-page">
             <h1>"Your progress"</h1>
+            <ScheduleArrival/>
             {move || {
                 let s = numbers.get();
                 view! {

@@ -229,3 +229,36 @@ test('the retention slider saves once, when it is let go, and the setting surviv
   await page.getByText('Desired retention: 80%').waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+test('a link (and its QR code) carries the schedule to another device, which previews and merges it', async () => {
+  const page = await learnerWith(3);
+  const sent = (await savedProgress(page)).progress.cards;
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('button', { name: 'Make a link for another device' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to your schedule' }).inputValue();
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/interview-prep\/progress#schedule=[A-Za-z0-9_-]+$/);
+  assert.equal(await page.getByRole('img', { name: 'QR code of the link to your schedule' }).count(), 1);
+
+  // The other device: nothing studied yet.
+  await page.evaluate(() => localStorage.clear());
+  await open(page, app.url);
+  await page.goto(link);
+  await waitForApp(page);
+  const arrival = page.getByRole('region', { name: 'Schedule from another device' });
+  assert.match(await arrival.textContent(), /The link has the schedules of 3 cards\. Merging adds 3 cards/);
+  await arrival.getByRole('button', { name: 'Merge into my progress' }).click();
+  await page.getByText('Merged the schedules of 3 cards from your other device.').waitFor();
+  assert.ok(!page.url().includes('#'), 'the schedule leaves the address bar once merged');
+  const received = (await savedProgress(page)).progress;
+  assert.deepEqual(Object.keys(received.cards).sort(), Object.keys(sent).sort());
+  for (const [id, card] of Object.entries(sent)) {
+    assert.equal(received.cards[id].phase, card.phase);
+    assert.equal(Math.floor(received.cards[id].due / 60000), Math.floor(card.due / 60000));
+  }
+  assert.equal(received.reviews.length, 0, 'answers stay on the device they were given on');
+
+  await page.goto(`${link.slice(0, -6)}`);
+  await waitForApp(page);
+  assert.match(await page.getByRole('alert').textContent(), /damaged or cut short/);
+  assert.deepEqual(page.problems, []);
+});

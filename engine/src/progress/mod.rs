@@ -16,6 +16,7 @@ use crate::stats::DaySummary;
 use crate::time::Timestamp;
 
 pub mod codec;
+pub mod handoff;
 pub mod head;
 mod legacy;
 pub mod merge;
