@@ -17,8 +17,8 @@
 //! | interval to due | 3 | minutes (at most 31 years) |
 //! | reps, lapses | 1 + 1 | counts (at most 255) |
 //!
-//! 15 bytes a card: the 141-card deck, fully studied, is a 2,880-character link, which fits one
-//! QR code (version 40 holds 2,953 bytes).
+//! 15 bytes a card: the 141-card deck, fully studied, is a 2,827-character payload (about 2,890
+//! with the address), which fits one QR code (version 40 holds 2,953 bytes).
 //!
 //! Every card read goes through the same checks as saved progress ([`super::codec`]).
 
