@@ -573,9 +573,11 @@ fn a_long_log_is_compacted_with_its_counts_kept() {
             at,
         );
     }
-    tab.store
+    let changed = tab
+        .store
         .save(&mut storage, &mut tab.progress, UTC)
         .unwrap();
+    assert!(changed, "compacting changes what the screens show");
     let p = &tab.progress;
     assert!(p.reviews.len() <= LOG_CAP, "{}", p.reviews.len());
     let summarised: u32 = p.history.iter().map(|d| d.answers).sum();

@@ -606,7 +606,7 @@ impl ProgressStore {
 
     /// Saves what changed in `progress` since this store last read or wrote, merging with
     /// what storage holds now. Other tabs' changes found on the way are merged into
-    /// `progress`; returns whether that changed it.
+    /// `progress`; returns whether that (or compacting the log) changed it.
     ///
     /// `days` places compacted answers on the learner's calendar.
     pub fn save(
@@ -621,8 +621,8 @@ impl ProgressStore {
             Mode::NewerVersion => return Err(SaveError::NewerVersion),
             Mode::Unavailable => return Err(SaveError::Unavailable),
         }
-        compact(progress, days);
-        let mut changed = false;
+        // Compaction changes the progress the screens show (answers become history).
+        let mut changed = compact(progress, days);
         // A head another tab wrote since (perhaps a newer version after a deploy, which this
         // tab must not write under) is read before anything else is written.
         let head_key = self.keys.head();
@@ -1024,9 +1024,9 @@ fn days_of(a: &[ReviewRecord], b: &[ReviewRecord]) -> Vec<i64> {
 /// Folds the oldest days into [`Progress::history`] when the log has grown
 /// [`COMPACT_SLACK`] past [`LOG_CAP`], keeping at most [`LOG_CAP`] answers in full. Whole days
 /// go, so a day is never half summarised.
-pub fn compact(progress: &mut Progress, days: LocalDays) {
+pub fn compact(progress: &mut Progress, days: LocalDays) -> bool {
     if progress.reviews.len() <= LOG_CAP + COMPACT_SLACK {
-        return;
+        return false;
     }
     let excess = progress.reviews.len() - LOG_CAP;
     let last_day = storage_day(progress.reviews[excess - 1].at);
@@ -1036,6 +1036,7 @@ pub fn compact(progress: &mut Progress, days: LocalDays) {
     let old: Vec<ReviewRecord> = progress.reviews.drain(..cut).collect();
     let history = merge_days(&progress.history, &summarise_days(&old, days));
     progress.history = history;
+    true
 }
 
 /// What a load found, gathered before deciding on a backup.
