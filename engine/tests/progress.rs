@@ -10,8 +10,8 @@ use prep_engine::progress::transfer::{
     ImportError, ImportMode, MAX_IMPORT_BYTES, apply_import, export, preview, read_import, reset,
 };
 use prep_engine::progress::{
-    Backup, LOG_CAP, MAX_BACKUPS, MockRecord, Progress, ProgressStore, SaveError, StoreKeys,
-    StoreNotice, StudyMode, StudySettings,
+    Backup, LOG_CAP, MAX_BACKUP_CHARS, MAX_BACKUPS, MockRecord, Progress, ProgressStore, SaveError,
+    StoreKeys, StoreNotice, StudyMode, StudySettings,
 };
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler};
@@ -942,4 +942,26 @@ fn a_tab_from_before_a_deploy_stops_saving_once_a_newer_version_saved() {
     );
     assert_eq!(storage.get(&keys().cards()).unwrap(), before);
     assert_eq!(storage.get(&keys().head()).unwrap().as_deref(), Some(newer));
+}
+
+#[test]
+fn damaged_data_larger_than_a_backup_may_hold_blocks_saving_instead() {
+    let mut storage = MemoryStorage::new();
+    let huge = "x".repeat(MAX_BACKUP_CHARS + 1);
+    storage.set(&keys().cards(), &huge).unwrap();
+    let (store, loaded) = ProgressStore::load(&mut storage, keys(), t0());
+    assert!(store.is_blocked());
+    assert!(matches!(
+        loaded.notice,
+        Some(StoreNotice::Salvaged {
+            backup: Backup::Failed { .. },
+            ..
+        })
+    ));
+    assert_eq!(
+        storage.get(&keys().cards()).unwrap(),
+        Some(huge),
+        "left in place"
+    );
+    assert!(backups(&storage).is_empty());
 }

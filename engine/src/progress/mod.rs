@@ -25,8 +25,8 @@ pub mod transfer;
 
 pub use head::SCHEMA_VERSION;
 pub use store::{
-    Backup, BackupInfo, LOG_CAP, Loaded, MAX_BACKUPS, Part, ProgressStore, SaveError, StoreKeys,
-    StoreNotice,
+    Backup, BackupInfo, LOG_CAP, Loaded, MAX_BACKUP_CHARS, MAX_BACKUPS, Part, ProgressStore,
+    SaveError, StoreKeys, StoreNotice,
 };
 
 /// How a card was studied; kept in the log for statistics per mode.

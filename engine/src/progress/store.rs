@@ -42,6 +42,10 @@ pub const LOG_CAP: usize = 10_000;
 pub const COMPACT_SLACK: usize = 1_000;
 /// Backups kept; making one more deletes the oldest.
 pub const MAX_BACKUPS: usize = 3;
+/// The largest backup made, in characters (so backups take at most 3 MB of the origin's
+/// quota). Damaged data larger than this is not copied: saving then waits until the person
+/// downloads or discards it ([`SaveError::Blocked`]), so nothing is lost either way.
+pub const MAX_BACKUP_CHARS: usize = 1 << 20;
 /// Where version 1 of the app kept everything, as one JSON value.
 pub const LEGACY_KEY: &str = "interview-prep/progress";
 const LEGACY_BACKUP_PREFIX: &str = "interview-prep/progress.backup.";
@@ -870,6 +874,15 @@ impl ProgressStore {
     ) -> Backup {
         let contents: BTreeMap<String, String> = damaged.iter().cloned().collect();
         let text = serde_json::to_string(&contents).expect("strings serialize");
+        if text.len() > MAX_BACKUP_CHARS {
+            return Backup::Failed {
+                error: StorageError::QuotaExceeded(format!(
+                    "{} KB of damaged data is more than a backup may hold ({} KB)",
+                    text.len() / 1024,
+                    MAX_BACKUP_CHARS / 1024
+                )),
+            };
+        }
         let mut key = format!("{}{}", self.keys.backup_prefix(), now.millis());
         let mut n = 1;
         while matches!(storage.get(&key), Ok(Some(_))) {
