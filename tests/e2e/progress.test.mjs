@@ -85,6 +85,8 @@ test('progress shows on the stats page and home after a reload', async () => {
   assert.match(await page.getByRole('img', { name: /answers on 1 days in the last year/ }).getAttribute('aria-label'), /^2 answers/);
   assert.ok(await page.getByRole('img', { name: /due/i }).count() >= 1);
   assert.equal(await page.locator('.mastery-list li').count(), 14);
+  // The browser's answer to "keep this site's data" is shown, with a way to ask.
+  await page.getByText(/^The browser (has agreed to keep|may delete) this site's data/).waitFor();
   assert.deepEqual(page.problems, []);
 });
 

@@ -18,16 +18,19 @@ use crate::time::Timestamp;
 pub mod codec;
 pub mod handoff;
 pub mod head;
+pub mod keys;
 mod legacy;
+pub mod log_days;
 pub mod merge;
+pub mod notice;
 pub mod store;
 pub mod transfer;
 
 pub use head::SCHEMA_VERSION;
-pub use store::{
-    Backup, BackupInfo, LOG_CAP, Loaded, MAX_BACKUP_CHARS, MAX_BACKUPS, Part, ProgressStore,
-    SaveError, StoreKeys, StoreNotice,
-};
+pub use keys::{Part, StoreKeys};
+pub use log_days::LOG_CAP;
+pub use notice::{Backup, SaveError, StoreNotice};
+pub use store::{BackupInfo, Loaded, MAX_BACKUP_CHARS, MAX_BACKUPS, ProgressStore};
 
 /// How a card was studied; kept in the log for statistics per mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,7 +151,7 @@ pub struct Progress {
     /// Added after schema 1 shipped; old data reads as no history (hence no schema bump).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mocks: Vec<MockRecord>,
-    /// Days whose answers were compacted out of `reviews` (see [`store::compact`]): their
+    /// Days whose answers were compacted out of `reviews` (see [`log_days::compact`]): their
     /// counts, kept for statistics.
     #[serde(skip)]
     pub history: Vec<DaySummary>,

@@ -15,7 +15,6 @@
 //! change another tab saved is kept, and only the parts that changed are read and written.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -25,21 +24,19 @@ use super::codec::{
     encode_answers, encode_cards,
 };
 use super::head::{Head, HeadError, decode_head, encode_head};
+use super::keys::{Part, StoreKeys, storage_day};
+use super::log_days::{changed_days, compact, day_range, days_of};
 use super::merge::{
     answer_order, insertion_sort_by_key, merge_answers, merge_cards, merge_history, merge_mocks,
     sort_answers,
 };
+use super::notice::{Backup, SaveError, StoreNotice};
 use super::{Progress, ReviewRecord};
 use crate::scheduler::CardSchedule;
-use crate::stats::{LocalDays, merge_days, summarise_days};
+use crate::stats::LocalDays;
 use crate::storage::{Storage, StorageError};
-use crate::time::{MS_PER_DAY, Timestamp};
+use crate::time::Timestamp;
 
-/// Answers kept in full; older days are folded into [`Progress::history`] (statistics kept,
-/// answers dropped) once the log is [`COMPACT_SLACK`] past this.
-pub const LOG_CAP: usize = 10_000;
-/// How far past [`LOG_CAP`] the log may grow before it is compacted, so compaction is rare.
-pub const COMPACT_SLACK: usize = 1_000;
 /// Backups kept; making one more deletes the oldest.
 pub const MAX_BACKUPS: usize = 3;
 /// The largest backup made, in characters (so backups take at most 3 MB of the origin's
@@ -48,198 +45,7 @@ pub const MAX_BACKUPS: usize = 3;
 pub const MAX_BACKUP_CHARS: usize = 1 << 20;
 /// Where version 1 of the app kept everything, as one JSON value.
 pub const LEGACY_KEY: &str = "interview-prep/progress";
-const LEGACY_BACKUP_PREFIX: &str = "interview-prep/progress.backup.";
 const LEGACY_BACKUP_INDEX: &str = "interview-prep/progress.backups";
-
-/// The keys of one copy of the app, by the site path it is served under.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreKeys {
-    prefix: String,
-}
-
-/// Which part of saved progress a key holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Head,
-    Cards,
-    LogDay(i64),
-}
-
-impl StoreKeys {
-    /// Keys for the app served at `site_path` (e.g. `/interview-prep/`).
-    pub fn for_site(site_path: &str) -> Self {
-        StoreKeys {
-            prefix: format!("interview-prep@{site_path}:"),
-        }
-    }
-
-    pub fn head(&self) -> String {
-        format!("{}progress", self.prefix)
-    }
-
-    pub fn cards(&self) -> String {
-        format!("{}cards", self.prefix)
-    }
-
-    fn log_prefix(&self) -> String {
-        format!("{}log/", self.prefix)
-    }
-
-    pub fn log_day(&self, day: i64) -> String {
-        format!("{}log/{day}", self.prefix)
-    }
-
-    fn backup_prefix(&self) -> String {
-        format!("{}backup/", self.prefix)
-    }
-
-    /// A key for a preference of this copy of the app (say, the chosen filter).
-    pub fn preference(&self, name: &str) -> String {
-        format!("{}{name}", self.prefix)
-    }
-
-    /// The part of progress `key` holds, if it is one (for the `storage` event).
-    pub fn part(&self, key: &str) -> Option<Part> {
-        let rest = key.strip_prefix(&self.prefix)?;
-        match rest {
-            "progress" => Some(Part::Head),
-            "cards" => Some(Part::Cards),
-            _ => rest
-                .strip_prefix("log/")
-                .and_then(|day| day.parse().ok())
-                .map(Part::LogDay),
-        }
-    }
-
-    /// True for a backup key of this copy, or one written by version 1.
-    fn is_backup(&self, key: &str) -> bool {
-        key.starts_with(&self.backup_prefix()) || key.starts_with(LEGACY_BACKUP_PREFIX)
-    }
-}
-
-/// The UTC day an answer is stored under.
-fn storage_day(at: Timestamp) -> i64 {
-    at.millis().div_euclid(MS_PER_DAY)
-}
-
-/// Where the copy of damaged data went.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Backup {
-    /// Copied under `key`.
-    Saved { key: String },
-    /// The copy could not be written, so the damaged data was left where it was and this tab
-    /// does not save (see [`SaveError::Blocked`]).
-    Failed { error: StorageError },
-}
-
-/// Something the person should be told after loading or while studying.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreNotice {
-    /// Some saved records could not be read; the rest were kept.
-    Salvaged {
-        /// Records (cards, answers, mock interviews, settings) that could not be read.
-        lost: usize,
-        /// Cards and answers dated more than a day ahead, moved back to now.
-        clock_fixes: usize,
-        /// The first few reasons, for the curious.
-        reasons: Vec<String>,
-        backup: Backup,
-    },
-    /// Another tab, or a newer deploy, saved progress in a newer format: this tab studies in
-    /// memory until it is reloaded.
-    NewerVersion { found: u64 },
-    /// The browser refuses storage: studying works, but only in this tab.
-    Unavailable { error: StorageError },
-}
-
-impl fmt::Display for StoreNotice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreNotice::Salvaged {
-                lost,
-                clock_fixes,
-                backup,
-                ..
-            } => {
-                if *lost > 0 {
-                    write!(
-                        f,
-                        "Part of your saved progress was damaged: {lost} record{} could not be read and {} left out; everything else was kept.",
-                        plural(*lost),
-                        if *lost == 1 { "was" } else { "were" }
-                    )?;
-                }
-                if *clock_fixes > 0 {
-                    if *lost > 0 {
-                        f.write_str(" ")?;
-                    }
-                    write!(
-                        f,
-                        "{clock_fixes} review{} dated in the future (the device clock was ahead) {} moved to today.",
-                        plural(*clock_fixes),
-                        if *clock_fixes == 1 { "was" } else { "were" }
-                    )?;
-                }
-                match backup {
-                    Backup::Saved { key } => {
-                        write!(f, " The data as it was is kept under \"{key}\".")
-                    }
-                    Backup::Failed { error } => write!(
-                        f,
-                        " It could not be copied aside ({error}), so nothing will be saved until you download it or discard it."
-                    ),
-                }
-            }
-            StoreNotice::NewerVersion { found } => write!(
-                f,
-                "Your progress was saved by a newer version of this app (format {found}). Reload the page to use it; until then, answers in this tab are not saved."
-            ),
-            StoreNotice::Unavailable { error } => write!(
-                f,
-                "This browser does not let the app keep data ({error}). Your answers count in this tab only and are lost when it closes; download them to keep them."
-            ),
-        }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveError {
-    /// Storage refused the write; the answers are kept in memory and saved at the next save
-    /// that fits.
-    Storage(StorageError),
-    /// Damaged data could not be backed up, so saving would destroy it.
-    Blocked,
-    /// A newer version's data is in storage.
-    NewerVersion,
-    /// No storage in this browser.
-    Unavailable,
-}
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SaveError::Storage(StorageError::QuotaExceeded(_)) => f.write_str(
-                "Storage is full, so your latest answers are kept in this tab only. Download your progress, or delete old backups to make room.",
-            ),
-            SaveError::Storage(error) => write!(
-                f,
-                "Your latest answers could not be saved ({error}); they are kept in this tab."
-            ),
-            SaveError::Blocked => f.write_str(
-                "Nothing is saved until the damaged data is downloaded or discarded.",
-            ),
-            SaveError::NewerVersion => {
-                f.write_str("This tab does not save: a newer version of the app saved progress.")
-            }
-            SaveError::Unavailable => f.write_str("This browser does not let the app save."),
-        }
-    }
-}
 
 /// Whether this tab may write.
 #[derive(Debug, Clone, PartialEq)]
@@ -938,12 +744,11 @@ impl ProgressStore {
     /// Every saved key of this copy and its text as stored (damaged or not), for a download
     /// when saving is blocked.
     pub fn raw_dump(&self, storage: &dyn Storage) -> String {
-        let prefix = &self.keys.prefix;
         let contents: BTreeMap<String, String> = storage
             .keys()
             .unwrap_or_default()
             .into_iter()
-            .filter(|k| k.starts_with(prefix.as_str()) || k.starts_with(LEGACY_KEY))
+            .filter(|k| self.keys.owns(k) || k.starts_with(LEGACY_KEY))
             .filter_map(|k| storage.get(&k).ok().flatten().map(|v| (k, v)))
             .collect();
         serde_json::to_string(&contents).expect("strings serialize")
@@ -991,65 +796,6 @@ fn backup_time(key: &str) -> (i64, u32) {
 
 fn write(storage: &mut dyn Storage, key: &str, text: &str) -> Result<(), SaveError> {
     storage.set(key, text).map_err(SaveError::Storage)
-}
-
-/// The index range of `day`'s answers in a sorted list.
-fn day_range(reviews: &[ReviewRecord], day: i64) -> std::ops::Range<usize> {
-    let start = reviews.partition_point(|r| storage_day(r.at) < day);
-    let end = reviews.partition_point(|r| storage_day(r.at) <= day);
-    start..end
-}
-
-/// The days whose answers differ between `ours` and `base`, both sorted. The usual changes are
-/// an answer appended or the last one undone, found in constant time from the ends; anything
-/// else (a reset, an import, compaction) compares the lists.
-fn changed_days(ours: &[ReviewRecord], base: &[ReviewRecord]) -> Vec<i64> {
-    let common = if ours.len() >= base.len() && base.last() == ours.get(base.len().wrapping_sub(1))
-    {
-        base.len()
-    } else if ours.len() < base.len() && ours.last() == base.get(ours.len().wrapping_sub(1)) {
-        ours.len()
-    } else {
-        ours.iter().zip(base).take_while(|(a, b)| a == b).count()
-    };
-    days_of(&ours[common..], &base[common..])
-}
-
-/// The storage days of two sorted answer lists, ascending, each once.
-fn days_of(a: &[ReviewRecord], b: &[ReviewRecord]) -> Vec<i64> {
-    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
-    let mut days: Vec<i64> = Vec::new();
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x.at <= y.at => a.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
-            (None, None) => break,
-        };
-        let day = next.map_or(0, |r| storage_day(r.at));
-        if days.last() != Some(&day) {
-            days.push(day);
-        }
-    }
-    days
-}
-
-/// Folds the oldest days into [`Progress::history`] when the log has grown
-/// [`COMPACT_SLACK`] past [`LOG_CAP`], keeping at most [`LOG_CAP`] answers in full. Whole days
-/// go, so a day is never half summarised.
-pub fn compact(progress: &mut Progress, days: LocalDays) -> bool {
-    if progress.reviews.len() <= LOG_CAP + COMPACT_SLACK {
-        return false;
-    }
-    let excess = progress.reviews.len() - LOG_CAP;
-    let last_day = storage_day(progress.reviews[excess - 1].at);
-    let cut = progress
-        .reviews
-        .partition_point(|r| storage_day(r.at) <= last_day);
-    let old: Vec<ReviewRecord> = progress.reviews.drain(..cut).collect();
-    let history = merge_days(&progress.history, &summarise_days(&old, days));
-    progress.history = history;
-    true
 }
 
 /// What a load found, gathered before deciding on a backup.
