@@ -121,16 +121,13 @@ fn grade_cost_at_ten_thousand_answers() {
     let mut at = T0.plus_days(99).plus_hours(12);
     let (grade, runs, ()) = measure(|| {
         at = at.plus_millis(1);
-        progress.record_answer(
-            &scheduler,
+        answer_and_save(
+            (&scheduler, &mut progress),
+            &mut store,
+            &mut storage,
             &cards[0],
-            Evidence::Recall(Grade::Good),
-            StudyMode::Flashcard,
             at,
         );
-        store
-            .save(&mut storage, &mut progress, LocalDays::UTC)
-            .expect("memory storage saves");
     });
     println!();
     println!(
@@ -141,6 +138,26 @@ fn grade_cost_at_ten_thousand_answers() {
         card_text.len() as f64 / progress.cards.len() as f64,
         (card_text.len() - id_bytes) as f64 / progress.cards.len() as f64
     );
+}
+
+/// One answer, Good from recall, recorded and saved: what a grade costs to persist.
+fn answer_and_save(
+    (scheduler, progress): (&Scheduler, &mut Progress),
+    store: &mut ProgressStore,
+    storage: &mut MemoryStorage,
+    card: &str,
+    at: Timestamp,
+) {
+    progress.record_answer(
+        scheduler,
+        card,
+        Evidence::Recall(Grade::Good),
+        StudyMode::Flashcard,
+        at,
+    );
+    store
+        .save(storage, progress, LocalDays::UTC)
+        .expect("memory storage saves");
 }
 
 /// Everything measured at one size.
@@ -284,16 +301,13 @@ fn run(size: usize) -> Report {
     let mut at = T0;
     let (answer_and_save, runs, ()) = measure(|| {
         at = at.plus_millis(1);
-        progress.record_answer(
-            &scheduler,
+        self::answer_and_save(
+            (&scheduler, &mut progress),
+            &mut store,
+            &mut storage,
             &card,
-            Evidence::Recall(Grade::Good),
-            StudyMode::Flashcard,
             at,
         );
-        store
-            .save(&mut storage, &mut progress, LocalDays::UTC)
-            .expect("memory storage saves");
     });
     println!(
         "  record one answer + save: {} ({}; log of {} answers)",
