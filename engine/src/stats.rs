@@ -444,6 +444,13 @@ fn heatmap(days: &[DaySummary], today: i64) -> Heatmap {
     Heatmap { first_day, answers }
 }
 
+/// Just the streaks of [`stats`], for a screen that shows only them (home): the days of the
+/// log and of the compacted history, without the year's heatmap or the deck's mastery.
+pub fn current_streaks(progress: &Progress, now: Timestamp, days: LocalDays) -> Streaks {
+    let all_days = merge_days(&summarise_days(&progress.reviews, days), &progress.history);
+    streaks(&all_days, days.day(now))
+}
+
 /// The current and best runs of days with answers.
 fn streaks(days: &[DaySummary], today: i64) -> Streaks {
     let active: Vec<i64> = days

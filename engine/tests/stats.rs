@@ -6,8 +6,8 @@ use prep_engine::content::{Deck, parse_deck};
 use prep_engine::progress::{Evidence, Progress, ReviewRecord, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler};
 use prep_engine::stats::{
-    DaySummary, HEATMAP_DAYS, LocalDays, Mastery, Stats, merge_days, stats, summarise_days,
-    weekday_from_monday,
+    DaySummary, HEATMAP_DAYS, LocalDays, Mastery, Stats, current_streaks, merge_days, stats,
+    summarise_days, weekday_from_monday,
 };
 use prep_engine::time::{MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, Timestamp};
 
@@ -663,4 +663,30 @@ fn absurd_times_and_offsets_do_not_panic() {
     let days = summarise_days(&progress.reviews, UTC);
     assert_eq!(days[0].seconds, 15);
     assert_eq!(days[0].answers, 2);
+}
+
+#[test]
+fn the_streaks_alone_are_the_streaks_of_the_whole_stats() {
+    let scheduler = Scheduler::default();
+    let mut progress = Progress::default();
+    for day in [0, 1, 2, 4, 5] {
+        progress.record_answer(
+            &scheduler,
+            "card",
+            Evidence::Recall(Grade::Good),
+            StudyMode::Flashcard,
+            T0.plus_days(day),
+        );
+    }
+    progress.history = vec![DaySummary {
+        answers: 3,
+        ..DaySummary::empty(LocalDays::UTC.day(T0) - 1)
+    }];
+    let now = T0.plus_days(5);
+    let alone = current_streaks(&progress, now, UTC);
+    assert_eq!(
+        alone,
+        stats(&small_deck(), &progress, &progress.history, now, UTC).streaks
+    );
+    assert_eq!((alone.current, alone.best), (2, 4));
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use prep_engine::progress::Progress;
 use prep_engine::progress::transfer::{
-    ImportMode, ImportPreview, Imported, MAX_IMPORT_BYTES, apply_import, preview, read_import,
-    reset,
+    ImportError, ImportMode, ImportPreview, Imported, MAX_IMPORT_BYTES, apply_import, preview,
+    read_import, reset,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -119,12 +119,12 @@ fn ExportImport() -> impl IntoView {
             return;
         };
         input.set_value("");
+        // Refused before it is read, with the engine's own words.
         if file.size() > MAX_IMPORT_BYTES as f64 {
-            set_step.set(ImportStep::Failed(format!(
-                "That file is {:.1} MB; a progress export is at most {} MB.",
-                file.size() / 1_048_576.0,
-                MAX_IMPORT_BYTES / 1_048_576
-            )));
+            let bytes = file.size() as usize;
+            set_step.set(ImportStep::Failed(
+                ImportError::TooLarge { bytes }.to_string(),
+            ));
             return;
         }
         spawn_local(async move {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::Deck;
-use prep_engine::stats::stats;
+use prep_engine::stats::current_streaks;
 use prep_engine::study::KindFilter;
 
 use crate::base_path::href;
@@ -67,7 +67,7 @@ fn StudyCallToAction() -> impl IntoView {
         let at = now();
         study
             .progress
-            .with(|p| stats(loaded_deck(), p, &p.history, at, local_days(at)).streaks)
+            .with(|p| current_streaks(p, at, local_days(at)))
     });
     view! {
         <div class="study-cta">

@@ -376,6 +376,39 @@ pub fn decode_answer_line(text: &str, now: Timestamp) -> Result<(AnswerLine, boo
     ))
 }
 
+/// Checks a schedule that did not come from a line (version 1's JSON, a device link) by the
+/// same rules as a saved line: written as one and read back, so every source accepts exactly
+/// what storage accepts. Returns the schedule as read and whether the clock fix moved it.
+pub fn check_card(
+    id: &str,
+    schedule: CardSchedule,
+    now: Timestamp,
+) -> Result<(CardSchedule, bool), String> {
+    let mut line = String::new();
+    encode_card_line(
+        &mut line,
+        &CardLine {
+            id: id.to_owned(),
+            schedule,
+            extra: String::new(),
+        },
+    );
+    decode_card_line(&line, now).map(|(line, moved)| (line.schedule, moved))
+}
+
+/// [`check_card`] for an answer.
+pub fn check_answer(record: ReviewRecord, now: Timestamp) -> Result<(ReviewRecord, bool), String> {
+    let mut line = String::new();
+    encode_answer_line(
+        &mut line,
+        &AnswerLine {
+            record,
+            extra: String::new(),
+        },
+    );
+    decode_answer_line(&line, now).map(|(line, moved)| (line.record, moved))
+}
+
 /// Reads every line of `text` with `decode`, keeping what reads and noting what does not.
 /// Blank lines are skipped.
 pub fn decode_lines<T>(

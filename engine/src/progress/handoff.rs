@@ -25,7 +25,7 @@
 use std::fmt;
 
 use super::Progress;
-use super::codec::{CardLine, decode_card_line, encode_card_line};
+use super::codec::check_card;
 use crate::content::Deck;
 use crate::scheduler::{CardSchedule, Phase};
 use crate::time::{MS_PER_MINUTE, Timestamp};
@@ -119,17 +119,8 @@ pub fn decode_schedule(
             continue;
         };
         // The saved format's checks, so a link accepts exactly what storage accepts.
-        let mut line = String::new();
-        encode_card_line(
-            &mut line,
-            &CardLine {
-                id: card.id.as_str().to_owned(),
-                schedule,
-                extra: String::new(),
-            },
-        );
-        if let Ok((line, _)) = decode_card_line(&line, now) {
-            progress.cards.insert(line.id, line.schedule);
+        if let Ok((schedule, _)) = check_card(card.id.as_str(), schedule, now) {
+            progress.cards.insert(card.id.as_str().to_owned(), schedule);
         }
     }
     Ok(progress)

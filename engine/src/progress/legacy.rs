@@ -5,10 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::codec::{
-    AnswerLine, CardLine, decode_answer_line, decode_card_line, encode_answer_line,
-    encode_card_line,
-};
+use super::codec::{check_answer, check_card};
 use super::head::decode_settings;
 use super::merge::{insertion_sort_by_key, sort_answers};
 use super::store::EnvelopeV1;
@@ -24,7 +21,7 @@ pub struct LegacyProgress {
 }
 
 /// Reads version 1's envelope. Each card and answer goes through the current line format's
-/// checks (written as a line, read back), so both versions accept exactly the same values.
+/// checks ([`check_card`], [`check_answer`]), so both versions accept exactly the same values.
 pub fn decode_v1(
     text: &str,
     now: Timestamp,
@@ -113,27 +110,10 @@ pub fn decode_v1(
 
 fn card(id: &str, json: &str, now: Timestamp) -> Result<(CardSchedule, bool), String> {
     let schedule: CardSchedule = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let mut line = String::new();
-    encode_card_line(
-        &mut line,
-        &CardLine {
-            id: id.to_owned(),
-            schedule,
-            extra: String::new(),
-        },
-    );
-    decode_card_line(&line, now).map(|(line, moved)| (line.schedule, moved))
+    check_card(id, schedule, now)
 }
 
 fn answer(json: &str, now: Timestamp) -> Result<(ReviewRecord, bool), String> {
     let record: ReviewRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let mut line = String::new();
-    encode_answer_line(
-        &mut line,
-        &AnswerLine {
-            record,
-            extra: String::new(),
-        },
-    );
-    decode_answer_line(&line, now).map(|(line, moved)| (line.record, moved))
+    check_answer(record, now)
 }

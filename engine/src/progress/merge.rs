@@ -33,6 +33,24 @@ pub fn merge_card(
     }
 }
 
+/// Puts `schedule` under `id` unless `cards` already holds a review of it as late or later
+/// (a card twice in one file, or imported over one it has): the later review is the newer
+/// knowledge. Returns whether it was put.
+pub fn keep_later(
+    cards: &mut BTreeMap<String, CardSchedule>,
+    id: String,
+    schedule: CardSchedule,
+) -> bool {
+    if cards
+        .get(&id)
+        .is_some_and(|known| known.last_review >= schedule.last_review)
+    {
+        return false;
+    }
+    cards.insert(id, schedule);
+    true
+}
+
 /// Merges whole card maps with [`merge_card`].
 pub fn merge_cards(
     base: &BTreeMap<String, CardSchedule>,

@@ -27,8 +27,8 @@ use super::head::{Head, HeadError, decode_head, encode_head};
 use super::keys::{Part, StoreKeys, storage_day};
 use super::log_days::{changed_days, compact, day_range, days_of};
 use super::merge::{
-    answer_order, insertion_sort_by_key, merge_answers, merge_cards, merge_history, merge_mocks,
-    sort_answers,
+    answer_order, insertion_sort_by_key, keep_later, merge_answers, merge_cards, merge_history,
+    merge_mocks, sort_answers,
 };
 use super::notice::{Backup, SaveError, StoreNotice};
 use super::{Progress, ReviewRecord};
@@ -195,16 +195,10 @@ impl ProgressStore {
     }
 
     fn add_card(&mut self, cards: &mut BTreeMap<String, CardSchedule>, line: CardLine) {
-        // A card twice (a hand-edited file): the later review is the newer knowledge.
-        if let Some(known) = cards.get(&line.id)
-            && known.last_review >= line.schedule.last_review
-        {
-            return;
+        let id = line.id.clone();
+        if keep_later(cards, line.id, line.schedule) && !line.extra.is_empty() {
+            self.card_extras.insert(id, line.extra);
         }
-        if !line.extra.is_empty() {
-            self.card_extras.insert(line.id.clone(), line.extra);
-        }
-        cards.insert(line.id, line.schedule);
     }
 
     fn read_log(

@@ -14,7 +14,7 @@ use super::codec::{
 };
 use super::head::decode_settings;
 use super::merge::{
-    answer_order, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
+    answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::{MockRecord, Progress, StudySettings};
 use crate::stats::DaySummary;
@@ -180,13 +180,7 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
             .map(|p| format!("card {}: {}", p.line, p.reason)),
     );
     for line in cards.records {
-        let newer = progress
-            .cards
-            .get(&line.id)
-            .is_none_or(|known| known.last_review < line.schedule.last_review);
-        if newer {
-            progress.cards.insert(line.id, line.schedule);
-        }
+        keep_later(&mut progress.cards, line.id, line.schedule);
     }
     let answers = decode_lines(&lines("answers", &mut problems), now, decode_answer_line);
     problems.extend(
