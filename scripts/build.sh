@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release --public-url "$PUBLIC_URL"
-node scripts/size-report.mjs dist
+trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
+node scripts/size-report.mjs "$DIST"

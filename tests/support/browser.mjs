@@ -10,13 +10,15 @@ import { startServer } from './server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 export const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
+/** The release bundle under test (scripts/build.sh writes it; DIST=other/dir to test another). */
+export const DIST = process.env.DIST ?? 'dist';
 
 /** Starts the server and the browser once per test file. */
 export async function startApp() {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: build the release bundle first (scripts/test.sh does)');
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/ is missing: build the release bundle first (scripts/test.sh does)`);
   }
-  const server = await startServer({ dir: 'dist', base: BASE });
+  const server = await startServer({ dir: DIST, base: BASE });
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'prep-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
