@@ -1,5 +1,5 @@
 // The files a browser downloads to show the app's first page: index.html and everything it
-// references under the site's base (the JS glue, the wasm, the stylesheet, the icon), each with
+// loads from under the site's base (the JS glue, the wasm, the stylesheet, the icons), each with
 // its raw, gzip (GitHub Pages serves gzip) and brotli size. Shared by scripts/size-report.mjs and
 // the size check in tests/e2e/size.test.mjs, so both count the same bytes.
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ export function firstVisit(dir, base) {
   const names = ['index.html'];
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const match of index.matchAll(new RegExp(`["']${escaped}([^"'?#]+)["']`, 'g'))) {
+    // Files the page loads; the page's links to other pages (card/x, study) are not downloaded.
+    if (!/\.(js|wasm|css|svg|png|webmanifest)$/.test(match[1])) continue;
     if (!names.includes(match[1])) names.push(match[1]);
   }
   const files = names.map((name) => sizes(name, readFileSync(join(dir, name))));

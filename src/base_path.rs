@@ -8,14 +8,23 @@ use std::sync::OnceLock;
 /// The router base: the path of `document.baseURI` without its trailing slash ("" at the root).
 pub fn router_base() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let base_uri = leptos::prelude::document()
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        path_of(&base_uri)
-    })
+    BASE.get_or_init(|| path_of(&base_uri()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn base_uri() -> String {
+    leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// At build time (`src/prerender.rs`, natively) there is no document: the base is the public
+/// URL Trunk builds for, from `PUBLIC_URL` as `scripts/env.sh` exports it.
+#[cfg(not(target_arch = "wasm32"))]
+fn base_uri() -> String {
+    std::env::var("PUBLIC_URL").unwrap_or_default()
 }
 
 /// An in-app link target: `path` ("/card/x") under the base. Leptos 0.8's `<A>` passes absolute

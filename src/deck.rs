@@ -13,18 +13,26 @@ const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/compiled-deck.txt
 /// The compiled deck, or why it could not be read (only a broken build can cause that).
 pub fn compiled_deck() -> Result<&'static CompiledDeck, &'static LoadError> {
     static DECK: OnceLock<Result<CompiledDeck, LoadError>> = OnceLock::new();
-    DECK.get_or_init(|| {
-        // Recorded as a User Timing entry ("prep:deck-load") so start-up cost can be read in
-        // DevTools and by the start-up benchmark, with no logging in the app.
-        let performance = web_sys::window().and_then(|w| w.performance());
-        let _ = performance.as_ref().map(|p| p.mark("prep:deck-load-start"));
-        let loaded = CompiledDeck::read_static(COMPILED);
-        let _ = performance
-            .as_ref()
-            .map(|p| p.measure_with_start_mark("prep:deck-load", "prep:deck-load-start"));
-        loaded
-    })
-    .as_ref()
+    DECK.get_or_init(timed_load).as_ref()
+}
+
+/// Recorded as a User Timing entry ("prep:deck-load") so start-up cost can be read in
+/// DevTools and by the start-up benchmark, with no logging in the app.
+#[cfg(target_arch = "wasm32")]
+fn timed_load() -> Result<CompiledDeck, LoadError> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let _ = performance.as_ref().map(|p| p.mark("prep:deck-load-start"));
+    let loaded = CompiledDeck::read_static(COMPILED);
+    let _ = performance
+        .as_ref()
+        .map(|p| p.measure_with_start_mark("prep:deck-load", "prep:deck-load-start"));
+    loaded
+}
+
+/// Natively (the build's page writer, `src/prerender.rs`) there is no browser to time it in.
+#[cfg(not(target_arch = "wasm32"))]
+fn timed_load() -> Result<CompiledDeck, LoadError> {
+    CompiledDeck::read_static(COMPILED)
 }
 
 /// The compiled deck for views that only render once start-up has succeeded (see `App`).

@@ -10,6 +10,7 @@ pub mod deck;
 pub mod download;
 pub mod paths;
 pub mod percent;
+pub mod prerender;
 pub mod routes;
 pub mod sitting_store;
 pub mod state;

@@ -6,6 +6,21 @@ use leptos::prelude::*;
 fn main() {
     console_error_panic_hook::set_once();
     mount_to_body(App);
+    take_over_prerendered_page();
+}
+
+/// The app has rendered its page: the build's copy of it (`src/prerender.rs`) goes, in the same
+/// task, so no frame shows both or neither. `data-app="running"` on `<html>` then tells styles
+/// and tests that the app, not the static page, is on screen.
+fn take_over_prerendered_page() {
+    let document = document();
+    let selector = format!("[{}]", interview_prep::prerender::PRERENDERED_ATTRIBUTE);
+    while let Ok(Some(prerendered)) = document.query_selector(&selector) {
+        prerendered.remove();
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "running");
+    }
 }
 
 /// For the search benchmark (`scripts/search-bench.sh`) and anyone scripting the page: builds

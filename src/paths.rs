@@ -1,7 +1,6 @@
 //! The app's URL shapes, in one place: views link with these, and the build writes a page for
-//! each of them (see `src/bin/route-pages.rs`) so deep links load with HTTP 200, not via 404.html.
+//! each of them (`src/prerender.rs`) so deep links load with HTTP 200 and their content.
 
-use prep_engine::content::Deck;
 use prep_engine::study::KindFilter;
 
 pub fn card_path(card_id: &str) -> String {
@@ -74,21 +73,6 @@ pub const STUDY_PATHS: [&str; 7] = [
     FILL_IN_PATH,
     MOCK_PATH,
 ];
-
-/// Every path of the deck's pages, relative to the base: what the static host must answer.
-pub fn static_paths(deck: &Deck) -> Vec<String> {
-    let sections = deck.sections.iter().map(|s| section_path(&s.id));
-    let kinds = KindFilter::ALL.into_iter().map(kind_path);
-    let cards = deck.cards.iter().map(|c| card_path(c.id.as_str()));
-    let study = STUDY_PATHS.iter().map(|p| p.to_string());
-    let search = [SEARCH_PATH, PROGRESS_PATH].map(str::to_string);
-    study
-        .chain(search)
-        .chain(sections)
-        .chain(kinds)
-        .chain(cards)
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {

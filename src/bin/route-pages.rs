@@ -1,30 +1,48 @@
-//! Prints the app's static paths (one per line, without the leading slash), for the Trunk
-//! post-build hook that copies `index.html` to `<path>.html`. GitHub Pages serves `card/x.html`
-//! for `/card/x`, so a deep link gets the app with status 200 instead of a 404 page.
+//! Writes every route's page into the bundle Trunk is staging (see `scripts/route-pages.sh`):
+//! `index.html` itself, `404.html`, and `<path>.html` for each of the app's paths, each Trunk's
+//! `index.html` carrying that page's content rendered at build time (`src/prerender.rs`).
+//! GitHub Pages serves `card/x.html` for `/card/x`, so a deep link loads with status 200 and
+//! shows its card before the wasm has downloaded.
+//!
+//!   route-pages <staging dir>
 
+use std::path::Path;
 use std::process::ExitCode;
 
+use interview_prep::deck::compiled_deck;
+use interview_prep::prerender::pages;
+
 fn main() -> ExitCode {
-    let file = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "content/interview.md".to_string());
-    let source = match std::fs::read_to_string(&file) {
-        Ok(source) => source,
-        Err(error) => {
-            eprintln!("error: cannot read {file}: {error}");
-            return ExitCode::FAILURE;
-        }
+    let Some(staging) = std::env::args().nth(1) else {
+        eprintln!("usage: route-pages <directory with Trunk's index.html>");
+        return ExitCode::FAILURE;
     };
-    match prep_engine::content::parse_deck(&file, &source) {
-        Ok(deck) => {
-            for path in interview_prep::paths::static_paths(&deck) {
-                println!("{}", path.trim_start_matches('/'));
-            }
+    match write_pages(Path::new(&staging)) {
+        Ok(count) => {
+            println!("route-pages: wrote {count} pages");
             ExitCode::SUCCESS
         }
-        Err(errors) => {
-            errors.iter().for_each(|e| eprintln!("error: {e}"));
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn write_pages(staging: &Path) -> Result<usize, String> {
+    let index = staging.join("index.html");
+    let template = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let compiled = compiled_deck().map_err(|e| format!("the compiled deck: {e}"))?;
+    let pages = pages(compiled);
+    for page in &pages {
+        let file = staging.join(&page.file);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        std::fs::write(&file, page.fill(&template)?)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(pages.len())
 }

@@ -64,8 +64,12 @@ export async function open(page, appUrl, path = '') {
   await waitForApp(page);
 }
 
-/** The app is up once its main landmark has content. */
+/**
+ * The app is up once it has replaced the build's static copy of the page (`data-app` on
+ * <html>, set by src/main.rs) and its main landmark has content.
+ */
 export async function waitForApp(page) {
+  await page.locator('html[data-app="running"]').waitFor({ state: 'attached', timeout: 15000 });
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 15000 });
 }
 
