@@ -5,3 +5,5 @@
 set -eu
 staging="${TRUNK_STAGING_DIR:?run from a Trunk hook}"
 cargo run --quiet --bin route-pages -- "$staging"
+# Then the service worker, which lists (and hashes) every file, pages included.
+node scripts/service-worker.mjs "$staging"

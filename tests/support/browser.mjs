@@ -13,16 +13,21 @@ export const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
 /** The release bundle under test (scripts/build.sh writes it; DIST=other/dir to test another). */
 export const DIST = process.env.DIST ?? 'dist';
 
-/** Starts the server and the browser once per test file. */
-export async function startApp() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/ is missing: build the release bundle first (scripts/test.sh does)`);
+/**
+ * Starts the server and the browser once per test file. The service worker is blocked unless
+ * `serviceWorkers: 'allow'` (tests/e2e/offline.test.mjs): elsewhere every request reaches the
+ * server, so a test sees the files it built. `dir` serves another copy of the bundle.
+ */
+export async function startApp({ serviceWorkers = 'block', dir = DIST } = {}) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/ is missing: build the release bundle first (scripts/test.sh does)`);
   }
-  const server = await startServer({ dir: DIST, base: BASE });
+  const server = await startServer({ dir, base: BASE });
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'prep-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    serviceWorkers,
     viewport: { width: 390, height: 844 }, // a phone: the app is phone first
   });
   return {
@@ -123,10 +128,10 @@ export const savedProgress = (page) =>
  * The app for one test file: started before its tests, closed after them. The returned object
  * stands for the running app (`url`, `context`, `page()`) and adds `newUser()`.
  */
-export function appForThisFile() {
+export function appForThisFile(options) {
   let running;
   before(async () => {
-    running = await startApp();
+    running = await startApp(options);
   });
   after(async () => {
     await running?.close();
