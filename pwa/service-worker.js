@@ -57,15 +57,20 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** The page for an app path, as the static host would answer it: `card/x` is `card/x.html`,
- * the root is `index.html`, anything else the app's 404 page (which still routes in the app). */
+/** The page for an app path, as the static host would answer it: `card/x` is `card/x.html` and
+ * the root `index.html`. Anything else (the single-file download, a path the app does not know)
+ * goes to the network, and offline to the app's 404 page, which still routes in the app. */
 async function page(path) {
   const cache = await caches.open(CACHE);
   const trimmed = path.replace(/\/+$/, '');
-  const file = trimmed === '' ? 'index.html' : trimmed.endsWith('.html') ? trimmed : `${trimmed}.html`;
-  const cached = (await cache.match(urlOf(file))) ?? (await cache.match(urlOf('404.html')));
+  const file = trimmed === '' ? 'index.html' : `${trimmed}.html`;
+  const cached = await cache.match(urlOf(file));
   if (cached) return cached;
-  return fetch(urlOf(file));
+  try {
+    return await fetch(urlOf(path));
+  } catch (offline) {
+    return (await cache.match(urlOf('404.html'))) ?? Response.error();
+  }
 }
 
 async function asset(request) {
