@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,8 +23,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves to { url, outsideRequests, close }. Port 0 picks a free port. */
-export async function startServer({ dir, base = '/interview-prep/', port = 0, host = '127.0.0.1' }) {
+/**
+ * Starts the server; resolves to { url, outsideRequests, close }. Port 0 picks a free port.
+ * `gzip: true` compresses responses as GitHub Pages does; `rewriteHtml(text)` changes every HTML
+ * file served (for measurements that compare a page with and without part of it).
+ */
+export async function startServer({ dir, base = '/interview-prep/', port = 0, host = '127.0.0.1', gzip = false, rewriteHtml = null }) {
   const root = resolve(dir);
   const outsideRequests = [];
   const server = createServer(async (request, response) => {
@@ -42,8 +47,14 @@ export async function startServer({ dir, base = '/interview-prep/', port = 0, ho
       // GitHub Pages answers /card/x with card/x.html when there is no file card/x.
       if (!extname(file) && !(await exists(file))) file = `${file}.html`;
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      if (rewriteHtml && extname(file) === '.html') body = Buffer.from(rewriteHtml(body.toString('utf8')));
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 6 });
+        headers['content-encoding'] = 'gzip';
+      }
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       try {
