@@ -79,7 +79,8 @@ function routedGlue(glue) {
 }
 replaceOnce(
   /<link rel="stylesheet" href="([^"]+)"[^>]*\/?>/,
-  (_, href) => `<style>${file(href).toString('utf8').replace(/<\/style/gi, '<\\/style')}</style>`,
+  // The footer offers this very file for download: from disk there is nothing to download.
+  (_, href) => `<style>${file(href).toString('utf8').replace(/<\/style/gi, '<\\/style')}\n.site-footer { display: none; }</style>`,
   'stylesheet',
 );
 replaceOnce(
@@ -104,7 +105,7 @@ const wasm = await init({ module_or_path: bytes });${rest}</script>`,
   'Trunk start-up script',
 );
 // The build-time home page links into the site; from disk the app draws its own at once.
-html = html.replace(/\n?<header class="site-header" data-prerendered>[\s\S]*?<\/main>/, '');
+html = html.replace(/\n?<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/, '');
 if (html.includes('data-prerendered')) fail('the build-time page was not removed');
 replaceOnce(
   /<noscript>[\s\S]*?<\/noscript>/,

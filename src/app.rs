@@ -8,7 +8,7 @@ use crate::base_path::{href, router_base};
 use crate::components::search_box::SearchBox;
 use crate::components::storage_notice::StorageNotice;
 use crate::deck::compiled_deck;
-use crate::paths::{HOME_PATH, PROGRESS_PATH, STUDY_PATH};
+use crate::paths::{HOME_PATH, PROGRESS_PATH, SINGLE_FILE_PATH, STUDY_PATH};
 use crate::routes::{
     card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
     mock::MockPage, not_found::NotFound, progress::ProgressPage, quiz::QuizPage,
@@ -58,9 +58,28 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/mock") view=MockPage/>
                 </Routes>
             </main>
+            <SiteFooter/>
         </Router>
     }
 }
+
+/// Offline, and the app to take away: the foot of every page.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                {SITE_FOOTER_TEXT}
+                <a href=href(SINGLE_FILE_PATH) download="interview-prep.html">{SINGLE_FILE_LINK_TEXT}</a>
+            </p>
+        </footer>
+    }
+}
+
+/// The footer's words, shared with the build's copy of every page (`src/prerender.rs`).
+pub const SITE_FOOTER_TEXT: &str =
+    "Works offline after one visit. To open it from disk or share it: ";
+pub const SINGLE_FILE_LINK_TEXT: &str = "download the app as one file";
 
 /// Shown instead of the app if the embedded deck cannot be read (only a broken build does that:
 /// `build.rs` compiled it).

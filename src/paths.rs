@@ -52,6 +52,8 @@ fn encode_query_value(value: &str) -> String {
 }
 
 pub const HOME_PATH: &str = "/";
+/// The whole app as one HTML file (`scripts/single-file.mjs`), to download and open from disk.
+pub const SINGLE_FILE_PATH: &str = "/interview-prep.html";
 pub const STUDY_PATH: &str = "/study";
 /// Statistics, and export, import and reset of progress.
 pub const PROGRESS_PATH: &str = "/progress";

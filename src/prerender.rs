@@ -12,15 +12,17 @@ use prep_engine::compiled::CompiledDeck;
 use prep_engine::content::{CardKind, Deck};
 use prep_engine::study::KindFilter;
 
+use crate::app::{SINGLE_FILE_LINK_TEXT, SITE_FOOTER_TEXT};
 use crate::base_path::href;
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::APP_NAME;
 use crate::components::practice::practice_links;
 use crate::paths::{
     DRILL_PATH, FILL_IN_PATH, HOME_PATH, MOCK_PATH, PROGRESS_PATH, QUIZ_PATH, RECALL_PATH,
-    REVIEW_PATH, SEARCH_PATH, STUDY_PATH, card_path, kind_path, section_path,
+    REVIEW_PATH, SEARCH_PATH, SINGLE_FILE_PATH, STUDY_PATH, card_path, kind_path, section_path,
 };
 use crate::routes::home::cards_label;
+use crate::routes::study::{PRACTICE_MODES, REVIEW_MODE_NAME};
 
 /// The attribute marking build-time markup; the app removes these elements when it mounts.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
@@ -33,7 +35,7 @@ pub struct Page {
     pub title: String,
     /// The page's `<meta name="description">`, when it has one of its own.
     pub description: Option<String>,
-    /// The header and `<main>`, marked with [`PRERENDERED_ATTRIBUTE`].
+    /// The header, `<main>` and footer, marked with [`PRERENDERED_ATTRIBUTE`].
     pub body: String,
 }
 
@@ -70,6 +72,13 @@ pub fn pages(compiled: &CompiledDeck) -> Vec<Page> {
         page("index.html", String::new(), None, HOME_PATH, home(deck)),
         page("404.html", "Not found".to_string(), None, "", not_found()),
     ];
+    pages.push(page(
+        "study.html",
+        "Study".to_string(),
+        None,
+        STUDY_PATH,
+        study_hub(),
+    ));
     for (path, title, class, note) in STUDY_SCREENS {
         let file = format!("{}.html", path.trim_start_matches('/'));
         let nav_path = if *path == PROGRESS_PATH || *path == SEARCH_PATH {
@@ -121,7 +130,6 @@ pub fn pages(compiled: &CompiledDeck) -> Vec<Page> {
 /// The study screens: path, heading, the section's class, and what a reader without
 /// JavaScript is told there.
 const STUDY_SCREENS: &[(&str, &str, &str, &str)] = &[
-    (STUDY_PATH, "Study", "page study-hub", STUDY_NEEDS_SCRIPT),
     (
         REVIEW_PATH,
         "Review",
@@ -185,7 +193,7 @@ fn page(
         file: file.to_string(),
         title,
         description,
-        body: format!("{}\n{main}", header(nav_path)),
+        body: format!("{}\n{main}\n{}", header(nav_path), footer()),
     }
 }
 
@@ -212,6 +220,14 @@ fn header(current: &str) -> String {
         link(STUDY_PATH, "", "Study"),
         link(PROGRESS_PATH, "", "Progress"),
         href(SEARCH_PATH),
+    )
+}
+
+/// The site footer of `app.rs`.
+fn footer() -> String {
+    format!(
+        "<footer class=\"site-footer\" {PRERENDERED_ATTRIBUTE}><p>{SITE_FOOTER_TEXT}<a href=\"{}\" download=\"interview-prep.html\">{SINGLE_FILE_LINK_TEXT}</a></p></footer>",
+        href(SINGLE_FILE_PATH)
     )
 }
 
@@ -411,6 +427,27 @@ fn card_page(compiled: &CompiledDeck, index: usize) -> String {
         index + 1,
         deck.cards.len(),
         pager_link(Some(index + 1), "next", "Next"),
+    ))
+}
+
+/// The study hub's heading and its list of modes; the counts it shows come with the app.
+fn study_hub() -> String {
+    let modes: String = PRACTICE_MODES
+        .iter()
+        .map(|(path, name, detail)| {
+            format!(
+                "<li><a href=\"{}\" class=\"mode\"><span class=\"mode-name\">{name}</span><span class=\"mode-detail\">{detail}</span></a></li>",
+                href(path)
+            )
+        })
+        .collect();
+    main_element(&format!(
+        "<section class=\"page study-hub\"><h1>Study</h1><p class=\"lede\" aria-hidden=\"true\">\u{a0}</p>\
+         <noscript><p>{STUDY_NEEDS_SCRIPT} <a href=\"{}\">All sections</a></p></noscript>\
+         <ul class=\"mode-list\"><li><a href=\"{}\" class=\"mode mode-primary\"><span class=\"mode-name\">{REVIEW_MODE_NAME}</span>\
+         <span class=\"mode-detail\" aria-hidden=\"true\">\u{a0}</span></a></li>{modes}</ul></section>",
+        href(HOME_PATH),
+        href(REVIEW_PATH),
     ))
 }
 

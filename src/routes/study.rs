@@ -17,6 +17,35 @@ use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, 
 use crate::percent::whole_percent;
 use crate::state::{review_counts_label, use_study};
 
+/// The study modes after flashcard review, as the hub lists them: path, name, what it asks.
+/// The build writes them into the study page too (`src/prerender.rs`).
+pub const PRACTICE_MODES: [(&str, &str, &str); 5] = [
+    (
+        QUIZ_PATH,
+        "Multiple choice quiz",
+        "10 questions generated from the content",
+    ),
+    (
+        DRILL_PATH,
+        "Classification drill",
+        "Choose or avoid? An ORM or a Django advantage?",
+    ),
+    (
+        RECALL_PATH,
+        "Typed recall",
+        "Write the answer, then tick the key points you made",
+    ),
+    (
+        FILL_IN_PATH,
+        "Fill in",
+        "Type the concept or the missing word; checked exactly",
+    ),
+    (MOCK_PATH, "Mock interview", "Timed questions and a report"),
+];
+
+/// The hub's first mode, whose detail is the learner's due counts.
+pub const REVIEW_MODE_NAME: &str = "Flashcard review";
+
 #[component]
 pub fn StudyPage() -> impl IntoView {
     set_document_title(|| "Study".to_string());
@@ -34,40 +63,21 @@ pub fn StudyPage() -> impl IntoView {
             <ul class="mode-list">
                 <li>
                     <A href=href(REVIEW_PATH) attr:class="mode mode-primary">
-                        <span class="mode-name">"Flashcard review"</span>
+                        <span class="mode-name">{REVIEW_MODE_NAME}</span>
                         <span class="mode-detail">{review_label}</span>
                     </A>
                 </li>
-                <li>
-                    <A href=href(QUIZ_PATH) attr:class="mode">
-                        <span class="mode-name">"Multiple choice quiz"</span>
-                        <span class="mode-detail">"10 questions generated from the content"</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=href(DRILL_PATH) attr:class="mode">
-                        <span class="mode-name">"Classification drill"</span>
-                        <span class="mode-detail">"Choose or avoid? An ORM or a Django advantage?"</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=href(RECALL_PATH) attr:class="mode">
-                        <span class="mode-name">"Typed recall"</span>
-                        <span class="mode-detail">"Write the answer, then tick the key points you made"</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=href(FILL_IN_PATH) attr:class="mode">
-                        <span class="mode-name">"Fill in"</span>
-                        <span class="mode-detail">"Type the concept or the missing word; checked exactly"</span>
-                    </A>
-                </li>
-                <li>
-                    <A href=href(MOCK_PATH) attr:class="mode">
-                        <span class="mode-name">"Mock interview"</span>
-                        <span class="mode-detail">"Timed questions and a report"</span>
-                    </A>
-                </li>
+                {PRACTICE_MODES
+                    .into_iter()
+                    .map(|(path, name, detail)| view! {
+                        <li>
+                            <A href=href(path) attr:class="mode">
+                                <span class="mode-name">{name}</span>
+                                <span class="mode-detail">{detail}</span>
+                            </A>
+                        </li>
+                    })
+                    .collect_view()}
             </ul>
             <LeechList/>
             <CustomStudy/>
