@@ -93,7 +93,7 @@ replaceOnce(/<link rel="preload"[^>]*as="fetch"[^>]*>/, '', 'wasm preload');
 replaceOnce(/\s*<link rel="manifest"[^>]*>/, '', 'manifest link');
 replaceOnce(/\s*<link rel="apple-touch-icon"[^>]*>/, '', 'touch icon');
 replaceOnce(/\s*<!-- Installable and offline[\s\S]*?-->/, '', 'offline comment');
-replaceOnce(/\s*<script>\s*\/\/ Offline: register the service worker[\s\S]*?<\/script>/, '', 'service worker script');
+replaceOnce(/\s*<script src="[^"]*\/register-[^"]*\.js"[^>]*><\/script>/, '', 'service worker script');
 replaceOnce(
   /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/,
   (_, glue, wasm, rest) => `<script type="module">
