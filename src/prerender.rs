@@ -515,6 +515,40 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::compiled;
+
+    #[test]
+    fn every_card_page_carries_its_question_and_answer() {
+        let pages = pages(compiled());
+        let deck = compiled().deck();
+        for (index, card) in deck.cards.iter().enumerate() {
+            let file = format!("card/{}.html", card.id.as_str());
+            let page = pages.iter().find(|p| p.file == file).expect(&file);
+            assert!(page.body.contains(&escape(&card_title(card))), "{file}");
+            assert!(page.body.contains(compiled().answer_html(index)), "{file}");
+            assert_eq!(page.title, card_title(card));
+        }
+    }
+
+    #[test]
+    fn every_link_between_pages_reaches_a_page() {
+        let pages = pages(compiled());
+        let files: std::collections::HashSet<&str> =
+            pages.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files.len(), pages.len(), "no two pages share a file");
+        for page in &pages {
+            for link in page.body.split("href=\"").skip(1) {
+                let target = &link[..link.find('"').unwrap()];
+                let path = target.split(['?', '#']).next().unwrap();
+                let file = match path.trim_start_matches('/') {
+                    "" => "index.html".to_string(),
+                    "interview-prep.html" => continue, // written after the pages (single-file.mjs)
+                    path => format!("{path}.html"),
+                };
+                assert!(files.contains(file.as_str()), "{}: {target}", page.file);
+            }
+        }
+    }
 
     #[test]
     fn summaries_cut_at_a_word() {
