@@ -5,6 +5,12 @@
 //! - Links and images with `javascript:`, `vbscript:` or `data:` destinations point at `#`.
 //! - Fenced code blocks are rendered here: `python`/`py` blocks are highlighted by a small
 //!   tokenizer ([`python`]) into `<span class="tok-…">` spans; others are plain escaped text.
+//! - A code block is a scrollable region that the keyboard can reach and scroll
+//!   (`tabindex="0"`, named "Code example 1", "Code example 2"…: landmarks on a page have
+//!   unique names), so it can be read on a narrow screen without a mouse.
+//! - An answer's headings (`####` and deeper: `#`–`###` are the deck's own structure) start at
+//!   `<h2>`, under the page's `<h1>` (a card's title) or beside a study screen's `<h2>` prompt,
+//!   so headings never skip a level.
 //! - A single newline inside a paragraph renders as a line break (`<br />`): the content writes
 //!   one fact per line (`**Key**: value`) without blank lines between them and means them to
 //!   read as separate lines.
@@ -13,7 +19,9 @@
 
 mod python;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -26,6 +34,7 @@ pub fn to_html(markdown: &str) -> String {
     let mut code: Option<(String, String)> = None;
     // Inside a raw HTML block: its text so far (shown as a paragraph of text).
     let mut html_block: Option<String> = None;
+    let mut code_blocks = 0;
     for event in Parser::new_ext(markdown, options()) {
         if let Some(text) = &mut html_block {
             match event {
@@ -50,7 +59,8 @@ pub fn to_html(markdown: &str) -> String {
         if let Some((language, text)) = &mut code {
             match event {
                 Event::End(TagEnd::CodeBlock) => {
-                    let block = code_block_html(language, text);
+                    code_blocks += 1;
+                    let block = code_block_html(code_blocks, language, text);
                     events.push(Event::Html(CowStr::from(block)));
                     code = None;
                 }
@@ -73,6 +83,20 @@ pub fn to_html(markdown: &str) -> String {
             }
             Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
             Event::SoftBreak => events.push(Event::HardBreak),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => events.push(Event::Start(Tag::Heading {
+                level: answer_heading(level),
+                id,
+                classes,
+                attrs,
+            })),
+            Event::End(TagEnd::Heading(level)) => {
+                events.push(Event::End(TagEnd::Heading(answer_heading(level))))
+            }
             other => events.push(make_safe(other)),
         }
     }
@@ -199,15 +223,27 @@ fn is_block_end(tag: TagEnd) -> bool {
     )
 }
 
-fn code_block_html(language: &str, code: &str) -> String {
+/// An answer's heading level: `####` (the first level an answer can use) is `<h2>`.
+fn answer_heading(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H4 => HeadingLevel::H2,
+        HeadingLevel::H5 => HeadingLevel::H3,
+        HeadingLevel::H6 => HeadingLevel::H4,
+        other => other,
+    }
+}
+
+/// The `number`th code block of an answer: a named region the keyboard can focus and scroll.
+fn code_block_html(number: usize, language: &str, code: &str) -> String {
+    let pre = format!("<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example {number}\">");
     match language.to_ascii_lowercase().as_str() {
         "python" | "py" => format!(
-            "<pre><code class=\"language-python\">{}</code></pre>\n",
+            "{pre}<code class=\"language-python\">{}</code></pre>\n",
             python::highlight(code)
         ),
-        "" => format!("<pre><code>{}</code></pre>\n", escape_html(code)),
+        "" => format!("{pre}<code>{}</code></pre>\n", escape_html(code)),
         _ => format!(
-            "<pre><code class=\"language-{}\">{}</code></pre>\n",
+            "{pre}<code class=\"language-{}\">{}</code></pre>\n",
             escape_html(language),
             escape_html(code)
         ),

@@ -44,7 +44,7 @@ fn renders_lists_and_sub_headings() {
     );
     assert_eq!(
         to_html("#### Sub\n##### Subsub"),
-        "<h4>Sub</h4>\n<h5>Subsub</h5>\n"
+        "<h2>Sub</h2>\n<h3>Subsub</h3>\n"
     );
 }
 
@@ -56,19 +56,21 @@ fn renders_tables_with_head_and_body() {
          <tr><td><strong>Full control needed</strong></td><td>APIView</td></tr>\n"
     ));
     assert!(html.contains("</tbody></table>\n"));
-    assert!(html.contains("<h4>Quick Decision Guide</h4>"));
+    assert!(html.contains("<h2>Quick Decision Guide</h2>"));
 }
 
 #[test]
 fn highlights_python_in_question_27() {
     let html = to_html(answer(deck(), 27));
-    assert_eq!(
-        html.matches("<pre><code class=\"language-python\">")
-            .count(),
-        3
-    );
+    // Three python examples, each a region with its own name.
+    for n in 1..=3 {
+        let pre = format!(
+            "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example {n}\"><code class=\"language-python\">"
+        );
+        assert_eq!(html.matches(&pre).count(), 1, "{pre}");
+    }
     assert!(html.contains(
-        "<pre><code class=\"language-python\"><span class=\"tok-kw\">class</span> \
+        "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example 1\"><code class=\"language-python\"><span class=\"tok-kw\">class</span> \
          <span class=\"tok-title\">BookAPIView</span>(APIView):\n    \
          <span class=\"tok-kw\">def</span> <span class=\"tok-title\">get</span>(\
          <span class=\"tok-builtin\">self</span>, request):\n        \
@@ -85,15 +87,15 @@ fn highlights_python_in_question_27() {
 fn other_code_blocks_are_plain() {
     assert_eq!(
         to_html("```bash\necho \"<hi>\" && ls\n```"),
-        "<pre><code class=\"language-bash\">echo &quot;&lt;hi&gt;&quot; &amp;&amp; ls\n</code></pre>\n"
+        "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example 1\"><code class=\"language-bash\">echo &quot;&lt;hi&gt;&quot; &amp;&amp; ls\n</code></pre>\n"
     );
     assert_eq!(
         to_html("    indented <code>\n"),
-        "<pre><code>indented &lt;code&gt;\n</code></pre>\n"
+        "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example 1\"><code>indented &lt;code&gt;\n</code></pre>\n"
     );
     assert_eq!(
         to_html("```py\nx = 1\n```"),
-        "<pre><code class=\"language-python\">x = <span class=\"tok-num\">1</span>\n</code></pre>\n"
+        "<pre tabindex=\"0\" role=\"region\" aria-label=\"Code example 1\"><code class=\"language-python\">x = <span class=\"tok-num\">1</span>\n</code></pre>\n"
     );
     assert!(
         to_html("```\"><script>\nx\n```").contains("class=\"language-&quot;&gt;&lt;script&gt;\"")
