@@ -135,7 +135,8 @@ pub fn CalendarHeatmap(heatmap: Heatmap) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="heatmap-scroll">
+        // Scrolls sideways on a phone: the keyboard can reach and scroll it too.
+        <div class="heatmap-scroll" tabindex="0" role="region" aria-label="Your year, scrollable">
             <svg class="heatmap" viewBox=format!("0 0 {} 82", weeks * 12) role="img" aria-label=label>
                 {cells}
             </svg>

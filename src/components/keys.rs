@@ -7,7 +7,12 @@ use wasm_bindgen::JsCast;
 /// Calls `handler` with the key of every keydown outside text fields, until the screen unmounts.
 pub fn on_study_key(handler: impl Fn(&str, &web_sys::KeyboardEvent) + 'static) {
     let handle = window_event_listener(ev::keydown, move |event| {
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in_field(&event) {
+        if event.ctrl_key()
+            || event.meta_key()
+            || event.alt_key()
+            || typing_in_field(&event)
+            || arrow_in_radio_group(&event)
+        {
             return;
         }
         handler(&event.key(), &event);
@@ -22,6 +27,16 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|element| {
             matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
+}
+
+/// An arrow key on an option of a radio group moves between its options (`OptionButton`),
+/// whatever the screen's own arrow shortcuts do elsewhere.
+fn arrow_in_radio_group(event: &web_sys::KeyboardEvent) -> bool {
+    event.key().starts_with("Arrow")
+        && event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.get_attribute("role").as_deref() == Some("radio"))
 }
 
 /// Calls `handler` when `/` is pressed outside text fields (the web's usual "go to search"
@@ -72,6 +87,25 @@ pub fn focus_when_mounted(target: NodeRef<leptos::html::Button>) {
     Effect::new(move |_| {
         if let Some(button) = target.get() {
             let _ = button.focus();
+        }
+    });
+}
+
+/// Moves the keyboard focus to the first element matching `selector` once the change under
+/// way is on the page: new content (an answer shown, a verdict, a checked answer; with
+/// `tabindex="-1"`) is read out by a screen reader, scrolled into view above the action bar
+/// (see `scroll-padding` in the stylesheet), and Tab goes on from there; a new question's
+/// first option takes the place of the button that led to it. Called by the action that shows
+/// it (never on load or on a timeout); does nothing if nothing matches.
+pub fn focus_soon(selector: &'static str) {
+    request_animation_frame(move || {
+        let target = document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
         }
     });
 }

@@ -10,10 +10,12 @@ use prep_engine::quiz::{DrillFamily, DrillItem, bucket_label, grade_drill};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
-use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
+use crate::components::answer_feedback::{
+    AnswerFeedback, FEEDBACK, FIRST_OPTION, OptionButton, Verdict,
+};
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::on_study_key;
+use crate::components::keys::{focus_soon, on_study_key};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{compiled, loaded_deck};
@@ -104,10 +106,14 @@ fn DrillRoundView(
                 r.answer(choice, right, Clone::clone);
             }
         });
+        focus_soon(FEEDBACK);
     };
     let answered =
         move || round.with_untracked(|r| r.as_ref().is_some_and(|r| r.current_answer().is_some()));
-    let next = move || round.update(|r| r.iter_mut().for_each(DrillRound::next));
+    let next = move || {
+        round.update(|r| r.iter_mut().for_each(DrillRound::next));
+        focus_soon(FIRST_OPTION);
+    };
     on_study_key(move |key, event| match key {
         "1" | "ArrowLeft" if !answered() => answer(0),
         "2" | "ArrowRight" if !answered() => answer(1),

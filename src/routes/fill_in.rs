@@ -13,11 +13,11 @@ use prep_engine::study::PracticeRound;
 use prep_engine::typed::{BLANK, TypedForm, TypedPrompt, TypedVerdict, check_typed};
 
 use crate::clock::{now, seed};
-use crate::components::answer_feedback::{AnswerFeedback, Verdict};
+use crate::components::answer_feedback::{AnswerFeedback, FEEDBACK, Verdict};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::on_study_key;
+use crate::components::keys::{focus_soon, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
@@ -97,6 +97,7 @@ fn FillInRound(
             StudyMode::Typed,
         );
         round.update(|r| r.answer((text, verdict), verdict.is_right(), Clone::clone));
+        focus_soon(FEEDBACK);
     };
     let next = move || {
         if round.with_untracked(|r| r.current_answer().is_some()) {

@@ -5,7 +5,6 @@
 //! Both the setup choices and the interview in progress (timer deadline and notes included)
 //! are sittings (`sitting_store`): a visit to a card and Back, or a reload, loses nothing.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
@@ -22,7 +21,7 @@ use crate::components::card_face::back;
 use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{on_ctrl_enter, on_study_key};
+use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
 use crate::deck::loaded_deck;
@@ -220,9 +219,8 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         })
     });
     let revealed = move || interview.with(|i| i.as_ref().is_some_and(MockInterview::is_revealed));
-    // Set when the learner (not the timer) reveals: the answer then takes the focus, so the
-    // 1/2/3 keys judge at once; a timeout never pulls the focus out of the notes.
-    let focus_answer = StoredValue::new(false);
+    // When the learner (not the timer) reveals, the answer takes the focus, so the 1/2/3
+    // keys judge at once; a timeout never pulls the focus out of the notes.
     let reveal = move || {
         if interview.with_untracked(|i| {
             i.as_ref()
@@ -230,12 +228,12 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         }) {
             return;
         }
-        focus_answer.set_value(true);
         interview.update(|i| {
             if let Some(i) = i {
                 i.reveal(now(), false)
             }
-        })
+        });
+        focus_soon(".mock-question .answer");
     };
     // Every judgement feeds the schedule at once (see `MockOutcome::evidence`), so closing the
     // tab mid-interview loses nothing already judged.
@@ -328,7 +326,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                     >
                         {move || interview.with(|i| i.as_ref().is_some_and(|i| i.remaining_ms(clock.get()) == Some(0)))
                             .then(|| view! { <p class="verdict bad" role="status">"Time is up."</p> })}
-                        <ModelAnswer card=card focus=focus_answer/>
+                        <div class="answer" tabindex="-1" role="region" aria-label="Model answer">{back(deck, card)}</div>
                         <div class="action-bar">
                             <div class="grade-buttons three" role="group" aria-label="How did your answer compare?">
                                 <button class="grade grade-again" aria-keyshortcuts="1" on:click=move |_| judge(MockOutcome::Missed)>"Missed it"</button>
@@ -342,23 +340,6 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             }
             .into_any(),
         }}
-    }
-}
-
-/// The model answer, focused when the learner revealed it (see `MockRun`).
-#[component]
-fn ModelAnswer(card: usize, focus: StoredValue<bool>) -> impl IntoView {
-    let answer = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        if let Some(element) = answer.get()
-            && focus.get_value()
-        {
-            focus.set_value(false);
-            let _ = element.focus();
-        }
-    });
-    view! {
-        <div class="answer" tabindex="-1" node_ref=answer aria-label="Model answer">{back(loaded_deck(), card)}</div>
     }
 }
 

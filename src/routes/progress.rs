@@ -14,6 +14,7 @@ use crate::components::charts::{
 use crate::components::device_link::ScheduleArrival;
 use crate::components::document_title::set_document_title;
 use crate::components::keep_progress::KeepProgress;
+use crate::components::theme::ThemeChoice;
 use crate::deck::loaded_deck;
 use crate::paths::{card_path, section_path};
 use crate::state::use_study;
@@ -57,6 +58,10 @@ pub fn ProgressPage() -> impl IntoView {
                 }
             }}
             <KeepProgress/>
+            <section aria-labelledby="display-heading">
+                <h2 id="display-heading">"Display"</h2>
+                <ThemeChoice/>
+            </section>
         </section>
     }
 }

@@ -9,11 +9,13 @@ use prep_engine::quiz::{ChoiceQuestion, grade_choice};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
-use crate::components::answer_feedback::{AnswerFeedback, OptionButton, Verdict};
+use crate::components::answer_feedback::{
+    AnswerFeedback, FEEDBACK, FIRST_OPTION, OptionButton, Verdict,
+};
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::on_study_key;
+use crate::components::keys::{focus_soon, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::RoundSummary;
@@ -91,8 +93,12 @@ fn QuizRoundView(
                 bank.choice_retry(missed, retry_seed)
             })
         });
+        focus_soon(FEEDBACK);
     };
-    let next = move || round.update(QuizRound::next);
+    let next = move || {
+        round.update(QuizRound::next);
+        focus_soon(FIRST_OPTION);
+    };
     on_study_key(move |key, event| match key {
         "1" | "2" | "3" | "4" => pick(key.parse::<usize>().unwrap_or(1) - 1),
         "Enter" | " " | "ArrowRight" if round.with_untracked(|r| r.current_answer().is_some()) => {

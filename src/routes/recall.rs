@@ -4,7 +4,6 @@
 //! (see `prep_engine::recall`), and the learner's grade feeds the scheduler. The sitting is
 //! kept (`sitting_store`): a visit to a card and Back, or a reload, goes on where it was.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
@@ -22,7 +21,7 @@ use crate::components::card_labels::card_title;
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{on_ctrl_enter, on_study_key};
+use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
@@ -108,7 +107,11 @@ fn RecallSitting(
     let draft = Signal::derive(move || round.with(|r| r.draft().to_owned()));
     let on_type = move |text: String| round.update(|r| r.set_draft(text));
     let marks = Signal::derive(move || round.with(|r| r.marks().map(<[bool]>::to_vec)));
-    let on_check = move |count: usize| round.update(|r| r.check(count));
+    // The result takes the focus (see `RecallCard`).
+    let on_check = move |count: usize| {
+        round.update(|r| r.check(count));
+        focus_soon(".recall-result");
+    };
     let on_mark = move |index: usize, on: bool| round.update(|r| r.set_mark(index, on));
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.current().copied())));
     view! {
@@ -198,12 +201,6 @@ fn RecallCard(
     on_ctrl_enter(check);
     // Once checked, the answer field is read-only: the result takes the focus, so the grade
     // keys work at once and Tab reaches the checklist.
-    let result_box = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        if let Some(result) = result_box.get() {
-            let _ = result.focus();
-        }
-    });
     view! {
         <article class="recall-card">
             <p class="eyebrow muted">{hint}</p>
@@ -229,7 +226,7 @@ fn RecallCard(
                 }
                 .into_any(),
                 Some(result) => view! {
-                    <div class="recall-result" tabindex="-1" node_ref=result_box>
+                    <div class="recall-result" tabindex="-1">
                         <p class="score" role="status">
                             {move || format!(
                                 "You ticked {} of {count} key points.",

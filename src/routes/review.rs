@@ -13,7 +13,7 @@ use crate::components::card_face::{back, front};
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{on_study_key, on_undo_key};
+use crate::components::keys::{focus_soon, on_study_key, on_undo_key};
 use crate::components::next_steps::NextSteps;
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
@@ -71,7 +71,12 @@ fn ReviewSitting() -> impl IntoView {
     // What the last undo did (or why it could not), for the live region.
     let undo_status = RwSignal::new(None::<String>);
 
-    let reveal = move || session.update(|s| s.reveal());
+    // The answer takes the focus, so it is read out and scrolled into view above the grade
+    // buttons; after a grade, the next card's button takes the place of the grade buttons.
+    let reveal = move || {
+        session.update(|s| s.reveal());
+        focus_soon(".flashcard .answer");
+    };
     let grade = move |grade: Grade| {
         if !session.with_untracked(|s| s.is_revealed()) {
             return;
@@ -84,6 +89,7 @@ fn ReviewSitting() -> impl IntoView {
                 s.answer(deck, p, &scheduler, grade, at);
             })
         });
+        focus_soon(".action-bar .primary");
     };
     let undo = move || {
         let mut outcome = Ok(0);
@@ -155,18 +161,20 @@ fn ReviewSitting() -> impl IntoView {
                 Some(card) => {
                     let (hint, prompt) = front(deck, card);
                     view! {
-                        <article class="flashcard" aria-live="polite">
+                        <article class="flashcard">
                             <p class="eyebrow muted">{hint}</p>
-                            <h2 class="prompt">{prompt}</h2>
+                            <h2 class="prompt" id="review-prompt">{prompt}</h2>
                             <Show when=move || session.with(|s| s.is_revealed())>
-                                <div class="answer">{back(deck, card)}</div>
+                                <div class="answer" tabindex="-1" role="region" aria-label="Answer">
+                                    {back(deck, card)}
+                                </div>
                             </Show>
                         </article>
                         <div class="action-bar">
                             <Show
                                 when=move || session.with(|s| s.is_revealed())
                                 fallback=move || view! {
-                                    <button class="primary wide" on:click=move |_| reveal()>
+                                    <button class="primary wide" aria-describedby="review-prompt" on:click=move |_| reveal()>
                                         "Show answer"
                                     </button>
                                 }
