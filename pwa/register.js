@@ -24,10 +24,13 @@
     // This page's build, named by its hashed wasm file (Trunk's preload, later in <head>).
     const build = document.querySelector('link[rel="preload"][as="fetch"]')?.getAttribute('href');
     try {
+      // Only a page the service worker serves can have been updated by it (and tests that
+      // block service workers find no key of it).
+      if (!navigator.serviceWorker.controller) return;
       const seen = localStorage.getItem(buildKey);
       if (build && seen !== build) {
         localStorage.setItem(buildKey, build);
-        if (seen && navigator.serviceWorker.controller) notice('Updated to the latest version.', 'OK');
+        if (seen) notice('Updated to the latest version.', 'OK');
       }
     } catch {}
   });

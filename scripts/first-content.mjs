@@ -20,9 +20,9 @@ const path = arg('path', 'card/difference-between-apiview-viewset-and-genericapi
 const base = process.env.PUBLIC_URL ?? '/interview-prep/';
 const PHONE = { latency: 150, downloadThroughput: 400 * 1024, uploadThroughput: 400 * 1024, cpu: 4 };
 
-/** The page as it was before: the build-time header, main and footer removed. */
+/** The page as it was before: the build-time skip link, header, main and footer removed. */
 const withoutBuildTimeContent = (html) =>
-  html.replace(/<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/, '');
+  html.replace(/<a class="skip-link"[^>]*data-prerendered>[^<]*<\/a>|<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/g, '');
 
 function instrument() {
   const times = (window.__firstContent = {});

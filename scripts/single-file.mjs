@@ -105,7 +105,7 @@ const wasm = await init({ module_or_path: bytes });${rest}</script>`,
   'Trunk start-up script',
 );
 // The build-time home page links into the site; from disk the app draws its own at once.
-html = html.replace(/\n?<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/, '');
+html = html.replace(/\n?<a class="skip-link"[^>]*data-prerendered>[^<]*<\/a>|\n?<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/g, '');
 if (html.includes('data-prerendered')) fail('the build-time page was not removed');
 replaceOnce(
   /<noscript>[\s\S]*?<\/noscript>/,

@@ -5,8 +5,10 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::base_path::{href, router_base};
+use crate::components::page_focus::{SkipLink, focus_heading_on_page_change};
 use crate::components::search_box::SearchBox;
 use crate::components::storage_notice::StorageNotice;
+use crate::components::theme::apply_saved_theme;
 use crate::deck::compiled_deck;
 use crate::paths::{HOME_PATH, PROGRESS_PATH, SINGLE_FILE_PATH, STUDY_PATH};
 use crate::routes::{
@@ -29,8 +31,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_study_state();
+    apply_saved_theme();
     view! {
         <Router base=router_base()>
+            <SkipLink/>
+            <FocusFollowsPages/>
             <header class="site-header">
                 <nav aria-label="Main">
                     <A href=href(HOME_PATH) exact=true attr:class="brand">"Interview Prep"</A>
@@ -61,6 +66,12 @@ fn Shell() -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
+}
+
+/// Moves the focus to each new page's heading (inside the router, whose location it watches).
+#[component]
+fn FocusFollowsPages() -> impl IntoView {
+    focus_heading_on_page_change();
 }
 
 /// Offline, and the app to take away: the foot of every page.

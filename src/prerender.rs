@@ -193,8 +193,28 @@ fn page(
         file: file.to_string(),
         title,
         description,
-        body: format!("{}\n{main}\n{}", header(nav_path), footer()),
+        body: format!(
+            "{}\n{}\n{main}\n{}",
+            skip_link(file),
+            header(nav_path),
+            footer()
+        ),
     }
+}
+
+/// "Skip to content", as `page_focus::SkipLink` renders it; without the app it is a link to
+/// `#main` on this very page (a bare `#main` would resolve against `<base>`).
+fn skip_link(file: &str) -> String {
+    let page = match file.trim_end_matches(".html") {
+        // The not-found page stands for any address: there is no "this page" to link to.
+        "404" => return String::new(),
+        "index" => String::new(),
+        path => path.to_string(),
+    };
+    format!(
+        "<a class=\"skip-link\" href=\"{}#main\" {PRERENDERED_ATTRIBUTE}>Skip to content</a>",
+        href(&format!("/{page}"))
+    )
 }
 
 /// The site header of `app.rs`: brand, the three sections of the app, and the search field,
@@ -515,6 +535,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base_path::router_base;
     use crate::deck::compiled;
 
     #[test]
@@ -540,6 +561,7 @@ mod tests {
             for link in page.body.split("href=\"").skip(1) {
                 let target = &link[..link.find('"').unwrap()];
                 let path = target.split(['?', '#']).next().unwrap();
+                let path = path.strip_prefix(router_base()).expect(target);
                 let file = match path.trim_start_matches('/') {
                     "" => "index.html".to_string(),
                     "interview-prep.html" => continue, // written after the pages (single-file.mjs)

@@ -10,8 +10,6 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::base_path::href;
 use crate::components::keys::on_search_key;
-use crate::components::page_focus::focus_heading_on_page_change;
-use crate::components::theme::apply_saved_theme;
 use crate::deck::compiled;
 use crate::paths::{SEARCH_PATH, SEARCH_QUERY, search_path};
 
@@ -21,8 +19,6 @@ pub const FIRST_RESULT_ID: &str = "first-search-result";
 #[component]
 pub fn SearchBox() -> impl IntoView {
     // The header lives as long as the app: the shell's own behaviours start here.
-    apply_saved_theme();
-    focus_heading_on_page_change();
     let location = use_location();
     let query = use_query_map();
     let navigate = use_navigate();

@@ -13,9 +13,11 @@ const KiB = 1024;
 // plus about 1% for toolchain noise; lower it whenever weight comes out (docs/size.md
 // has the table of where the bytes go). Raised for search (issue 14): 341.2 -> 372.7 KB
 // brotli, 442.9 -> 485.6 KB gzip; and for progress safety, the progress page and the schedule
-// link with its QR code (issue 15): 371.8 -> 443.0 KB brotli, 485.4 -> 578.9 KB gzip.
-// docs/size.md itemises both.
-const CEILING = { brotli: 448 * KiB, gzip: 585 * KiB };
+// link with its QR code (issue 15): 371.8 -> 443.0 KB brotli, 485.4 -> 578.9 KB gzip; and for
+// the home page's build-time content, the service worker's registration, focus and theme code
+// and the phone polish (issue 16): 442.8 -> 447.9 KB brotli, 578.9 -> 585.6 KB gzip.
+// docs/size.md itemises them.
+const CEILING = { brotli: 452 * KiB, gzip: 592 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };
