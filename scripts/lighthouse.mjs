@@ -1,9 +1,10 @@
 // Lighthouse 12 (npm), mobile, with Debian's Chromium, over the release build served as GitHub
 // Pages serves it (under the sub-path, gzip): performance, accessibility, best practices and SEO
-// for the home page, a card's deep link and the study page. Prints each page's scores and the
-// audits that cost points, and fails if a score is under the goals of issue 16.
+// for the home page, a card's deep link and the study page, each run 5 times (the median run by
+// performance counts). Prints each page's scores and the audits that cost points, and fails if a
+// score is under the goals of issue 16.
 //
-//   node scripts/lighthouse.mjs [--dir dist] [--json report-dir]   (scripts/lighthouse.sh builds first)
+//   node scripts/lighthouse.mjs [--dir dist] [--runs 5] [--json report-dir]   (scripts/lighthouse.sh builds first)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const arg = (name, fallback) => {
 };
 const dir = arg('dir', process.env.DIST ?? 'dist');
 const jsonDir = arg('json');
+const RUNS = Number(arg('runs', 5));
 const base = process.env.PUBLIC_URL ?? '/interview-prep/';
 
 const server = await startServer({ dir, base, gzip: true });
@@ -31,12 +33,21 @@ let missed = 0;
 try {
   for (const path of PAGES) {
     const url = server.url + path;
-    const { lhr } = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: Object.keys(GOALS),
-    });
+    // Lighthouse's own advice for noisy machines: run several times and take the median run
+    // (by performance score), since one run's blocking time can double on a busy VM.
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { lhr } = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: Object.keys(GOALS),
+      });
+      runs.push(lhr);
+    }
+    runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+    const lhr = runs[Math.floor(runs.length / 2)];
+    console.log(`\n/${path}: performance over ${RUNS} runs ${runs.map((r) => Math.round(r.categories.performance.score * 100)).join(', ')}; the median run:`);
     if (jsonDir) {
       mkdirSync(jsonDir, { recursive: true });
       writeFileSync(join(jsonDir, `${path.replace(/\W+/g, '-') || 'home'}.json`), JSON.stringify(lhr));
@@ -46,7 +57,7 @@ try {
       if (score < goal) missed++;
       return `${lhr.categories[id].title} ${score}${score < goal ? ` (goal ${goal})` : ''}`;
     });
-    console.log(`\n/${path}: ${scores.join(' · ')}`);
+    console.log(`  ${scores.join(' · ')}`);
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
     console.log(`  ${metrics.map((m) => `${lhr.audits[m].title} ${lhr.audits[m].displayValue}`).join(' · ')}`);
     for (const [id, category] of Object.entries(lhr.categories)) {

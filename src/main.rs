@@ -5,8 +5,23 @@ use leptos::prelude::*;
 
 fn main() {
     console_error_panic_hook::set_once();
-    mount_to_body(App);
-    take_over_prerendered_page();
+    // The build's copy of the page is already there: let it paint first (a frame, then a task),
+    // then start in two tasks, reading the deck and then mounting, so no single task holds a
+    // slow phone's main thread for long (much of each is V8 compiling the wasm functions it
+    // calls for the first time).
+    request_animation_frame(|| {
+        next_task(|| {
+            let _ = interview_prep::deck::compiled_deck();
+            next_task(|| {
+                mount_to_body(App);
+                take_over_prerendered_page();
+            });
+        });
+    });
+}
+
+fn next_task(run: impl FnOnce() + 'static) {
+    set_timeout(run, std::time::Duration::ZERO);
 }
 
 /// The app has rendered its page: the build's copy of it (`src/prerender.rs`) goes, in the same

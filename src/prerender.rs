@@ -56,6 +56,13 @@ impl Page {
                 &escape(description),
             )?;
         }
+        // The page's content is in the HTML, so first content does not need the wasm: its
+        // download must not compete with the page's own for a phone's bandwidth.
+        let html = replace_once(
+            &html,
+            "type=\"application/wasm\"",
+            "type=\"application/wasm\" fetchpriority=\"low\"",
+        )?;
         replace_between(
             &html,
             "<body>",
@@ -503,6 +510,14 @@ fn summary(text: &str) -> Option<String> {
     Some(format!("{cut}\u{2026}"))
 }
 
+/// Replaces `from`, which must occur exactly once.
+fn replace_once(html: &str, from: &str, to: &str) -> Result<String, String> {
+    match html.matches(from).count() {
+        1 => Ok(html.replacen(from, to, 1)),
+        n => Err(format!("index.html has {from} {n} times, not once")),
+    }
+}
+
 /// Replaces what lies between the first `start` and the next `end` after it.
 fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
     let from = html
@@ -584,7 +599,7 @@ mod tests {
 
     #[test]
     fn fill_puts_title_description_and_content_in_place() {
-        let template = "<title>Interview Prep</title><meta name=\"description\" content=\"x\" /><body>\n<noscript>n</noscript></body>";
+        let template = "<title>Interview Prep</title><meta name=\"description\" content=\"x\" /><link type=\"application/wasm\"><body>\n<noscript>n</noscript></body>";
         let page = Page {
             file: "a.html".into(),
             title: "A & B".into(),
@@ -593,7 +608,7 @@ mod tests {
         };
         assert_eq!(
             page.fill(template).unwrap(),
-            "<title>A &amp; B · Interview Prep</title><meta name=\"description\" content=\"says &quot;hi&quot;\" /><body>\n<main>m</main>\n    <noscript>n</noscript></body>"
+            "<title>A &amp; B · Interview Prep</title><meta name=\"description\" content=\"says &quot;hi&quot;\" /><link type=\"application/wasm\" fetchpriority=\"low\"><body>\n<main>m</main>\n    <noscript>n</noscript></body>"
         );
         assert!(page.fill("<html></html>").is_err());
     }

@@ -14,6 +14,7 @@ pub mod key_hints;
 pub mod keys;
 pub mod marked_text;
 pub mod next_steps;
+pub mod next_task;
 pub mod page_focus;
 pub mod practice;
 pub mod progress_bar;

@@ -12,6 +12,7 @@ use crate::base_path::href;
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::components::next_steps::CustomStudy;
+use crate::components::next_task::InNextTask;
 use crate::deck::loaded_deck;
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
 use crate::percent::whole_percent;
@@ -79,10 +80,12 @@ pub fn StudyPage() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <LeechList/>
-            <CustomStudy/>
-            <FilterPanel/>
-            <SettingsPanel/>
+            <InNextTask>
+                <LeechList/>
+                <CustomStudy/>
+                <FilterPanel/>
+                <SettingsPanel/>
+            </InNextTask>
         </section>
     }
 }
