@@ -11,6 +11,7 @@
 use prep_engine::compiled::CompiledDeck;
 use prep_engine::content::{CardKind, Deck};
 use prep_engine::study::KindFilter;
+use prep_engine::text::escape_html as escape;
 
 use crate::app::{SINGLE_FILE_LINK_TEXT, SITE_FOOTER_TEXT};
 use crate::base_path::href;
@@ -529,22 +530,6 @@ fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<Str
         .ok_or_else(|| format!("index.html has no {end} after {start}"))?
         + from;
     Ok(format!("{}{with}{}", &html[..from], &html[to..]))
-}
-
-/// Text as HTML text or attribute value.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
