@@ -8,6 +8,7 @@
 //   node scripts/first-content.mjs [--dir dist] [--runs 7] [--path card/<id>]
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
+import { BUILD_TIME_MARKUP } from './build-time-markup.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/chromium.mjs';
 
 const arg = (name, fallback) => {
@@ -22,7 +23,7 @@ const PHONE = { latency: 150, downloadThroughput: 400 * 1024, uploadThroughput: 
 
 /** The page as it was before: the build-time skip link, header, main and footer removed. */
 const withoutBuildTimeContent = (html) =>
-  html.replace(/<a class="skip-link"[^>]*data-prerendered>[^<]*<\/a>|<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/g, '');
+  html.replace(BUILD_TIME_MARKUP, '');
 
 function instrument() {
   const times = (window.__firstContent = {});

@@ -10,6 +10,7 @@
 //   node scripts/single-file.mjs <bundle dir> [output file]   (default <bundle dir>/interview-prep.html)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILD_TIME_MARKUP } from './build-time-markup.mjs';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -105,7 +106,7 @@ const wasm = await init({ module_or_path: bytes });${rest}</script>`,
   'Trunk start-up script',
 );
 // The build-time home page links into the site; from disk the app draws its own at once.
-html = html.replace(/\n?<a class="skip-link"[^>]*data-prerendered>[^<]*<\/a>|\n?<header class="site-header" data-prerendered>[\s\S]*?<\/footer>/g, '');
+html = html.replace(BUILD_TIME_MARKUP, '');
 if (html.includes('data-prerendered')) fail('the build-time page was not removed');
 replaceOnce(
   /<noscript>[\s\S]*?<\/noscript>/,

@@ -22,7 +22,8 @@ use crate::paths::{
     DRILL_PATH, FILL_IN_PATH, HOME_PATH, MOCK_PATH, PROGRESS_PATH, QUIZ_PATH, RECALL_PATH,
     REVIEW_PATH, SEARCH_PATH, SINGLE_FILE_PATH, STUDY_PATH, card_path, kind_path, section_path,
 };
-use crate::routes::home::cards_label;
+use crate::routes::home::{cards_label, deck_summary_parts};
+use crate::routes::kind::cards_of_kind_by_section;
 use crate::routes::study::{PRACTICE_MODES, REVIEW_MODE_NAME};
 
 /// The attribute marking build-time markup; the app removes these elements when it mounts.
@@ -264,29 +265,18 @@ fn main_element(content: &str) -> String {
 }
 
 fn home(deck: &Deck) -> String {
-    let count = |kind: KindFilter| {
-        deck.cards
-            .iter()
-            .filter(|c| KindFilter::of(c.kind) == kind)
-            .count()
-    };
-    let kind_link = |kind: KindFilter, words: &str| {
-        format!(
-            "<a href=\"{}\">{} {words}</a>",
-            href(&kind_path(kind)),
-            count(kind)
-        )
-    };
+    let (lead, kinds) = deck_summary_parts(deck);
+    let summary: String = kinds
+        .iter()
+        .map(|(before, kind, text)| {
+            format!("{before}<a href=\"{}\">{text}</a>", href(&kind_path(*kind)))
+        })
+        .collect();
     let mut html = format!(
-        "<section class=\"page home\"><h1>{}</h1><p class=\"lede\">{}: {}, {}, {} and {}.</p>\
+        "<section class=\"page home\"><h1>{}</h1><p class=\"lede\">{lead}{summary}.</p>\
          <div class=\"study-cta\"><p aria-hidden=\"true\">\u{a0}</p><a href=\"{}\" class=\"button primary-link\">Start review</a>\
          <a href=\"{}\">All study modes</a></div>",
         escape(&deck.title),
-        cards_label(deck.cards.len()),
-        kind_link(KindFilter::Questions, "interview questions"),
-        kind_link(KindFilter::Definitions, "definitions"),
-        kind_link(KindFilter::OneLiners, "one-liners"),
-        kind_link(KindFilter::GuideItems, "decision-guide items"),
         href(REVIEW_PATH),
         href(STUDY_PATH),
     );
@@ -367,23 +357,15 @@ fn section_page(deck: &Deck, index: usize) -> String {
 }
 
 fn kind_page(deck: &Deck, kind: KindFilter) -> String {
-    let of_kind = |card: &usize| KindFilter::of(deck.cards[*card].kind) == kind;
-    let count = (0..deck.cards.len()).filter(of_kind).count();
+    let (count, groups) = cards_of_kind_by_section(deck, kind);
     let mut html = format!(
         "<section class=\"page section\">{}<h1>{}</h1><p class=\"lede\">{}</p>",
         breadcrumbs(""),
         kind.label(),
         cards_label(count)
     );
-    for (section, s) in deck.sections.iter().enumerate() {
-        let cards: Vec<usize> = deck
-            .cards_in_section(section)
-            .map(|(i, _)| i)
-            .filter(of_kind)
-            .collect();
-        if cards.is_empty() {
-            continue;
-        }
+    for (section, cards) in groups {
+        let s = &deck.sections[section];
         html.push_str(&format!(
             "<section class=\"list-group\"><h2><a href=\"{}\">{}</a></h2>{}</section>",
             href(&section_path(&s.id)),

@@ -92,26 +92,38 @@ fn StudyCallToAction() -> impl IntoView {
     }
 }
 
-/// "141 cards: 68 interview questions, 6 definitions, ...", each kind a link to its page.
-fn deck_summary(deck: &Deck) -> impl IntoView {
+/// The deck summary's parts, "141 cards: " then each kind as (what goes before its link, the
+/// link's text, e.g. "68 interview questions"), ending with "."; also written at build time
+/// (`src/prerender.rs`).
+pub fn deck_summary_parts(deck: &Deck) -> (String, Vec<(&'static str, KindFilter, String)>) {
+    const KINDS: [(&str, KindFilter, &str); 4] = [
+        ("", KindFilter::Questions, "interview questions"),
+        (", ", KindFilter::Definitions, "definitions"),
+        (", ", KindFilter::OneLiners, "one-liners"),
+        (" and ", KindFilter::GuideItems, "decision-guide items"),
+    ];
     let count = |kind: KindFilter| {
         deck.cards
             .iter()
             .filter(|c| KindFilter::of(c.kind) == kind)
             .count()
     };
-    let link = move |kind: KindFilter, words: &'static str| {
-        view! { <A href=href(&kind_path(kind))>{format!("{} {words}", count(kind))}</A> }
-    };
+    let kinds = KINDS
+        .into_iter()
+        .map(|(before, kind, words)| (before, kind, format!("{} {words}", count(kind))))
+        .collect();
+    (format!("{}: ", cards_label(deck.cards.len())), kinds)
+}
+
+/// "141 cards: 68 interview questions, 6 definitions, ...", each kind a link to its page.
+fn deck_summary(deck: &Deck) -> impl IntoView {
+    let (lead, kinds) = deck_summary_parts(deck);
     view! {
-        {format!("{}: ", cards_label(deck.cards.len()))}
-        {link(KindFilter::Questions, "interview questions")}
-        ", "
-        {link(KindFilter::Definitions, "definitions")}
-        ", "
-        {link(KindFilter::OneLiners, "one-liners")}
-        " and "
-        {link(KindFilter::GuideItems, "decision-guide items")}
+        {lead}
+        {kinds
+            .into_iter()
+            .map(|(before, kind, text)| view! { {before}<A href=href(&kind_path(kind))>{text}</A> })
+            .collect_view()}
         "."
     }
 }

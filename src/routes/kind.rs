@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use prep_engine::content::Deck;
 use prep_engine::study::{KindFilter, Scope};
 
 use crate::base_path::href;
@@ -35,21 +36,30 @@ pub fn KindPage() -> impl IntoView {
     }
 }
 
-fn kind_view(kind: KindFilter) -> impl IntoView {
-    let deck = loaded_deck();
-    let of_kind = |card: usize| KindFilter::of(deck.cards[card].kind) == kind;
-    let count = (0..deck.cards.len()).filter(|&c| of_kind(c)).count();
+/// The cards of `kind`, grouped by section in reading order (sections without one left out),
+/// and how many there are: what the kind's page lists, also at build time (`src/prerender.rs`).
+pub fn cards_of_kind_by_section(
+    deck: &Deck,
+    kind: KindFilter,
+) -> (usize, Vec<(usize, Vec<usize>)>) {
     let groups: Vec<(usize, Vec<usize>)> = (0..deck.sections.len())
         .map(|section| {
             let cards = deck
                 .cards_in_section(section)
                 .map(|(index, _)| index)
-                .filter(|&c| of_kind(c))
+                .filter(|&c| KindFilter::of(deck.cards[c].kind) == kind)
                 .collect::<Vec<_>>();
             (section, cards)
         })
         .filter(|(_, cards)| !cards.is_empty())
         .collect();
+    let count = groups.iter().map(|(_, cards)| cards.len()).sum();
+    (count, groups)
+}
+
+fn kind_view(kind: KindFilter) -> impl IntoView {
+    let deck = loaded_deck();
+    let (count, groups) = cards_of_kind_by_section(deck, kind);
     view! {
         <section class="page section">
             <nav class="breadcrumbs" aria-label="Breadcrumb">
