@@ -15,7 +15,7 @@ const KiB = 1024;
 // brotli, 442.9 -> 485.6 KB gzip; and for progress safety, the progress page and the schedule
 // link with its QR code (issue 15): 371.8 -> 443.0 KB brotli, 485.4 -> 578.9 KB gzip; and for
 // the home page's build-time content, the service worker's registration, focus and theme code
-// and the phone polish (issue 16): 442.8 -> 448.8 KB brotli, 578.9 -> 587.1 KB gzip.
+// and the phone polish (issue 16): 442.8 -> 449.1 KB brotli, 578.9 -> 587.1 KB gzip.
 // docs/size.md itemises them.
 const CEILING = { brotli: 452 * KiB, gzip: 592 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
