@@ -6,6 +6,7 @@ pub mod compiled;
 pub mod content;
 #[cfg(feature = "compile")]
 pub mod markdown;
+pub mod order;
 pub mod progress;
 pub mod quiz;
 pub mod recall;

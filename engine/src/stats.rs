@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
-use crate::progress::merge::insertion_sort_by_key;
+use crate::order::insertion_sort_by_key;
 use crate::progress::{Progress, ReviewRecord};
 use crate::scheduler::{CardSchedule, Grade, Phase};
 use crate::study::leeches;

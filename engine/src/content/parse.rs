@@ -19,6 +19,7 @@ use std::fmt;
 
 use super::model::{Card, CardId, CardKind, Deck, List, ListKind, Part, Section};
 use super::slug::{cap_slug, is_slug, slugify};
+use crate::order;
 
 /// Question ids are slugs of the question, shortened to this many bytes on a word boundary.
 const QUESTION_ID_MAX: usize = 60;
@@ -369,7 +370,7 @@ impl Builder<'_> {
         if self.errors.is_empty() {
             Ok(self.deck)
         } else {
-            self.errors.sort_by_key(|error| error.line);
+            order::sort_by_key(&mut self.errors, |error| error.line);
             Err(self.errors)
         }
     }

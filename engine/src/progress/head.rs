@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use crate::progress::merge::insertion_sort_by_key;
+use crate::order::insertion_sort_by_key;
 use crate::progress::{MockRecord, StudySettings};
 use crate::scheduler::SchedulerConfig;
 use crate::stats::DaySummary;

@@ -7,9 +7,10 @@ use serde_json::value::RawValue;
 
 use super::codec::{check_answer, check_card};
 use super::head::decode_settings;
-use super::merge::{insertion_sort_by_key, sort_answers};
+use super::merge::sort_answers;
 use super::store::EnvelopeV1;
 use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
+use crate::order::insertion_sort_by_key;
 use crate::time::Timestamp;
 
 /// What version 1's text held.

@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use crate::order::{self, insertion_sort_by_key};
 use crate::progress::{MockRecord, ReviewRecord};
 use crate::scheduler::CardSchedule;
 use crate::stats::DaySummary;
@@ -69,19 +70,6 @@ pub fn merge_cards(
     out
 }
 
-/// Sorts a short, nearly sorted list (mock interviews, days of history, backups) by `key`,
-/// stably. The standard sorts cost several KB of wasm per element type; these lists are
-/// written in order and only a hand-edited file would need more than one pass.
-pub fn insertion_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
 /// The order answers are kept in, and their identity: when, then which card.
 pub fn answer_order(a: &ReviewRecord, b: &ReviewRecord) -> Ordering {
     a.at.cmp(&b.at).then_with(|| a.card.cmp(&b.card))
@@ -96,7 +84,7 @@ pub fn is_answer_ordered(records: &[ReviewRecord]) -> bool {
 
 /// Sorts answers by [`answer_order`] and drops repeats of one identity.
 pub fn sort_answers(records: &mut Vec<ReviewRecord>) {
-    records.sort_by(answer_order);
+    order::sort_by(records, answer_order);
     records.dedup_by(|later, earlier| answer_order(later, earlier) == Ordering::Equal);
 }
 

@@ -6,7 +6,7 @@
 //! content model; schedules of cards that no longer exist in the content (edited or renamed)
 //! are kept, because the card may come back and its history is still the person's.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -331,11 +331,11 @@ impl Progress {
     /// the app compares this with [`StudySettings::new_cards_per_day`]. The app passes the
     /// person's local day bounds, since the engine has no time zone.
     pub fn new_cards_introduced_on(&self, day_start: Timestamp, day_end: Timestamp) -> usize {
-        self.reviews_between(day_start, day_end)
+        let introduced = self
+            .reviews_between(day_start, day_end)
             .filter(|r| r.phase == Phase::New && !r.observed_only)
-            .map(|r| r.card.as_str())
-            .collect::<BTreeSet<_>>()
-            .len()
+            .map(|r| r.card.as_str());
+        crate::order::set_of(introduced).len()
     }
 }
 

@@ -27,11 +27,11 @@ use super::head::{Head, HeadError, decode_head, encode_head};
 use super::keys::{Part, StoreKeys, storage_day};
 use super::log_days::{changed_days, compact, day_range, days_of};
 use super::merge::{
-    answer_order, insertion_sort_by_key, keep_later, merge_answers, merge_cards, merge_history,
-    merge_mocks, sort_answers,
+    answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::notice::{Backup, SaveError, StoreNotice};
 use super::{Progress, ReviewRecord};
+use crate::order::{self, insertion_sort_by_key};
 use crate::scheduler::CardSchedule;
 use crate::stats::LocalDays;
 use crate::storage::{Storage, StorageError};
@@ -672,7 +672,7 @@ impl ProgressStore {
         damaged: &[(String, String)],
         now: Timestamp,
     ) -> Backup {
-        let contents: BTreeMap<String, String> = damaged.iter().cloned().collect();
+        let contents = order::map_of(damaged.iter().cloned());
         let text = serde_json::to_string(&contents).expect("strings serialize");
         if text.len() > MAX_BACKUP_CHARS {
             return Backup::Failed {
@@ -738,13 +738,14 @@ impl ProgressStore {
     /// Every saved key of this copy and its text as stored (damaged or not), for a download
     /// when saving is blocked.
     pub fn raw_dump(&self, storage: &dyn Storage) -> String {
-        let contents: BTreeMap<String, String> = storage
-            .keys()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|k| self.keys.owns(k) || k.starts_with(LEGACY_KEY))
-            .filter_map(|k| storage.get(&k).ok().flatten().map(|v| (k, v)))
-            .collect();
+        let contents = order::map_of(
+            storage
+                .keys()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|k| self.keys.owns(k) || k.starts_with(LEGACY_KEY))
+                .filter_map(|k| storage.get(&k).ok().flatten().map(|v| (k, v))),
+        );
         serde_json::to_string(&contents).expect("strings serialize")
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::order;
 use crate::text::{Token, is_stopword, run_initials, share_root, split_name, stem, tokens};
 
 /// Telling words have at least this many letters: "Team" in the stem tells "Teams can
@@ -38,7 +39,7 @@ pub(super) fn telling_words(text: &str) -> Vec<String> {
             .filter(|(initials, _)| initials.len() >= 3)
             .map(|(initials, _)| initials),
     );
-    out.sort();
+    order::sort(&mut out);
     out.dedup();
     out
 }

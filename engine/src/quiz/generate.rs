@@ -17,6 +17,7 @@ use super::{
     ChoiceQuestion, MAX_OPTION_CHARS, QuestionForm, check_question, check_topic, option_key,
 };
 use crate::content::{Card, CardKind, Deck, ListKind};
+use crate::order;
 use crate::rng::Rng;
 use crate::text::concept::{Concept, MAX_DESCRIPTION_CHARS};
 use crate::text::{self, Label};
@@ -560,7 +561,7 @@ impl Draft<'_> {
                 (score, candidate)
             })
             .collect();
-        ranked.sort_by_key(|(score, _)| *score);
+        order::sort_by_key(&mut ranked, |(score, _)| *score);
         let mut seen = HashSet::new();
         let ranked: Vec<&Candidate> = ranked
             .into_iter()

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::order;
 use crate::text::{Token, is_stopword, run_initials, split_name, stem, tokens};
 
 /// What to hide from an option so it does not name the subject it is asked about.
@@ -89,7 +90,7 @@ impl MaskKeys {
 /// Replaces the spans with `___`, merging overlapping ones and ones separated only by spaces
 /// or hyphens, and dropping a `(...)` aside that directly follows a blank.
 fn render_blanks(text: &str, mut spans: Vec<(usize, usize)>) -> String {
-    spans.sort_unstable();
+    order::sort(&mut spans);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (start, end) in spans {
         if let Some(last) = merged.last_mut()

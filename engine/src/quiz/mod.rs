@@ -150,7 +150,7 @@ pub fn pick_quiz(
     questions_for: impl Fn(usize) -> Vec<ChoiceQuestion>,
 ) -> Vec<ChoiceQuestion> {
     let mut order: Vec<usize> = cards.to_vec();
-    order.sort_unstable();
+    crate::order::sort(&mut order);
     order.dedup();
     let mut rng = Rng::keyed(seed, "choice-quiz");
     rng.shuffle(&mut order);

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::SelfGrade;
 use super::terms::{self, KeyTerm};
 use crate::content::{CardKind, Deck};
+use crate::order;
 use crate::text;
 
 /// Words that deny what follows or precedes them. Compared on the lower-case span as typed,
@@ -369,7 +370,7 @@ impl Reading {
             let mut words = vec![token.norm()];
             words.extend(token.parts());
             words.push(text::stem(&lower.replace(['_', '.'], "")));
-            words.sort();
+            order::sort(&mut words);
             words.dedup();
             forms.extend(words.into_iter().map(|word| Form {
                 word,

@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{CardKind, Deck};
+use crate::order;
 use crate::text::{self, Token};
 
 /// Enumerations and content words give at most this many terms: beyond it a typed answer
@@ -362,11 +363,11 @@ pub(super) fn named_and_listed(answer: &str, prompt: &str) -> Vec<KeyTerm> {
         .filter(|(_, covered)| !covered)
         .map(|(candidate, _)| candidate)
         .collect();
-    kept.sort_by_key(|c| (c.priority, c.position));
+    order::sort_by_key(&mut kept, |c| (c.priority, c.position));
     let mut seen = HashSet::new();
     kept.retain(|c| seen.insert(c.term.label.to_lowercase()));
     kept.truncate(MAX_DERIVED_TERMS);
-    kept.sort_by_key(|c| c.position);
+    order::sort_by_key(&mut kept, |c| c.position);
     kept.into_iter().map(|c| c.term).collect()
 }
 
@@ -581,9 +582,9 @@ fn content_words(answer: &str, prompt: &str, min_letters: usize) -> Vec<KeyTerm>
             None => counts.push((norm, token.core.to_owned(), position, 1)),
         }
     }
-    counts.sort_by(|a, b| b.3.cmp(&a.3).then(a.2.cmp(&b.2)));
+    order::sort_by(&mut counts, |a, b| b.3.cmp(&a.3).then(a.2.cmp(&b.2)));
     counts.truncate(MAX_DERIVED_TERMS);
-    counts.sort_by_key(|entry| entry.2);
+    order::sort_by_key(&mut counts, |entry| entry.2);
     counts
         .iter()
         .filter_map(|(_, word, ..)| KeyTerm::new(word, &[word]))

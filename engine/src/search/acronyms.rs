@@ -2,6 +2,7 @@
 //! a search for either form finds both, and an expansion is marked for its acronym.
 
 use super::words::{Word, words};
+use crate::order;
 
 /// One acronym and its expansion's words (their norms).
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +33,7 @@ impl Acronyms {
             .filter(|acronym| acronym.long.len() > 1)
             .collect();
         let mut by_first: Vec<usize> = (0..list.len()).collect();
-        by_first.sort_by(|&a, &b| list[a].long[0].cmp(&list[b].long[0]));
+        order::sort_by_key(&mut by_first, |&a| &list[a].long[0]);
         Self { list, by_first }
     }
 

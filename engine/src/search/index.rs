@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::SearchDoc;
 use super::acronyms::Acronyms;
 use super::words::{Word, words};
+use crate::order;
 
 /// How much a match in each field counts: a learner remembers the question or term, so a
 /// match there says more than one in the section's name or deep in the answer.
@@ -147,7 +148,7 @@ impl SearchIndex {
                 (term, postings)
             })
             .collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        order::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
         let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = terms.into_iter().unzip();
         let idfs = postings
             .iter()

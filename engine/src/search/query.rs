@@ -5,6 +5,7 @@
 use super::index::SearchIndex;
 use super::snippet::{Found, Highlighter, Hit};
 use super::words::{Word, words};
+use crate::order;
 use crate::text;
 
 /// How much a match of each kind is worth, against an exact match's 1.
@@ -143,7 +144,7 @@ impl SearchIndex {
             self.typos(word, open, &mut found);
         }
         // A term found more than one way keeps its best quality.
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        order::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         found.dedup_by_key(|(term, _)| *term);
         found
     }
@@ -156,7 +157,7 @@ impl SearchIndex {
         let mut terms: Vec<usize> = range.collect();
         if terms.len() > MAX_COMPLETIONS {
             let by_use = |term: &usize| std::cmp::Reverse(self.postings[*term].len());
-            terms.select_nth_unstable_by_key(MAX_COMPLETIONS - 1, by_use);
+            order::sort_by_key(&mut terms, by_use);
             terms.truncate(MAX_COMPLETIONS);
         }
         terms

@@ -2,6 +2,7 @@
 
 use super::index::SearchIndex;
 use super::words::words;
+use crate::order;
 use crate::text;
 
 /// How far (in edits) a suggestion may be from the word typed: one more than search itself
@@ -72,7 +73,7 @@ impl SearchIndex {
                 Some((distance, usize::MAX - self.postings[term].len(), term))
             })
             .collect();
-        near.sort_unstable();
+        order::sort(&mut near);
         near.into_iter()
             .take(max)
             .map(|(_, _, term)| term)

@@ -3,6 +3,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{CardKind, Deck};
+use crate::order;
 
 /// The card kinds a person can choose to study, as they see them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -212,15 +213,15 @@ impl StudyFilter {
         let mut narrowed = self.clone();
         match scope {
             Scope::Section(id) => {
-                narrowed.sections = BTreeSet::from([id.clone()]);
+                narrowed.sections = order::set_of([id.clone()]);
                 narrowed.kinds.clear();
             }
             Scope::Kind(kind) => {
-                narrowed.kinds = BTreeSet::from([*kind]);
+                narrowed.kinds = order::set_of([*kind]);
                 narrowed.sections.clear();
             }
             Scope::Cards(ids) => {
-                narrowed.only_cards = Some(ids.iter().cloned().collect());
+                narrowed.only_cards = Some(order::set_of(ids.iter().cloned()));
                 narrowed.sections.clear();
                 narrowed.kinds.clear();
             }

@@ -253,12 +253,12 @@ impl MockInterview {
             misses: self.cards_judged(MockOutcome::Missed),
             partly: self.cards_judged(MockOutcome::Partial),
             nailed_cards: self.cards_judged(MockOutcome::Nailed),
-            notes: self
-                .answers
-                .iter()
-                .filter(|a| !a.notes.trim().is_empty())
-                .map(|a| (a.card, a.notes.clone()))
-                .collect(),
+            notes: crate::order::map_of(
+                self.answers
+                    .iter()
+                    .filter(|a| !a.notes.trim().is_empty())
+                    .map(|a| (a.card, a.notes.clone())),
+            ),
             total_ms: self
                 .finished_at
                 .unwrap_or(now)

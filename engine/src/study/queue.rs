@@ -1,4 +1,5 @@
 use crate::content::Deck;
+use crate::order;
 use crate::progress::Progress;
 use crate::rng::Rng;
 use crate::scheduler::CardSchedule;
@@ -218,7 +219,7 @@ fn mixed_by_kind(deck: &Deck, cards: &[usize]) -> Vec<usize> {
 /// goes through this one sort of one key type, a card index last so no two keys tie: a stable
 /// sort per ordering would put a copy of Rust's sort (about 4 KB) in the wasm for each.
 pub(crate) fn in_key_order(mut keyed: Vec<(i64, i64, usize)>) -> Vec<usize> {
-    keyed.sort_unstable();
+    order::sort(&mut keyed);
     keyed.into_iter().map(|(_, _, card)| card).collect()
 }
 

@@ -16,6 +16,7 @@
 //! the clauses around the blank; an enumeration item is never blanked in a cut sentence.
 
 use crate::content::{CardKind, Deck};
+use crate::order;
 use crate::text;
 
 use super::units::{self, Unit};
@@ -89,7 +90,7 @@ pub(crate) fn clozes_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedP
             }
         }
     }
-    candidates.sort_by_key(|c| (c.rank, c.sentence, c.start));
+    order::sort_by_key(&mut candidates, |c| (c.rank, c.sentence, c.start));
     let mut used_sentences = vec![false; sentences.len()];
     let mut chosen: Vec<TypedPrompt> = Vec::new();
     let mut tried = vec![false; candidates.len()];
@@ -250,7 +251,7 @@ fn cut_around(sentence: &str, at: usize) -> Option<String> {
         .chain(sentence.match_indices("; "))
         .map(|(i, _)| i)
         .collect();
-    bounds.sort_unstable();
+    order::sort(&mut bounds);
     let blank_end = at + BLANK.len();
     let mut lo = bounds.iter().rev().find(|&&b| b < at).map_or(0, |&b| b + 2);
     let mut hi = bounds
