@@ -1,6 +1,6 @@
 //! Compiles the content at build time (see ARCHITECTURE.md, "Compile, then study"): parses
 //! `content/interview.md`, renders it and generates every question natively, and writes the
-//! compiled deck to `$OUT_DIR/compiled-deck.txt`, which `src/deck.rs` embeds. Malformed markdown fails
+//! compiled deck to `$OUT_DIR/compiled-deck.bin`, which `src/deck.rs` embeds. Malformed markdown fails
 //! `cargo build` / `trunk build` here with `file:line: reason`, so a broken deck never ships.
 
 use std::path::Path;
@@ -26,7 +26,7 @@ fn main() {
         }
     };
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let out = Path::new(&out_dir).join("compiled-deck.txt");
+    let out = Path::new(&out_dir).join("compiled-deck.bin");
     if let Err(error) = std::fs::write(&out, compiled.write()) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }

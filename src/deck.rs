@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use prep_engine::compiled::{CompiledDeck, LoadError};
 use prep_engine::content::Deck;
 
-/// The compiled deck's text, from `build.rs`.
-const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/compiled-deck.txt"));
+/// The compiled deck's bytes, from `build.rs`.
+const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compiled-deck.bin"));
 
 /// The compiled deck, or why it could not be read (only a broken build can cause that).
 pub fn compiled_deck() -> Result<&'static CompiledDeck, &'static LoadError> {

@@ -7,7 +7,7 @@
 //! a fingerprint of that selection too ([`Sitting::here_for`]). The saved value is a header
 //! line holding a format version, a fingerprint of the deck's content (a new deploy with
 //! other content drops stale sittings instead of showing other cards at their indices) and
-//! the sitting's id, then the engine state as serde JSON. Anything unreadable, from another
+//! the sitting's id, then the engine state packed by `prep_engine::packed`. Anything unreadable, from another
 //! deck or of another shape is ignored and replaced by a new sitting: never an error, never
 //! a panic. Storage that is blocked or full only means nothing is restored.
 //!
@@ -26,6 +26,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use prep_engine::packed;
 use prep_engine::storage::Storage;
 use prep_engine::study::{MockConfig, MockInterview, PracticeRound, ReviewSession};
 use serde::Serialize;
@@ -40,7 +41,7 @@ use crate::deck::{content_fingerprint, fingerprint};
 pub const SITTING_KEY_PREFIX: &str = "interview-prep/sitting:";
 
 /// Bump when a saved sitting of the old shape could still parse but mean something else.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The property of `history.state` that marks an entry as showing a finished sitting.
 const HISTORY_MARK: &str = "prepSitting";
@@ -100,9 +101,7 @@ impl<S: SittingState> Sitting<S> {
         // Boxed, so every kind of sitting shares one compiled Effect (a smaller wasm).
         let save: Box<dyn Fn(Option<bool>) -> bool + Send + Sync> = Box::new(move |was_finished| {
             let finished = state.with(|state| {
-                if let Ok(json) = serde_json::to_string(state) {
-                    write(&save_key, id, &json);
-                }
+                write(&save_key, id, &packed::pack(state));
                 state.is_finished()
             });
             // Marked when it finishes, which is a learner's action long after the
@@ -192,8 +191,8 @@ struct Saved<S> {
     state: S,
 }
 
-/// The first line of a saved sitting: format, deck fingerprint and sitting id; the state's
-/// JSON follows on the next line. A plain header rather than a serde envelope, so reading it
+/// The first line of a saved sitting: format, deck fingerprint and sitting id; the packed
+/// state follows on the next line. A plain header rather than a serde envelope, so reading it
 /// is one small function for every kind of sitting.
 fn header(id: u64) -> String {
     format!("{FORMAT} {} {id}", content_fingerprint())
@@ -202,22 +201,22 @@ fn header(id: u64) -> String {
 /// The saved sitting under `key`, if it is readable, of this format and for this deck.
 fn read<S: DeserializeOwned>(key: &str) -> Option<Saved<S>> {
     let text = BrowserStorage::session().get(key).ok()??;
-    let (id, json) = read_header(&text)?;
-    let state = serde_json::from_str(json).ok()?;
+    let (id, packed_state) = read_header(&text)?;
+    let state = packed::unpack(packed_state)?;
     Some(Saved { id, state })
 }
 
-/// The sitting id and state JSON of a saved sitting of this format and deck.
+/// The sitting id and packed state of a saved sitting of this format and deck.
 fn read_header(text: &str) -> Option<(u64, &str)> {
-    let (head, json) = text.split_once('\n')?;
+    let (head, state) = text.split_once('\n')?;
     let id = head.rsplit_once(' ')?.1.parse().ok()?;
-    (head == header(id)).then_some((id, json))
+    (head == header(id)).then_some((id, state))
 }
 
 /// Saves the sitting; a failure (storage blocked or full) only means it will not be
 /// restored, so it is not worth a notice.
-fn write(key: &str, id: u64, json: &str) {
-    let _ = BrowserStorage::session().set(key, &format!("{}\n{json}", header(id)));
+fn write(key: &str, id: u64, state: &str) {
+    let _ = BrowserStorage::session().set(key, &format!("{}\n{state}", header(id)));
 }
 
 /// "key#id": what marks a history entry for one sitting.

@@ -165,7 +165,7 @@ struct Report {
     compile: Duration,
     load: Duration,
     load_checked: Duration,
-    json_bytes: usize,
+    encoded_bytes: usize,
     drill_bytes: usize,
     queue: Duration,
     counts: Duration,
@@ -199,20 +199,20 @@ fn run(size: usize) -> Report {
     describe(size, &source, deck, &compiled);
     println!("  compile: {} ({})", duration(compile_time), runs_of(runs));
 
-    let json = compiled.write();
+    let encoded = compiled.write();
     let (load, runs, loaded) =
-        measure(|| CompiledDeck::read(black_box(&json)).expect("the compiled deck loads"));
+        measure(|| CompiledDeck::read(black_box(&encoded)).expect("the compiled deck loads"));
     assert_eq!(
         loaded, compiled,
         "the compiled deck reads back as it was written"
     );
     drop(loaded);
-    let parts = json_parts(&compiled);
+    let parts = encoded_parts(&compiled);
     println!(
-        "  compiled JSON: {} ({} per card): structure {}, answers {}, multiple choice {}, \
+        "  compiled deck: {} ({} per card): structure {}, answers {}, multiple choice {}, \
          typed {}, key points {}, drills {} ({} families, {} statements); load {} ({})",
-        bytes(json.len()),
-        bytes(json.len() / size),
+        bytes(encoded.len()),
+        bytes(encoded.len() / size),
         bytes(parts[0]),
         bytes(parts[1]),
         bytes(parts[2]),
@@ -230,7 +230,7 @@ fn run(size: usize) -> Report {
     );
     let drill_bytes = parts[5];
     let (load_checked, _, _) =
-        measure(|| CompiledDeck::read_checked(black_box(&json)).expect("loads"));
+        measure(|| CompiledDeck::read_checked(black_box(&encoded)).expect("loads"));
 
     let scheduler = Progress::default()
         .settings
@@ -335,7 +335,7 @@ fn run(size: usize) -> Report {
         search_p95,
         load,
         load_checked,
-        json_bytes: json.len(),
+        encoded_bytes: encoded.len(),
         drill_bytes,
         queue,
         counts,
@@ -394,24 +394,24 @@ fn measure_quick<T>(mut work: impl FnMut() -> T) -> (Duration, u32, T) {
     (start.elapsed() / runs, runs, value)
 }
 
-/// Bytes of the compiled JSON by what they hold: the deck's structure, rendered answers,
+/// Bytes of the compiled deck by what they hold: the deck's structure, rendered answers,
 /// multiple-choice questions, typed prompts, key points and drills.
-fn json_parts(compiled: &CompiledDeck) -> [usize; 6] {
+fn encoded_parts(compiled: &CompiledDeck) -> [usize; 6] {
     let cards: Vec<_> = (0..compiled.deck.cards.len())
         .map(|card| compiled.card(card))
         .collect();
     [
-        json_len(&compiled.deck),
-        cards.iter().map(|c| json_len(&c.answer_html)).sum(),
-        cards.iter().map(|c| json_len(&c.choice)).sum(),
-        cards.iter().map(|c| json_len(&c.typed)).sum(),
-        cards.iter().map(|c| json_len(&c.key_points)).sum(),
-        json_len(&compiled.drills()),
+        encoded_len(&compiled.deck),
+        cards.iter().map(|c| encoded_len(&c.answer_html)).sum(),
+        cards.iter().map(|c| encoded_len(&c.choice)).sum(),
+        cards.iter().map(|c| encoded_len(&c.typed)).sum(),
+        cards.iter().map(|c| encoded_len(&c.key_points)).sum(),
+        encoded_len(&compiled.drills()),
     ]
 }
 
-fn json_len<T: Serialize>(value: &T) -> usize {
-    serde_json::to_string(value).map_or(0, |text| text.len())
+fn encoded_len<T: Serialize>(value: &T) -> usize {
+    postcard::to_allocvec(value).map_or(0, |bytes| bytes.len())
 }
 
 /// One line on the deck: its size and its mix of kinds.
@@ -533,7 +533,7 @@ impl Rows {
             true,
         );
         self.push("2 load compiled deck (read)", secs(r.load), true);
-        self.push("  compiled JSON size", r.json_bytes as f64, false);
+        self.push("  compiled deck size", r.encoded_bytes as f64, false);
         self.push("  of which drills", r.drill_bytes as f64, false);
         self.push(
             "  read_checked (all material decoded)",

@@ -7,6 +7,7 @@ pub mod content;
 #[cfg(feature = "compile")]
 pub mod markdown;
 pub mod order;
+pub mod packed;
 pub mod progress;
 pub mod quiz;
 pub mod recall;

@@ -75,7 +75,7 @@ fn the_compiled_deck_ships_no_markdown() {
     let compiled = compiled();
     assert!(compiled.deck().cards.iter().all(|c| c.answer.is_empty()));
     assert!(
-        !compiled.write().contains("**"),
+        !compiled.write().windows(2).any(|pair| pair == b"**"),
         "no markdown bold anywhere"
     );
     // Nor a markdown escape in anything generated from it (`\_\_init\_\_.py` is `__init__.py`).
@@ -167,30 +167,29 @@ fn the_right_option_moves_between_rounds() {
 #[test]
 fn the_format_reads_back_what_it_wrote() {
     let compiled = compiled();
-    let text = compiled.write();
-    assert_eq!(&CompiledDeck::read(&text).expect("reads back"), compiled);
+    let bytes = compiled.write();
+    assert_eq!(&CompiledDeck::read(&bytes).expect("reads back"), compiled);
     assert_eq!(
-        &CompiledDeck::read_checked(&text).expect("checks"),
+        &CompiledDeck::read_checked(&bytes).expect("checks"),
         compiled
     );
-    assert_eq!(CompiledDeck::read(&text).unwrap().write(), text);
+    assert_eq!(CompiledDeck::read(&bytes).unwrap().write(), bytes);
 }
 
 #[test]
 fn another_format_version_is_refused_by_name() {
-    let text = compiled().write().replacen(
-        &format!("\"format\":{FORMAT}"),
-        &format!("\"format\":{}", FORMAT + 1),
-        1,
-    );
+    // The format is the first value, a varint: one byte while it is under 128.
+    let mut bytes = compiled().write();
+    assert_eq!(u32::from(bytes[0]), FORMAT);
+    bytes[0] += 1;
     assert_eq!(
-        CompiledDeck::read(&text).unwrap_err(),
+        CompiledDeck::read(&bytes).unwrap_err(),
         LoadError::Format { found: FORMAT + 1 }
     );
 }
 
-/// The shipped deck, compiled, with `edit` applied to its parts, as text.
-fn compiled_with(edit: impl FnOnce(&mut Deck, &mut Vec<CompiledCard>)) -> String {
+/// The shipped deck, compiled, with `edit` applied to its parts, as bytes.
+fn compiled_with(edit: impl FnOnce(&mut Deck, &mut Vec<CompiledCard>)) -> Vec<u8> {
     let shipped = compiled();
     let mut deck = shipped.deck.clone();
     let mut cards: Vec<CompiledCard> = (0..deck.cards.len())
@@ -233,34 +232,34 @@ fn an_index_out_of_range_is_refused() {
 
 #[test]
 fn reading_parses_the_structure_and_leaves_the_material_for_later() {
-    let text = compiled().write();
-    let (header, body) = text.split_once('\n').unwrap();
+    let bytes = compiled().write();
+    // The header is the structure plus a few bytes per card; the material is the rest.
+    let structure = postcard::to_allocvec(&compiled().deck).unwrap().len();
     assert!(
-        header.len() * 5 < body.len(),
-        "header {} bytes, material {} bytes",
-        header.len(),
-        body.len()
+        structure * 5 < bytes.len(),
+        "structure {structure} bytes of {}",
+        bytes.len()
     );
     // A body cut short is refused at once: some span points past it.
-    let cut = &text[..header.len() + 1 + body.len() / 2];
-    assert!(CompiledDeck::read(cut).is_err());
+    for keep in [bytes.len() / 2, bytes.len() - 1] {
+        assert!(CompiledDeck::read(&bytes[..keep]).is_err(), "cut at {keep}");
+    }
 }
 
 #[test]
-fn arbitrary_text_never_panics_the_reader() {
-    let text = compiled().write();
+fn arbitrary_bytes_never_panic_the_reader() {
+    let shipped = compiled().write();
     let mut rng = Rng::new(13);
     for _ in 0..300 {
         // Cut anywhere, or one byte changed anywhere: an error, or a deck that can be studied.
-        let mut bytes = text.as_bytes().to_vec();
+        let mut bytes = shipped.clone();
         let at = rng.below(bytes.len());
         if rng.below(2) == 0 {
             bytes.truncate(at);
         } else {
-            bytes[at] = b"0123456789{}[]\",:-ax\n"[rng.below(21)];
+            bytes[at] = rng.below(256) as u8;
         }
-        let text = String::from_utf8_lossy(&bytes);
-        if let Ok(deck) = CompiledDeck::read(&text) {
+        if let Ok(deck) = CompiledDeck::read(&bytes) {
             for card in 0..deck.deck.cards.len() {
                 let _ = deck.choice_questions(card, 1);
                 let _ = deck.typed_prompts(card);
@@ -268,10 +267,18 @@ fn arbitrary_text_never_panics_the_reader() {
             }
             let _ = deck.drill(&deck.drill_families(), 1);
         }
-        let _ = CompiledDeck::read_checked(&text);
+        let _ = CompiledDeck::read_checked(&bytes);
     }
-    for text in ["", "null", "[]", "{}", "{\"format\":2}\n", "\u{0}\u{ffff}"] {
-        assert!(CompiledDeck::read(text).is_err(), "{text:?}");
+    let format = FORMAT as u8;
+    // Empty; a format alone; text; a source name claiming 4 GB, which must not be allocated.
+    let odd: [&[u8]; 4] = [
+        b"",
+        &[format],
+        b"{\"format\":4}\n",
+        &[format, 0xff, 0xff, 0xff, 0xff, 0x0f],
+    ];
+    for bytes in odd {
+        assert!(CompiledDeck::read(bytes).is_err(), "{bytes:?}");
     }
 }
 

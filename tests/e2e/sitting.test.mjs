@@ -245,7 +245,7 @@ test('a saved sitting that cannot be read, or was saved for other content, is dr
   const first = await saved();
   assert.ok(first, 'the quiz is saved in this tab');
 
-  // Corrupt JSON: a new quiz, no error.
+  // A corrupt saved state: a new quiz, no error.
   await page.evaluate(({ key, value }) => sessionStorage.setItem(key, value.replace(/\n.*/s, '\n{"queue":7')), first);
   await reload(page);
   assert.equal(await answered(page), 0);

@@ -16,7 +16,7 @@ use crate::search::{SearchDoc, SearchIndex, SearchSource};
 /// Why a compiled deck could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// Not text of the compiled shape (the reader's message).
+    /// Not bytes of the compiled shape (the reader's message).
     Unreadable(String),
     /// Compiled by another version of the format.
     Format { found: u32 },
@@ -39,7 +39,7 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The first line of the compiled text.
+/// The start of the compiled bytes; the body follows it.
 #[derive(Serialize, Deserialize)]
 struct Header<S, D> {
     format: u32,
@@ -71,21 +71,24 @@ impl<T> Lazy<T> {
 impl<T: DeserializeOwned + Default> Lazy<T> {
     /// The value, decoding it on first use; a span that does not decode or check reads as the
     /// default (nothing to ask), which [`CompiledDeck::read_checked`] reports instead.
-    fn get(&self, body: &str, check: impl Fn(&T) -> Result<(), String>) -> &T {
+    fn get(&self, body: &[u8], check: impl Fn(&T) -> Result<(), String>) -> &T {
         self.value
             .get_or_init(|| decode(body, &self.span, check).unwrap_or_default())
     }
 }
 
 fn decode<T: DeserializeOwned>(
-    body: &str,
+    body: &[u8],
     span: &Range<usize>,
     check: impl Fn(&T) -> Result<(), String>,
 ) -> Result<T, String> {
-    let text = body
+    let bytes = body
         .get(span.clone())
         .ok_or_else(|| format!("bytes {}..{} are not in the body", span.start, span.end))?;
-    let value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let (value, rest) = postcard::take_from_bytes(bytes).map_err(|e| e.to_string())?;
+    if !rest.is_empty() {
+        return Err(format!("{} bytes left over", rest.len()));
+    }
     check(&value)?;
     Ok(value)
 }
@@ -104,7 +107,7 @@ impl CompiledDeck {
             source,
             fingerprint,
             deck,
-            body: Cow::Borrowed(""),
+            body: Cow::Borrowed(&[]),
             cards: cards.into_iter().map(Lazy::ready).collect(),
             drills: Lazy::ready(drills),
             search_docs: search.docs.into_iter().map(Lazy::ready).collect(),
@@ -150,7 +153,7 @@ impl CompiledDeck {
         }
     }
 
-    /// Bytes of the compiled text that hold what search reads: what search costs the
+    /// Bytes of the compiled deck that hold what search reads: what search costs the
     /// download (0 for a deck compiled in this process).
     pub fn search_source_bytes(&self) -> usize {
         let docs: usize = self.search_docs.iter().map(|lazy| lazy.span.len()).sum();
@@ -165,20 +168,20 @@ impl CompiledDeck {
             .get_or_init(|| SearchIndex::new(self.search_source()))
     }
 
-    /// The compiled format's text.
-    pub fn write(&self) -> String {
-        let mut body = String::new();
-        let mut spans = Vec::with_capacity(self.cards.len() + 1);
-        let mut push = |json: String| {
-            spans.push([body.len(), body.len() + json.len()]);
-            body.push_str(&json);
+    /// The compiled format's bytes.
+    pub fn write(&self) -> Vec<u8> {
+        let mut body = Vec::new();
+        let mut spans = Vec::with_capacity(2 * self.cards.len() + 2);
+        let mut push = |value: Vec<u8>| {
+            spans.push([body.len(), body.len() + value.len()]);
+            body.extend_from_slice(&value);
         };
         for card in 0..self.cards.len() {
-            push(to_json(self.card(card)));
-            push(to_json(self.search_doc(card)));
+            push(encode(self.card(card)));
+            push(encode(self.search_doc(card)));
         }
-        push(to_json(self.drills()));
-        push(to_json(self.acronyms.get(&self.body, |_| Ok(()))));
+        push(encode(self.drills()));
+        push(encode(self.acronyms.get(&self.body, |_| Ok(()))));
         let header = Header {
             format: FORMAT,
             source: &self.source,
@@ -186,41 +189,36 @@ impl CompiledDeck {
             deck: &self.deck,
             spans,
         };
-        format!("{}\n{body}", to_json(&header))
+        let mut out = encode(&header);
+        out.extend_from_slice(&body);
+        out
     }
 
     /// Reads a compiled deck: its header now (format, structure, spans, every index in them
-    /// checked), each card's material when first asked for. Never panics, whatever the text.
-    pub fn read(text: &str) -> Result<Self, LoadError> {
-        Self::read_body(text, |body| Cow::Owned(body.to_owned()))
+    /// checked), each card's material when first asked for. Never panics, whatever the bytes.
+    pub fn read(bytes: &[u8]) -> Result<Self, LoadError> {
+        Self::read_body(bytes, |body| Cow::Owned(body.to_owned()))
     }
 
-    /// [`CompiledDeck::read`] of text that lives as long as the program (the deck embedded in
+    /// [`CompiledDeck::read`] of bytes that live as long as the program (the deck embedded in
     /// the app), keeping the material where it is instead of copying it.
-    pub fn read_static(text: &'static str) -> Result<Self, LoadError> {
-        Self::read_body(text, Cow::Borrowed)
+    pub fn read_static(bytes: &'static [u8]) -> Result<Self, LoadError> {
+        Self::read_body(bytes, Cow::Borrowed)
     }
 
-    fn read_body<'t>(
-        text: &'t str,
-        keep: impl FnOnce(&'t str) -> Cow<'static, str>,
+    fn read_body<'b>(
+        bytes: &'b [u8],
+        keep: impl FnOnce(&'b [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Self, LoadError> {
-        let (header, body) = text
-            .split_once('\n')
-            .ok_or_else(|| LoadError::Unreadable("no header line".to_owned()))?;
-        #[derive(Deserialize)]
-        struct Version {
-            format: u32,
+        // The header starts with the format, so another version is told apart before its
+        // header is read with this version's shape.
+        let (format, _) = postcard::take_from_bytes::<u32>(bytes)
+            .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        if format != FORMAT {
+            return Err(LoadError::Format { found: format });
         }
-        let version: Version =
-            serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        if version.format != FORMAT {
-            return Err(LoadError::Format {
-                found: version.format,
-            });
-        }
-        let header: Header<String, Deck> =
-            serde_json::from_str(header).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let (header, body): (Header<String, Deck>, _) =
+            postcard::take_from_bytes(bytes).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
         let cards = header.deck.cards.len();
         if header.spans.len() != 2 * cards + 2 {
@@ -262,11 +260,10 @@ impl CompiledDeck {
     }
 
     /// [`CompiledDeck::read`], then every card's material, search text, the drills and the
-    /// acronyms decoded and checked
-    /// now: for a deck from outside (an import, a test), where a fault must be reported rather
-    /// than read as "nothing to ask".
-    pub fn read_checked(text: &str) -> Result<Self, LoadError> {
-        let deck = Self::read(text)?;
+    /// acronyms decoded and checked now: for a deck from outside (an import, a test), where a
+    /// fault must be reported rather than read as "nothing to ask".
+    pub fn read_checked(bytes: &[u8]) -> Result<Self, LoadError> {
+        let deck = Self::read(bytes)?;
         for (card, lazy) in deck.cards.iter().enumerate() {
             if lazy.value.get().is_none() {
                 let material = decode(&deck.body, &lazy.span, |material| {
@@ -300,8 +297,8 @@ impl CompiledDeck {
     }
 }
 
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).expect("compiled values have string keys only")
+fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("compiled values are plain data")
 }
 
 fn in_range(what: &str, index: usize, len: usize) -> Result<(), String> {

@@ -5,12 +5,17 @@
 //! markdown parser and no question generator, and a deck imported at run time will be turned
 //! into this same value.
 //!
-//! The format ([`FORMAT`]) is text: one line of JSON, the *header* (format, source, fingerprint,
-//! the deck's structure, and where each card's material and the drills sit in the body), then the
-//! *body*: each card's [`CompiledCard`] and the list of [`CompiledDrill`]s as JSON, one after
-//! another. Reading parses the header only (the structure every screen needs) and decodes a
-//! card's material the first time it is asked for, so start-up cost grows with the number of
-//! cards but not with what each can ask. Bump [`FORMAT`] whenever a field's meaning or shape
+//! The format ([`FORMAT`]) is bytes in `postcard`'s documented, stable wire format (varints,
+//! length-prefixed strings, fields in declaration order): the *header* (format first, then
+//! source, fingerprint, the deck's structure, and where each card's material and search text,
+//! the drills and the acronyms sit in the body), then the *body*: each card's [`CompiledCard`]
+//! and [`SearchDoc`], the list of [`CompiledDrill`]s and the acronyms, one after another.
+//! Reading decodes the header only (the structure every screen needs) and decodes a card's
+//! material the first time it is asked for, so start-up cost grows with the number of cards but
+//! not with what each can ask. Postcard rather than JSON because its decoders are a fraction of
+//! serde_json's code per type (20 KB brotli less wasm with sittings packed the same way,
+//! `crate::packed`); the shape is the types' serde derives, so a field added, removed or
+//! reordered is a format change. Bump [`FORMAT`] whenever a field's meaning or shape
 //! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
 //! refuses another version and any out-of-range index, so study code can index without checks.
 
@@ -35,7 +40,7 @@ pub use compile::{COMPILE_SEED, compile};
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
@@ -49,7 +54,7 @@ pub struct CompiledDeck {
     pub deck: Deck,
     /// The body the material is decoded from: borrowed when the text lives as long as the
     /// program (embedded in the app), empty for a deck compiled in this process.
-    body: Cow<'static, str>,
+    body: Cow<'static, [u8]>,
     /// Per card of `deck.cards`, in the same order.
     cards: Vec<Lazy<CompiledCard>>,
     drills: Lazy<Vec<CompiledDrill>>,
@@ -78,13 +83,10 @@ pub struct CompiledCard {
     pub answer_html: String,
     /// Its multiple-choice questions, one per form that passed every check, options in the
     /// order [`COMPILE_SEED`] gave them; study shuffles them again per round.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choice: Vec<ChoiceQuestion>,
     /// Its typed prompts: the reverse prompt, then the clozes, best first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub typed: Vec<TypedPrompt>,
     /// What a typed recall of it is checked against.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<KeyPoint>,
 }
 

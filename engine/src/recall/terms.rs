@@ -98,7 +98,6 @@ impl KeyTerm {
 #[derive(Serialize, Deserialize)]
 struct SavedKeyTerm {
     label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     alternatives: Option<Vec<Vec<String>>>,
 }
 

@@ -13,7 +13,6 @@ pub struct SearchDoc {
     /// The names its answer gives in bold (`**JWT tokens**: ...`), one per line: the parts a
     /// good answer lists, so a term named there is more what the card is about than one
     /// mentioned in passing.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub labels: String,
     /// Every line of its answer as plain text (markup, list markers and table rules gone),
     /// one line per source line: what snippets are cut from.

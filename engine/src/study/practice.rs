@@ -51,7 +51,6 @@ pub struct PracticeRound<T, R> {
     /// Once the learner has asked to see how the item on screen compares (typed recall's
     /// "Check my answer"), their marks on it so far: the key points they ticked. The draft is
     /// then final. Kept with the round, so a reload keeps the check and the ticks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     marks: Option<Vec<bool>>,
 }
 
