@@ -15,9 +15,10 @@ const KiB = 1024;
 // brotli, 442.9 -> 485.6 KB gzip; and for progress safety, the progress page and the schedule
 // link with its QR code (issue 15): 371.8 -> 443.0 KB brotli, 485.4 -> 578.9 KB gzip; and for
 // the home page's build-time content, the service worker's registration, focus and theme code
-// and the phone polish (issue 16): 442.8 -> 449.1 KB brotli, 578.9 -> 587.1 KB gzip.
-// docs/size.md itemises them.
-const CEILING = { brotli: 452 * KiB, gzip: 592 * KiB };
+// and the phone polish (issue 16): 442.8 -> 449.1 KB brotli, 578.9 -> 587.1 KB gzip. Lowered
+// by issue 13's second pass (one sort in the wasm, the compiled deck and sittings in postcard):
+// 449.1 -> 416.5 KB brotli, 587.1 -> 538.3 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 421 * KiB, gzip: 544 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };
