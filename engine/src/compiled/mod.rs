@@ -68,7 +68,7 @@ pub struct CompiledDeck {
     search: OnceLock<SearchIndex>,
 }
 
-/// A value, or where in the body its JSON is, decoded on first use.
+/// A value, or where in the body its encoding is, decoded on first use.
 struct Lazy<T> {
     span: std::ops::Range<usize>,
     value: OnceLock<T>,
