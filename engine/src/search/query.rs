@@ -152,15 +152,21 @@ impl SearchIndex {
     /// The terms that start with `prefix`; of a short prefix's many, only the
     /// [`MAX_COMPLETIONS`] most used (by cards), which are also the likeliest to be what is
     /// being typed: "t" need not add up the postings of every word in t.
+    ///
+    /// Kept by insertion into a short list, most used first and ties in term order: one pass
+    /// over the prefix's terms, where sorting them all would cost n log n on every keystroke.
     fn completions(&self, prefix: &str) -> Vec<usize> {
-        let range = self.with_prefix(prefix);
-        let mut terms: Vec<usize> = range.collect();
-        if terms.len() > MAX_COMPLETIONS {
-            let by_use = |term: &usize| std::cmp::Reverse(self.postings[*term].len());
-            order::sort_by_key(&mut terms, by_use);
-            terms.truncate(MAX_COMPLETIONS);
+        let uses = |term: usize| self.postings[term].len();
+        let mut best: Vec<usize> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+        for term in self.with_prefix(prefix) {
+            if best.len() == MAX_COMPLETIONS && uses(term) <= uses(best[MAX_COMPLETIONS - 1]) {
+                continue;
+            }
+            let at = best.partition_point(|&kept| uses(kept) >= uses(term));
+            best.insert(at, term);
+            best.truncate(MAX_COMPLETIONS);
         }
-        terms
+        best
     }
 
     /// Terms within the word's typo budget (see [`text::typo_budget`]): whole terms, and for
