@@ -7,9 +7,9 @@
 //! a fingerprint of that selection too ([`Sitting::here_for`]). The saved value is a header
 //! line holding a format version, a fingerprint of the deck's content (a new deploy with
 //! other content drops stale sittings instead of showing other cards at their indices) and
-//! the sitting's id, then the engine state packed by `prep_engine::packed`. Anything unreadable, from another
-//! deck or of another shape is ignored and replaced by a new sitting: never an error, never
-//! a panic. Storage that is blocked or full only means nothing is restored.
+//! the sitting's id, then the engine state packed by `prep_engine::packed`. Anything
+//! unreadable, from another deck or of another shape is ignored and replaced by a new sitting:
+//! never an error, never a panic. Storage that is blocked or full only means nothing is restored.
 //!
 //! Use: `let sitting = Sitting::here(|| Round::new(..)); let round = sitting.state();` in
 //! the view that shows the sitting; events update `round` (each change is saved); a "New
@@ -101,7 +101,9 @@ impl<S: SittingState> Sitting<S> {
         // Boxed, so every kind of sitting shares one compiled Effect (a smaller wasm).
         let save: Box<dyn Fn(Option<bool>) -> bool + Send + Sync> = Box::new(move |was_finished| {
             let finished = state.with(|state| {
-                write(&save_key, id, &packed::pack(state));
+                if let Some(packed_state) = packed::pack(state) {
+                    write(&save_key, id, &packed_state);
+                }
                 state.is_finished()
             });
             // Marked when it finishes, which is a learner's action long after the

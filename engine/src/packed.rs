@@ -10,10 +10,11 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// `value` as text for a string store; [`unpack`] reads it back.
-pub fn pack<T: Serialize + ?Sized>(value: &T) -> String {
-    let bytes = postcard::to_allocvec(value).expect("state is plain data");
-    bytes.into_iter().map(char::from).collect()
+/// `value` as text for a string store, which [`unpack`] reads back; `None` only if its
+/// `Serialize` refuses (say, a sequence of unknown length), so a caller skips one save.
+pub fn pack<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    let bytes = postcard::to_allocvec(value).ok()?;
+    Some(bytes.into_iter().map(char::from).collect())
 }
 
 /// The value [`pack`] wrote, or `None` for text it did not write (another shape, another
@@ -41,14 +42,14 @@ mod tests {
             "naïve\n\u{0}".to_owned(),
             Some(-3i64),
         );
-        let text = pack(&value);
+        let text = pack(&value).unwrap();
         assert!(text.chars().all(|c| u32::from(c) <= 0xff));
         assert_eq!(unpack(&text), Some(value));
     }
 
     #[test]
     fn text_it_did_not_write_reads_as_nothing() {
-        let text = pack(&(vec!["a".to_owned(); 3], 9u8));
+        let text = pack(&(vec!["a".to_owned(); 3], 9u8)).unwrap();
         assert_eq!(
             unpack::<(Vec<String>, u8)>(&format!("{text}x")),
             None,
