@@ -1,7 +1,9 @@
-//! Sittings that outlive the page: a practice round or mock interview saved mid-way and read
+//! Sittings that outlive the page: a practice round or mock interview saved mid-way (packed, as
+//! the app keeps it) and read
 //! back goes on exactly where it stopped; mock notes reach the report; a finished interview
 //! joins the history once.
 
+use prep_engine::packed;
 use prep_engine::progress::{MockRecord, Progress};
 use prep_engine::quiz::ChoiceBank;
 use prep_engine::study::{MockConfig, MockInterview, MockOutcome, PracticeRound, mock_questions};
@@ -12,9 +14,10 @@ use common::deck;
 
 const T0: Timestamp = Timestamp(1_767_600_000_000);
 
+/// Saved and read back as the app keeps a sitting in `sessionStorage` (`packed`).
 fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
-    let json = serde_json::to_string(value).expect("serialises");
-    serde_json::from_str(&json).expect("reads back")
+    let text = packed::pack(value).expect("packs");
+    packed::unpack(&text).expect("reads back")
 }
 
 #[test]
