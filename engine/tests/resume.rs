@@ -1,7 +1,6 @@
 //! Sittings that outlive the page: a practice round or mock interview saved mid-way (packed, as
-//! the app keeps it) and read
-//! back goes on exactly where it stopped; mock notes reach the report; a finished interview
-//! joins the history once.
+//! the app keeps it) and read back goes on exactly where it stopped; mock notes reach the
+//! report; a finished interview joins the history once.
 
 use prep_engine::packed;
 use prep_engine::progress::{MockRecord, Progress};
