@@ -216,8 +216,8 @@ fn mixed_by_kind(deck: &Deck, cards: &[usize]) -> Vec<usize> {
 }
 
 /// Cards (the last of each key) in the order of their keys. Every ordering of cards in a queue
-/// goes through this one sort of one key type, a card index last so no two keys tie: a stable
-/// sort per ordering would put a copy of Rust's sort (about 4 KB) in the wasm for each.
+/// is written as this one key type, a card index last so no two keys tie, and sorted by
+/// [`order::sort`], the engine's one sort (see `order` for why there is only one).
 pub(crate) fn in_key_order(mut keyed: Vec<(i64, i64, usize)>) -> Vec<usize> {
     order::sort(&mut keyed);
     keyed.into_iter().map(|(_, _, card)| card).collect()
