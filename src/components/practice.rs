@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use prep_engine::study::StudyFilter;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
@@ -28,9 +29,7 @@ pub fn selection_plan(single: Option<usize>) -> String {
     if single.is_some() {
         return String::new();
     }
-    use_study()
-        .filter
-        .with_untracked(|filter| serde_json::to_string(filter).unwrap_or_default())
+    use_study().filter.with_untracked(StudyFilter::to_saved)
 }
 
 /// "Practising one card: <title>", linking back to the card, above a one-card session.
