@@ -1,19 +1,24 @@
 //! Compiles the content at build time (see ARCHITECTURE.md, "Compile, then study"): parses
-//! `content/interview.md`, renders it and generates every question natively, and writes the
-//! compiled deck to `$OUT_DIR/compiled-deck.bin`, which `src/deck.rs` embeds. Malformed markdown fails
-//! `cargo build` / `trunk build` here with `file:line: reason`, so a broken deck never ships.
+//! `content/interview.md` and the authored practice in `content/practice/*.md`, lints the
+//! practice, renders everything natively, and writes the compiled deck to
+//! `$OUT_DIR/compiled-deck.bin`, which `src/deck.rs` embeds. Malformed markdown or an item the
+//! linter refuses fails `cargo build` / `trunk build` here with `file:line: reason`, so a
+//! broken deck never ships.
 
 use std::path::Path;
 
 const CONTENT: &str = "content/interview.md";
+const PRACTICE: &str = "content/practice";
 
 fn main() {
     println!("cargo::rerun-if-changed={CONTENT}");
+    println!("cargo::rerun-if-changed={PRACTICE}");
     let source = match std::fs::read_to_string(CONTENT) {
         Ok(source) => source,
         Err(error) => fail(&format!("cannot read {CONTENT}: {error}")),
     };
-    let compiled = match prep_engine::compiled::compile(CONTENT, &source) {
+    let practice = practice_files();
+    let compiled = match prep_engine::compiled::compile(CONTENT, &source, &practice) {
         Ok(compiled) => compiled,
         Err(errors) => {
             for error in &errors {
@@ -29,6 +34,19 @@ fn main() {
     let out = Path::new(&out_dir).join("compiled-deck.bin");
     if let Err(error) = std::fs::write(&out, compiled.write()) {
         fail(&format!("cannot write {}: {error}", out.display()));
+    }
+}
+
+/// Every `content/practice/*.md` as (path, text), in name order, so builds repeat.
+fn practice_files() -> Vec<(String, String)> {
+    match prep_engine::practice::read_files(std::path::Path::new(PRACTICE), PRACTICE) {
+        Ok(files) => {
+            for (name, _) in &files {
+                println!("cargo::rerun-if-changed={name}");
+            }
+            files
+        }
+        Err(error) => fail(&format!("cannot read {PRACTICE}/: {error}")),
     }
 }
 

@@ -377,6 +377,41 @@ fn kind_page(deck: &Deck, kind: KindFilter) -> String {
     main_element(&html)
 }
 
+/// What `components::mistakes::Mistakes` renders, as markup: "Watch out" and each mistake.
+fn mistakes_markup(compiled: &CompiledDeck, index: usize) -> String {
+    let mistakes = compiled.mistakes(index);
+    if mistakes.is_empty() {
+        return String::new();
+    }
+    let items: String = mistakes
+        .iter()
+        .map(|mistake| {
+            format!(
+                "<li><p><span class=\"mistake-label\">People often say: </span>{}</p><p><span class=\"mistake-label\">In fact: </span>{}</p></li>",
+                code_markup(&mistake.claim),
+                code_markup(&mistake.correction)
+            )
+        })
+        .collect();
+    format!(
+        "<aside class=\"mistakes\" aria-label=\"Common mistakes\"><h3>Watch out</h3><ul>{items}</ul></aside>"
+    )
+}
+
+/// Authored text with its `` `code` `` spans as `<code>`, everything escaped (as `CodeText`).
+fn code_markup(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(at, piece)| {
+            if at % 2 == 1 {
+                format!("<code>{}</code>", escape(piece))
+            } else {
+                escape(piece)
+            }
+        })
+        .collect()
+}
+
 fn card_page(compiled: &CompiledDeck, index: usize) -> String {
     let deck = compiled.deck();
     let card = &deck.cards[index];
@@ -396,6 +431,7 @@ fn card_page(compiled: &CompiledDeck, index: usize) -> String {
     let list_name = list
         .map(|title| format!("<span class=\"list-name\">{}</span>", escape(title)))
         .unwrap_or_default();
+    let mistakes = mistakes_markup(compiled, index);
     let practice: String = practice_links(index)
         .into_iter()
         .map(|link| {
@@ -423,7 +459,7 @@ fn card_page(compiled: &CompiledDeck, index: usize) -> String {
         "<article class=\"page card\" aria-labelledby=\"card-title\">{}\
          <p class=\"eyebrow\"><span class=\"badge\">{}</span>{list_name}</p>\
          <h1 id=\"card-title\">{}</h1>\
-         <p class=\"card-status muted\" aria-hidden=\"true\">\u{a0}</p>{body}\
+         <p class=\"card-status muted\" aria-hidden=\"true\">\u{a0}</p>{body}{mistakes}\
          <nav class=\"card-practice\" aria-label=\"Practise this card\"><h2>Practise this card</h2><ul class=\"mode-chips\">{practice}</ul></nav>\
          <nav class=\"pager\" aria-label=\"Cards\">{}<span class=\"pager-position\">{} of {}</span>{}</nav></article>",
         breadcrumbs(&format!(

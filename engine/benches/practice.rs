@@ -1,11 +1,16 @@
-//! What the study modes compute from the content at run time, per card and per round: the
-//! cost issue 13's compiled deck moves to build time. Run with
-//! `cargo bench -p prep-engine --bench practice` (plain std timing; no harness dependency).
+//! What practice costs: compiling the authored items (parse, lint, compile with the deck) at
+//! build time, and at study time a quiz, a fill-in round, an answer check and a drill over the
+//! compiled deck. Run with `cargo bench -p prep-engine --bench practice` (plain std timing; no
+//! harness dependency).
 
+use std::path::Path;
+
+use prep_engine::compiled::compile;
 use prep_engine::content::parse_deck;
-use prep_engine::quiz::{ChoiceBank, drill, drill_families};
-use prep_engine::recall::{check_recall, key_points};
-use prep_engine::typed::{TypedBank, deck_prompts, typed_prompts};
+use prep_engine::practice::{Practice, lint, read_files};
+use prep_engine::quiz::{drill, drill_families};
+use prep_engine::recall::key_points;
+use prep_engine::typed::check_typed;
 
 mod common;
 use common::time;
@@ -14,6 +19,9 @@ const CONTENT: &str = include_str!("../../content/interview.md");
 
 fn main() {
     let deck = parse_deck("content/interview.md", CONTENT).expect("content parses");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
+    let files = read_files(dir, "content/practice").expect("content/practice is readable");
+    let practice = Practice::parse_files(&files).expect("practice parses");
     let circuit = deck
         .cards
         .iter()
@@ -21,31 +29,30 @@ fn main() {
         .expect("the circuit breaker question");
     let cards: Vec<usize> = (0..deck.cards.len()).collect();
 
-    time("ChoiceBank::new (whole deck)", 20, || {
-        ChoiceBank::new(&deck)
+    time("parse every practice file", 50, || {
+        Practice::parse_files(&files)
     });
-    let bank = ChoiceBank::new(&deck);
-    time("questions_for (one card, bank built)", 20, || {
-        bank.questions_for(circuit, 7)
+    time("lint every item", 20, || lint(&practice, &deck));
+    time("compile deck and practice", 5, || {
+        compile("content/interview.md", CONTENT, &files)
     });
-    time("quiz of 10 (bank built)", 20, || bank.quiz(&cards, 10, 7));
-    time("typed_prompts (one card, bank built per call)", 20, || {
-        typed_prompts(&deck, circuit)
+    let compiled = compile("content/interview.md", CONTENT, &files).expect("compiles");
+    time("quiz of 10 (compiled)", 200, || {
+        compiled.choice_quiz(&cards, 10, 7)
     });
-    let typed = TypedBank::new(&deck);
-    time("TypedBank::prompts_for (one card, bank built)", 200, || {
-        typed.prompts_for(circuit)
+    time("fill-in round of 10 (compiled)", 200, || {
+        compiled.typed_round(&cards, 10, 7)
     });
-    time("deck_prompts (whole deck)", 5, || deck_prompts(&deck));
+    let prompts: Vec<_> = (0..deck.cards.len())
+        .flat_map(|card| compiled.typed_prompts(card).to_vec())
+        .collect();
+    time("check every fill-in answer once", 50, || {
+        prompts
+            .iter()
+            .filter(|p| check_typed(p, "select related").is_right())
+            .count()
+    });
     time("key_points (one card)", 200, || key_points(&deck, circuit));
-    let points = key_points(&deck, circuit);
-    time("check_recall (one answer)", 2000, || {
-        check_recall(
-            &points,
-            &deck.cards[circuit].prompt,
-            "It stops calls to a failing service so failures do not cascade; closed, open, half-open",
-        )
-    });
     time("drill (every family)", 200, || {
         drill(&deck, &drill_families(&deck), 7)
     });

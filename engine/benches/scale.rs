@@ -185,7 +185,7 @@ fn run(size: usize) -> Report {
     let file = format!("synthetic-{size}.md");
 
     let (compile_time, runs, compiled) = measure(|| {
-        compile(&file, black_box(&source)).unwrap_or_else(|errors| {
+        compile(&file, black_box(&source), &[]).unwrap_or_else(|errors| {
             let first: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
             panic!("the synthetic deck does not parse:\n{}", first.join("\n"))
         })

@@ -1,16 +1,15 @@
-//! Prints a seeded sample of the deck's generated questions (or drill items) as plain text,
-//! for a person to judge them the way a learner would.
+//! Prints a seeded sample of the deck's quiz items (authored choice and true-or-false, options
+//! shuffled as a round would) or drill items as plain text, for a person to read them the way
+//! a learner would; `practice_export` is the machine-readable list.
 //!
 //! `cargo run -q -p prep-engine --example quiz_sample -- --seed 7 --count 30 [--drill]`
-//! (`--stats` prints the number of questions per form and the cards without any instead).
-//!
-//! The sample is drawn from every question every card yields for the seed, shuffled by the
-//! same seed, so two runs with one seed print the same questions.
+//! (`--stats` prints the number of items per kind and the cards without any instead).
 
 use std::process::ExitCode;
 
+use prep_engine::compiled::compile;
 use prep_engine::content::parse_deck;
-use prep_engine::quiz::{ChoiceBank, QuestionForm, bucket_label, drill, drill_families};
+use prep_engine::quiz::{QuestionForm, bucket_label, drill, drill_families};
 use prep_engine::rng::Rng;
 
 const USAGE: &str = "usage: quiz_sample [--seed N] [--count N] [--drill] [--stats]";
@@ -75,13 +74,25 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let bank = ChoiceBank::new(&deck);
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
+    let Ok(practice) = prep_engine::practice::read_files(dir, "content/practice") else {
+        eprintln!("cannot read content/practice");
+        return ExitCode::FAILURE;
+    };
+    let Ok(compiled) = compile(
+        "content/interview.md",
+        include_str!("../../content/interview.md"),
+        &practice,
+    ) else {
+        eprintln!("the deck does not compile: run the practice_lint example");
+        return ExitCode::FAILURE;
+    };
     let mut questions: Vec<_> = (0..deck.cards.len())
-        .flat_map(|card| bank.questions_for(card, seed))
+        .flat_map(|card| compiled.choice_questions(card, seed))
         .collect();
     if stats {
-        // How many questions each form makes over the whole deck, and which cards get none.
-        for form in QuestionForm::ALL {
+        // How many items of each kind the deck has, and which cards get none.
+        for form in [QuestionForm::Choice, QuestionForm::TrueFalse] {
             let count = questions.iter().filter(|q| q.form == form).count();
             println!("{:<24} {count}", form.as_str());
         }
@@ -104,6 +115,7 @@ fn main() -> ExitCode {
         );
         for (i, option) in question.options.iter().enumerate() {
             println!("   {}) {option}", char::from(b'A' + i as u8));
+            println!("      why: {}", question.why[i]);
         }
         println!("   answer: {}\n", char::from(b'A' + question.correct as u8));
     }

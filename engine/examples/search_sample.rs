@@ -23,6 +23,7 @@ fn main() {
     let deck = compile(
         "content/interview.md",
         include_str!("../../content/interview.md"),
+        &[],
     )
     .expect("deck compiles");
     for query in std::env::args().skip(1) {

@@ -8,6 +8,7 @@ pub mod content;
 pub mod markdown;
 pub mod order;
 pub mod packed;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod recall;

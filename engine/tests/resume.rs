@@ -4,12 +4,11 @@
 
 use prep_engine::packed;
 use prep_engine::progress::{MockRecord, Progress};
-use prep_engine::quiz::ChoiceBank;
 use prep_engine::study::{MockConfig, MockInterview, MockOutcome, PracticeRound, mock_questions};
 use prep_engine::time::Timestamp;
 
 mod common;
-use common::deck;
+use common::{compiled, deck};
 
 const T0: Timestamp = Timestamp(1_767_600_000_000);
 
@@ -21,10 +20,10 @@ fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T
 
 #[test]
 fn a_quiz_round_saved_mid_way_goes_on_where_it_stopped() {
-    let deck = deck();
-    let bank = ChoiceBank::new(deck);
+    let deck = compiled().deck();
+    let bank = compiled();
     let cards: Vec<usize> = (0..deck.cards.len()).collect();
-    let questions = bank.quiz(&cards, 4, 7);
+    let questions = bank.choice_quiz(&cards, 4, 7);
     assert_eq!(questions.len(), 4);
     let mut round = PracticeRound::new(questions.clone());
     // One right, one wrong (a retry joins the queue), and the third answered but not left.

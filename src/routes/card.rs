@@ -13,6 +13,7 @@ use crate::clock::now;
 use crate::components::answer::{AnswerBlock, AnswerDetail};
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
+use crate::components::mistakes::Mistakes;
 use crate::components::practice::practice_links;
 use crate::deck::loaded_deck;
 use crate::paths::{HOME_PATH, card_path, section_path};
@@ -66,6 +67,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
             <h1 id="card-title">{card_title(card)}</h1>
             <CardStatus card_id=card.id.as_str()/>
             {body}
+            <Mistakes card=index/>
             <CardPractice index=index/>
             <CardPager deck=deck index=index/>
         </article>

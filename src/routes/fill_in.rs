@@ -1,7 +1,7 @@
-//! Fill in: typed answers the engine can check exactly. Reverse cards show a description and
-//! ask for the concept; clozes blank one name or number of an answer. Spelling slips are
-//! forgiven (and shown), numbers are not; every answer feeds the schedule as recall, and a
-//! miss comes back before the round ends. The round is a sitting (`sitting_store`): a visit
+//! Fill in: authored sentences with one blank (`content/practice/`), answers the engine can
+//! check exactly. Spelling slips are forgiven (and shown); numbers and other words are not
+//! ("validation" for "invalidation" is wrong). Every answer feeds the schedule as recall, and
+//! a miss comes back before the round ends. The round is a sitting (`sitting_store`): a visit
 //! to a card and Back, or a reload, goes on where it was.
 
 use leptos::ev::SubmitEvent;
@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use prep_engine::progress::StudyMode;
 use prep_engine::rng::Rng;
 use prep_engine::study::PracticeRound;
-use prep_engine::typed::{BLANK, TypedForm, TypedPrompt, TypedVerdict, check_typed};
+use prep_engine::typed::{BLANK, TypedPrompt, TypedVerdict, check_typed};
 
 use crate::clock::{now, seed};
 use crate::components::answer_feedback::{AnswerFeedback, FEEDBACK, Verdict};
+use crate::components::code_text::CodeText;
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
@@ -167,11 +168,9 @@ fn PromptView(
             let _ = input.focus();
         }
     });
-    let (instruction, label) = match prompt.form {
-        TypedForm::Reverse => ("Name the concept", "The concept"),
-        TypedForm::Cloze => ("Fill in the blank", "The missing word"),
-    };
+    let (instruction, label) = ("Fill in the blank", "The missing term");
     let answer = StoredValue::new(prompt.answer.clone());
+    let why = StoredValue::new(prompt.why.clone());
     view! {
         <article class="fill-in">
             <p class="eyebrow muted">
@@ -223,21 +222,22 @@ fn PromptView(
                         }
                         .into_any(),
                     }}
+                    {why.with_value(|why| (!why.is_empty()).then(|| view! { <p class="explanation"><CodeText text=why.clone()/></p> }))}
                 </AnswerFeedback>
             </Show>
         </article>
     }
 }
 
-/// The prompt, with a cloze's blank drawn as a blank a screen reader names.
+/// The sentence, with its blank drawn as a blank a screen reader names.
 fn with_blank(prompt: &TypedPrompt) -> AnyView {
     match prompt.prompt.split_once(BLANK) {
-        Some((before, after)) if prompt.form == TypedForm::Cloze => view! {
-            {before.to_owned()}
+        Some((before, after)) => view! {
+            <CodeText text=before.to_owned()/>
             <span class="blank" role="img" aria-label="blank">"_____"</span>
-            {after.to_owned()}
+            <CodeText text=after.to_owned()/>
         }
         .into_any(),
-        _ => prompt.prompt.clone().into_any(),
+        None => view! { <CodeText text=prompt.prompt.clone()/> }.into_any(),
     }
 }

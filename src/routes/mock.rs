@@ -1,5 +1,6 @@
 //! Mock interview: N questions from chosen sections, an optional timer per question, notes
-//! per question, then a report with every question linked beside its notes, misses and
+//! per question, a follow-up (one of the card's true-or-false statements) after the model
+//! answer, then a report with every question linked beside its notes, misses and
 //! "partly" apart, and a history of past interviews on the setup screen.
 //!
 //! Both the setup choices and the interview in progress (timer deadline and notes included)
@@ -9,6 +10,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::content::CardKind;
 use prep_engine::progress::{MockRecord, StudyMode};
+use prep_engine::quiz::{ChoiceQuestion, QuestionForm};
+use prep_engine::rng::Rng;
 use prep_engine::study::{
     MockConfig, MockInterview, MockOutcome, is_only_choice, mock_questions, toggle_choice,
 };
@@ -19,12 +22,13 @@ use crate::base_path::href;
 use crate::clock::{now, seed};
 use crate::components::card_face::back;
 use crate::components::card_labels::card_title;
+use crate::components::code_text::CodeText;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
-use crate::deck::loaded_deck;
+use crate::deck::{compiled, loaded_deck};
 use crate::paths::card_path;
 use crate::sitting_store::{Sitting, route_key};
 use crate::state::use_study;
@@ -327,6 +331,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                         {move || interview.with(|i| i.as_ref().is_some_and(|i| i.remaining_ms(clock.get()) == Some(0)))
                             .then(|| view! { <p class="verdict bad" role="status">"Time is up."</p> })}
                         <div class="answer" tabindex="-1" role="region" aria-label="Model answer">{back(deck, card)}</div>
+                        <FollowUp card=card/>
                         <div class="action-bar">
                             <div class="grade-buttons three" role="group" aria-label="How did your answer compare?">
                                 <button class="grade grade-again" aria-keyshortcuts="1" on:click=move |_| judge(MockOutcome::Missed)>"Missed it"</button>
@@ -341,6 +346,55 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             .into_any(),
         }}
     }
+}
+
+/// The interviewer's follow-up: one of the card's true-or-false statements, asked after the
+/// model answer, answered with True or False and then corrected. It is part of the answer the
+/// learner grades with Missed / Partly / Nailed, so it is not recorded on its own (one answer
+/// per question, as in an interview).
+#[component]
+fn FollowUp(card: usize) -> impl IntoView {
+    let statements: Vec<ChoiceQuestion> = compiled()
+        .choice_questions(card, 0)
+        .into_iter()
+        .filter(|q| q.form == QuestionForm::TrueFalse)
+        .collect();
+    let mut rng = Rng::keyed(seed(), "follow-up");
+    let question = rng.choose(&statements).cloned()?;
+    let answer = RwSignal::new(None::<usize>);
+    let correct = question.correct;
+    let why = question.why.first().cloned().unwrap_or_default();
+    Some(view! {
+        <aside class="follow-up" aria-label="Follow-up question">
+            <h3>"Follow-up: true or false?"</h3>
+            <p class="follow-up-statement"><CodeText text=question.stem.clone()/></p>
+            <div class="follow-up-choices" role="group" aria-label="Your verdict">
+                {["True", "False"].into_iter().enumerate().map(|(index, label)| view! {
+                    <button
+                        class=move || match answer.get() {
+                            Some(_) if index == correct => "option correct",
+                            Some(picked) if picked == index => "option wrong",
+                            _ => "option",
+                        }
+                        aria-pressed=move || (answer.get() == Some(index)).to_string()
+                        disabled=move || answer.get().is_some()
+                        on:click=move |_| answer.set(Some(index))
+                    >
+                        {label}
+                    </button>
+                }).collect_view()}
+            </div>
+            {move || answer.get().map(|picked| {
+                let verdict = if picked == correct { "Right: it is " } else { "Not quite: it is " };
+                let truth = if correct == 0 { "true" } else { "false" };
+                view! {
+                    <p class="follow-up-verdict" role="status">
+                        <strong>{verdict}{truth}"."</strong>" "<CodeText text=why.clone()/>
+                    </p>
+                }
+            })}
+        </aside>
+    })
 }
 
 #[component]

@@ -1,17 +1,20 @@
-//! Multiple choice generated from the content: pick one of four, see the right option and a
-//! link to the card. A right pick is logged; a wrong one is a lapse, and the card comes back
-//! as another question before the round ends. Then a first-try score. The round is a sitting
-//! (`sitting_store`): a visit to a card and Back, or a reload, goes on where it was.
+//! The quiz: authored choice and true-or-false items (`content/practice/`), every chosen card
+//! once before any repeats. After a pick every option shows why it is right or wrong, the
+//! picked one first, and a link to the card. A right pick is logged; a wrong one is a lapse,
+//! and the card comes back as another item before the round ends. Then a first-try score. The
+//! round is a sitting (`sitting_store`): a visit to a card and Back, or a reload, goes on where
+//! it was.
 
 use leptos::prelude::*;
 use prep_engine::progress::{Evidence, StudyMode};
-use prep_engine::quiz::{ChoiceQuestion, grade_choice};
+use prep_engine::quiz::{ChoiceQuestion, QuestionForm, grade_choice};
 use prep_engine::study::PracticeRound;
 
 use crate::clock::seed;
 use crate::components::answer_feedback::{
     AnswerFeedback, FEEDBACK, FIRST_OPTION, OptionButton, Verdict,
 };
+use crate::components::code_text::CodeText;
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
@@ -24,7 +27,7 @@ use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[("1–4", "Pick"), ("Enter", "Next question")];
+const KEYS: &[KeyHint] = &[("1–5", "Pick"), ("Enter", "Next question")];
 
 const QUIZ_LENGTH: usize = 10;
 
@@ -100,7 +103,7 @@ fn QuizRoundView(
         focus_soon(FIRST_OPTION);
     };
     on_study_key(move |key, event| match key {
-        "1" | "2" | "3" | "4" => pick(key.parse::<usize>().unwrap_or(1) - 1),
+        "1" | "2" | "3" | "4" | "5" => pick(key.parse::<usize>().unwrap_or(1) - 1),
         "Enter" | " " | "ArrowRight" if round.with_untracked(|r| r.current_answer().is_some()) => {
             event.prevent_default();
             next();
@@ -156,21 +159,29 @@ fn QuestionView(
 ) -> impl IntoView {
     let correct = question.correct;
     let card = question.card;
-    let right = StoredValue::new(question.options[correct].clone());
+    let statement = question.form == QuestionForm::TrueFalse;
+    let right = StoredValue::new(question.options[correct].replace('`', ""));
+    let question = StoredValue::new(question);
+    let eyebrow = if statement {
+        "True or false?"
+    } else {
+        "Choose one"
+    };
     view! {
         <article class="quiz-question">
-            {retry.then(|| view! { <p class="eyebrow"><span class="badge">"Again"</span>" A card you missed"</p> })}
-            <h2 class="prompt" id="quiz-stem">{question.stem.clone()}</h2>
+            <p class="eyebrow muted">
+                {eyebrow}
+                {retry.then(|| view! { " " <span class="badge">"Again"</span>" A card you missed" })}
+            </p>
+            <h2 class="prompt" id="quiz-stem"><CodeText text=question.with_value(|q| q.stem.clone())/></h2>
             <div class="options" role="radiogroup" aria-label="Options" aria-describedby="quiz-stem">
-                {question
-                    .options
-                    .clone()
+                {question.with_value(|q| q.options.clone())
                     .into_iter()
                     .enumerate()
                     .map(|(i, option)| view! {
                         <OptionButton index=i correct=correct picked=picked on_pick=on_pick>
                             <span class="option-key" aria-hidden="true">{i + 1}</span>
-                            {option}
+                            <span class="option-text"><CodeText text=option/></span>
                         </OptionButton>
                     })
                     .collect_view()}
@@ -178,8 +189,53 @@ fn QuestionView(
             <Show when=move || picked.get().is_some()>
                 <AnswerFeedback card=card next_label="Next question" on_next=on_next>
                     {move || view! { <Verdict right=picked.get() == Some(correct) answer=right.get_value()/> }}
+                    {move || picked.get().map(|picked| view! {
+                        <Explanations question=question.get_value() picked=picked statement=statement/>
+                    })}
                 </AnswerFeedback>
             </Show>
         </article>
     }
+}
+
+/// Why each option is right or wrong, the picked one first, then the right one, then the
+/// rest in their order; for a statement, its one correction.
+#[component]
+fn Explanations(question: ChoiceQuestion, picked: usize, statement: bool) -> impl IntoView {
+    if statement {
+        let why = question.why.first().cloned().unwrap_or_default();
+        return view! { <p class="explanation"><CodeText text=why/></p> }.into_any();
+    }
+    let mut order: Vec<usize> = vec![picked];
+    if question.correct != picked {
+        order.push(question.correct);
+    }
+    order.extend((0..question.options.len()).filter(|i| *i != picked && *i != question.correct));
+    view! {
+        <ul class="explanations" aria-label="Why each option is right or wrong">
+            {order
+                .into_iter()
+                .filter(|&i| i < question.options.len())
+                .map(|i| {
+                    let mark = match (i == question.correct, i == picked) {
+                        (true, true) => "Your pick, right",
+                        (true, false) => "Right",
+                        (false, true) => "Your pick, wrong",
+                        (false, false) => "Wrong",
+                    };
+                    let class = if i == question.correct { "explanation right" } else { "explanation wrong" };
+                    view! {
+                        <li class=class>
+                            <p class="explanation-option">
+                                <span class="explanation-mark">{mark}": "</span>
+                                <CodeText text=question.options[i].clone()/>
+                            </p>
+                            <p class="explanation-why"><CodeText text=question.why.get(i).cloned().unwrap_or_default()/></p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }

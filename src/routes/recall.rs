@@ -1,15 +1,14 @@
 //! Typed recall: write the answer from memory, then see it beside the model answer's key points
-//! as a checklist. The app hints which points the text seems to cover and flags negations near
-//! them, but only the learner ticks; the grade it pre-selects comes from those ticks alone
-//! (see `prep_engine::recall`), and the learner's grade feeds the scheduler. The sitting is
+//! as a checklist and the card's common mistakes. The app never judges the typed text (a word
+//! matcher praises swapped roles and misses right answers in other words): only the learner
+//! ticks, the grade it pre-selects comes from those ticks alone (see `prep_engine::recall`),
+//! and the learner's grade feeds the scheduler. The sitting is
 //! kept (`sitting_store`): a visit to a card and Back, or a reload, goes on where it was.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::progress::StudyMode;
-use prep_engine::recall::{
-    Hint, KeyPoint, SelfGrade, check_recall, preselected_grade, ticked_share,
-};
+use prep_engine::recall::{KeyPoint, SelfGrade, preselected_grade, ticked_share};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::Grade;
 use prep_engine::study::PracticeRound;
@@ -22,6 +21,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
+use crate::components::mistakes::Mistakes;
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
@@ -152,26 +152,17 @@ fn RecallCard(
     let points = StoredValue::new(compiled().key_points(card).to_vec());
     let count = points.with_value(Vec::len);
     let (hint, prompt) = front(deck, card);
-    let prompt_text = StoredValue::new(deck.cards[card].prompt.clone());
-    // The check and the ticks are kept by the round (a reload keeps them); the hints are read
-    // again from the final draft, which is pure and cheap.
-    let is_checked = Memo::new(move |_| marks.with(Option::is_some));
-    let checked = Memo::new(move |_| {
-        is_checked.get().then(|| {
-            points.with_value(|p| {
-                prompt_text.with_value(|prompt| check_recall(p, prompt, &draft.get_untracked()))
-            })
-        })
-    });
+    // The check and the ticks are kept by the round (a reload keeps them).
+    let checked = Memo::new(move |_| marks.with(Option::is_some).then_some(()));
     let ticks = Signal::derive(move || marks.get().unwrap_or_else(|| vec![false; count]));
     let check = move || on_check(count);
     // From the learner's ticks only; `None` when they typed something and ticked nothing.
     let preselected = Signal::derive(move || {
-        checked.with(|c| {
-            c.as_ref()
-                .and_then(|c| ticks.with(|t| preselected_grade(c, t)))
-                .map(to_grade)
-        })
+        checked.get()?;
+        let typed_something = draft.with(|d| d.chars().any(char::is_alphanumeric));
+        ticks
+            .with(|t| preselected_grade(typed_something, &t[..count.min(t.len())]))
+            .map(to_grade)
     });
     let grade = move |grade: Grade| {
         if checked.with_untracked(Option::is_none) {
@@ -225,7 +216,7 @@ fn RecallCard(
                     </div>
                 }
                 .into_any(),
-                Some(result) => view! {
+                Some(()) => view! {
                     <div class="recall-result" tabindex="-1">
                         <p class="score" role="status">
                             {move || format!(
@@ -233,14 +224,10 @@ fn RecallCard(
                                 ticks.with(|t| t.iter().filter(|tick| **tick).count())
                             )}
                         </p>
-                        {result.echoes_question.then(|| view! {
-                            <p class="notice">
-                                "Your answer mostly repeats the question's own words: those never count as a key point."
-                            </p>
-                        })}
                         // What was typed stays in the (now read-only) field above, so the
                         // checklist sits right under it on a phone.
-                        <Checklist points=points hints=result.hints.clone() ticks=ticks on_tick=on_mark on_key=grade_key/>
+                        <Checklist points=points ticks=ticks on_tick=on_mark on_key=grade_key/>
+                        <Mistakes card=card/>
                         <details>
                             <summary>"Full model answer"</summary>
                             <div class="answer">{back(deck, card)}</div>
@@ -274,11 +261,11 @@ fn RecallCard(
 }
 
 /// The model answer's key points, each a checkbox with its label and the text it stands for,
-/// and the hint for it: "seems covered" (never pre-ticked) or a negation warning.
+/// for the learner to tick against what they wrote. No hint about the typed text: any such
+/// word reads as a verdict.
 #[component]
 fn Checklist(
     points: StoredValue<Vec<KeyPoint>>,
-    hints: Vec<Hint>,
     ticks: Signal<Vec<bool>>,
     on_tick: impl Fn(usize, bool) + Copy + Send + Sync + 'static,
     /// Grade keys pressed while a checkbox has focus (the study keys ignore form fields).
@@ -288,9 +275,8 @@ fn Checklist(
         let mut previous_text = String::new();
         points
             .iter()
-            .zip(hints)
             .enumerate()
-            .map(|(index, (point, hint))| {
+            .map(|(index, point)| {
                 // The text a point stands for, once per run of points sharing it, without
                 // repeating the label it starts with.
                 let text = point
@@ -303,28 +289,6 @@ fn Checklist(
                 let title = if cut.is_some() { point.text.clone() } else { point.label.clone() };
                 let show_text = cut.is_none() && text != point.label && point.text != previous_text;
                 previous_text = point.text.clone();
-                let hint_view = match hint {
-                    Hint::NotSeen => None,
-                    Hint::Mentioned => Some(
-                        view! { <span class="term found">"seems covered"</span> }.into_any(),
-                    ),
-                    Hint::MentionedNearNegation { word } => Some(
-                        view! {
-                            <span class="notice small" role="note">
-                                {format!("⚠ You wrote a negation (“{word}”) near this — check it says what the answer says.")}
-                            </span>
-                        }
-                        .into_any(),
-                    ),
-                    Hint::MentionedWithoutNegation { word } => Some(
-                        view! {
-                            <span class="notice small" role="note">
-                                {format!("⚠ The answer says “{word}” here and yours does not — check it does not say the opposite.")}
-                            </span>
-                        }
-                        .into_any(),
-                    ),
-                };
                 view! {
                     <li>
                         <label>
@@ -338,8 +302,6 @@ fn Checklist(
                                 {show_text.then(|| view! { <span class="muted small">" — "{text}</span> })}
                             </span>
                         </label>
-                        " "
-                        {hint_view}
                     </li>
                 }
             })
@@ -355,7 +317,7 @@ fn Checklist(
             }
         >
             <legend>"Key points of the model answer"</legend>
-            <p class="muted small">"Tick each point your answer makes. Hints only say where to look."</p>
+            <p class="muted small">"Tick each point your answer makes, and says correctly."</p>
             <ul class="checklist-points">{rows}</ul>
         </fieldset>
     }

@@ -14,6 +14,7 @@ use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_study_key, on_undo_key};
+use crate::components::mistakes::Mistakes;
 use crate::components::next_steps::NextSteps;
 use crate::components::practice::{PractisingOne, practised_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
@@ -168,6 +169,7 @@ fn ReviewSitting() -> impl IntoView {
                                 <div class="answer" tabindex="-1" role="region" aria-label="Answer">
                                     {back(deck, card)}
                                 </div>
+                                <Mistakes card=card/>
                             </Show>
                         </article>
                         <div class="action-bar">

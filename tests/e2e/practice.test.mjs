@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appForThisFile, open, savedProgress } from '../support/browser.mjs';
+import { itemByStem } from '../support/practice.mjs';
 
 const app = appForThisFile();
 const newUser = () => app.newUser();
@@ -23,10 +24,13 @@ test('practise one card from its page: a missed question makes the card due', as
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
   assert.ok(total >= 1);
   const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
-  assert.equal(await options.count(), 4);
-  const texts = await options.allTextContents();
-  const wrong = texts.findIndex((t) => !/circuit/i.test(t));
-  assert.ok(texts.some((t) => /circuit/i.test(t)), `the concept is an option: ${texts}`);
+  // The item on screen is an authored one of this card's: pick an option its author marked wrong.
+  const item = itemByStem(await page.locator('#quiz-stem').textContent());
+  assert.equal(item.card, id);
+  const texts = (await options.allTextContents()).map((t) => t.replace(/^\d/, '').trim());
+  assert.equal(texts.length, item.options.length);
+  const wrong = texts.findIndex((t) => item.options.some((o) => !o.right && o.text === t));
+  assert.ok(wrong >= 0, `a wrong option among ${texts}`);
   await options.nth(wrong).click();
   await page.getByText(/Not quite/).waitFor();
   // A miss comes back before the round ends.
@@ -67,29 +71,31 @@ test('a decision-guide item offers only the modes that fit it', async () => {
   assert.deepEqual(page.problems, []);
 });
 
-test('fill in one card: a typo is forgiven and shown, a wrong word comes back, both count', async () => {
+test('fill in one card: a typo is forgiven and shown, another word is wrong and comes back, both count', async () => {
   const page = await newUser();
-  const id = 'what-is-circuit-breaker-pattern';
+  const id = 'what-are-django-signals-and-when-to-use-them';
   await open(page, app.url, `card/${id}`);
   const practice = page.getByRole('navigation', { name: 'Practise this card' });
   await practice.getByRole('link', { name: /^Fill in/ }).click();
   await page.getByText('Practising one card:').waitFor();
 
-  // The reverse card first: the description, without the concept's name.
+  // The card's authored fill-ins in their order: first the AppConfig method, then the cache job.
   const prompt = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
-  assert.match(prompt, /prevents cascading failures/);
-  assert.doesNotMatch(prompt, /circuit/i);
-  const field = page.getByRole('textbox', { name: 'The concept' });
-  await field.fill('circut breaker');
+  assert.match(prompt, /signals\.py/);
+  const field = page.getByRole('textbox', { name: 'The missing term' });
+  await field.fill('redy');
   await field.press('Enter');
-  assert.match(await page.getByRole('status').textContent(), /Correct, spelled Circuit Breaker/);
+  assert.match(await page.getByRole('status').textContent(), /Correct, spelled ready/);
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // A cloze next: a wrong word is shown the answer and comes back at the end of the round.
-  await page.getByRole('textbox', { name: 'The missing word' }).fill('zzz');
+  // "validation" is two letters from "invalidation" but another word: wrong, not a typo.
+  assert.match(await page.getByRole('heading', { level: 2 }).textContent(), /cache/);
+  await page.getByRole('textbox', { name: 'The missing term' }).fill('validation');
   await page.getByRole('button', { name: 'Check' }).click();
-  assert.match(await page.getByRole('status').textContent(), /Not quite\. The answer is/);
+  const status = await page.getByRole('status').textContent();
+  assert.match(status, /Not quite\. The answer is: invalidation/);
+  assert.match(status, /post_save/, 'the item explains itself');
   assert.equal(Number(await page.getByRole('progressbar').getAttribute('aria-valuemax')), total + 1);
 
   const saved = await savedProgress(page);
@@ -97,3 +103,35 @@ test('fill in one card: a typo is forgiven and shown, a wrong word comes back, b
   assert.deepEqual(typed.map((r) => r.grade), ['good', 'again']);
   assert.deepEqual(page.problems, []);
 });
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+  test(`a choice shows why each option is right or wrong, the picked one first (${viewport.width}px)`, async () => {
+    const page = await newUser();
+    await page.setViewportSize(viewport);
+    const id = 'difference-between-django-s-select-related-and-prefetch';
+    await open(page, app.url, `quiz?card=${id}`);
+    const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
+    // Answer until a many-option choice (not a true-or-false) is on screen.
+    for (;;) {
+      await options.first().waitFor();
+      if ((await options.count()) >= 3) break;
+      await options.first().click();
+      await page.getByRole('button', { name: 'Next question' }).click();
+    }
+    const item = itemByStem(await page.locator('#quiz-stem').textContent());
+    const texts = (await options.allTextContents()).map((t) => t.replace(/^\d/, '').trim());
+    const wrong = texts.findIndex((t) => item.options.some((o) => !o.right && o.text === t));
+    await options.nth(wrong).click();
+    const list = page.getByRole('list', { name: 'Why each option is right or wrong' });
+    const rows = await list.getByRole('listitem').allTextContents();
+    assert.equal(rows.length, texts.length, 'every option is explained');
+    assert.ok(rows[0].startsWith(`Your pick, wrong: ${texts[wrong]}`), rows[0]);
+    const right = item.options.find((o) => o.right).text;
+    assert.ok(rows[1].startsWith(`Right: ${right}`), rows[1]);
+    for (const row of rows) assert.ok(row.split(':').slice(1).join(':').trim().length > 20, `an explanation in ${row}`);
+    // Nothing scrolls sideways on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${overflow}px of sideways scroll`);
+    assert.deepEqual(page.problems, []);
+  });
+}

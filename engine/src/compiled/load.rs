@@ -120,9 +120,7 @@ impl CompiledDeck {
     pub fn card(&self, card: usize) -> &CompiledCard {
         static NOTHING: OnceLock<CompiledCard> = OnceLock::new();
         match self.cards.get(card) {
-            Some(lazy) => lazy.get(&self.body, |material| {
-                check_card(&self.deck, card, material)
-            }),
+            Some(lazy) => lazy.get(&self.body, |material| check_card(card, material)),
             None => NOTHING.get_or_init(CompiledCard::default),
         }
     }
@@ -267,7 +265,7 @@ impl CompiledDeck {
         for (card, lazy) in deck.cards.iter().enumerate() {
             if lazy.value.get().is_none() {
                 let material = decode(&deck.body, &lazy.span, |material| {
-                    check_card(&deck.deck, card, material)
+                    check_card(card, material)
                 })
                 .map_err(|why| LoadError::Inconsistent(format!("card {card}: {why}")))?;
                 let _ = lazy.value.set(material);
@@ -327,7 +325,7 @@ fn check_structure(deck: &Deck) -> Result<(), String> {
 }
 
 /// A card's material is filed under it and every index in it is in range.
-fn check_card(deck: &Deck, card: usize, material: &CompiledCard) -> Result<(), String> {
+fn check_card(card: usize, material: &CompiledCard) -> Result<(), String> {
     for question in &material.choice {
         if question.card != card {
             return Err(format!(
@@ -336,8 +334,11 @@ fn check_card(deck: &Deck, card: usize, material: &CompiledCard) -> Result<(), S
             ));
         }
         in_range("right option", question.correct, question.options.len())?;
-        for &option_card in &question.option_cards {
-            in_range("card", option_card, deck.cards.len())?;
+        if question.why.len() != question.options.len() {
+            return Err(format!(
+                "question {} lacks an explanation per option",
+                question.id
+            ));
         }
     }
     for prompt in &material.typed {

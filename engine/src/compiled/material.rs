@@ -4,8 +4,9 @@
 
 use super::CompiledDeck;
 use crate::content::Deck;
+use crate::practice::Mistake;
 use crate::quiz::{
-    ChoiceQuestion, DrillFamily, DrillItem, pick_quiz, retry_from, shuffled_drill,
+    ChoiceQuestion, DrillFamily, DrillItem, pick_each_card_first, retry_from, shuffled_drill,
     with_options_shuffled,
 };
 use crate::recall::KeyPoint;
@@ -37,10 +38,15 @@ impl CompiledDeck {
         !self.card(card).choice.is_empty()
     }
 
-    /// A quiz of up to `count` questions, one per card of `cards`: the rule of
-    /// [`crate::quiz::choice_quiz`].
+    /// A quiz of up to `count` items over `cards`: every card once before any repeats (the
+    /// rule of [`crate::quiz::pick_each_card_first`]).
     pub fn choice_quiz(&self, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
-        pick_quiz(cards, count, seed, |card| self.choice_questions(card, seed))
+        pick_each_card_first(cards, count, seed, |card| self.choice_questions(card, seed))
+    }
+
+    /// The misconceptions learners bring to `card`, with their corrections.
+    pub fn mistakes(&self, card: usize) -> &[Mistake] {
+        &self.card(card).mistakes
     }
 
     /// The question to ask again after `missed` (see [`crate::quiz::ChoiceBank::retry`]).

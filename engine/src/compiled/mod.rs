@@ -30,17 +30,18 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
+use crate::practice::Mistake;
 use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
 use crate::search::{SearchDoc, SearchIndex};
 use crate::typed::TypedPrompt;
 
 #[cfg(feature = "compile")]
-pub use compile::{COMPILE_SEED, compile};
+pub use compile::compile;
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
@@ -81,13 +82,15 @@ pub struct CompiledCard {
     /// escaped): a block for questions and definitions, inline HTML for a one-liner's detail,
     /// empty for guide items, whose answer is their list.
     pub answer_html: String,
-    /// Its multiple-choice questions, one per form that passed every check, options in the
-    /// order [`COMPILE_SEED`] gave them; study shuffles them again per round.
+    /// Its authored choice and true-or-false items (`content/practice/`), options as written;
+    /// study shuffles a choice's options per round.
     pub choice: Vec<ChoiceQuestion>,
-    /// Its typed prompts: the reverse prompt, then the clozes, best first.
+    /// Its authored fill-ins.
     pub typed: Vec<TypedPrompt>,
     /// What a typed recall of it is checked against.
     pub key_points: Vec<KeyPoint>,
+    /// Misconceptions learners bring to it, with their corrections ("Watch out").
+    pub mistakes: Vec<Mistake>,
 }
 
 /// One classification drill and the statements it sorts.

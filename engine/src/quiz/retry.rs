@@ -4,18 +4,11 @@
 //! memory of the options just shown. Otherwise the same question with its options in a new
 //! order, so the answer cannot be found again by its position.
 
-use super::{ChoiceBank, ChoiceQuestion, reordered};
+use super::{ChoiceQuestion, QuestionForm, reordered};
 use crate::rng::Rng;
 
-impl ChoiceBank<'_> {
-    /// The question to ask again after `missed` was answered wrongly; see the module docs.
-    /// Deterministic for a seed.
-    pub fn retry(&self, missed: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
-        retry_from(self.questions_for(missed.card, seed), missed, seed)
-    }
-}
-
-/// The rule of [`ChoiceBank::retry`] given the missed card's questions (generated or compiled).
+/// The question to ask again after `missed` was answered wrongly, given the missed card's
+/// questions; see the module docs. Deterministic for a seed.
 pub fn retry_from(
     card_questions: Vec<ChoiceQuestion>,
     missed: &ChoiceQuestion,
@@ -32,10 +25,13 @@ pub fn retry_from(
     }
 }
 
-/// The question with its options (and their source cards) in a new order, the right one
+/// The question with its options (and their explanations) in a new order, the right one
 /// never where it was, when there is anywhere else to put it.
 fn reshuffled(question: &ChoiceQuestion, rng: &mut Rng) -> ChoiceQuestion {
     let count = question.options.len();
+    if question.form == QuestionForm::TrueFalse {
+        return question.clone();
+    }
     let mut order: Vec<usize> = (0..count).collect();
     if count > 1 {
         // Move the right option to one of the other places, then shuffle the rest around it.
@@ -54,22 +50,21 @@ fn reshuffled(question: &ChoiceQuestion, rng: &mut Rng) -> ChoiceQuestion {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::QuestionForm;
 
     fn question() -> ChoiceQuestion {
         ChoiceQuestion {
-            id: "guide-verdict:x".to_owned(),
+            id: "choice:x:1".to_owned(),
             card: 0,
-            form: QuestionForm::GuideVerdict,
-            stem: "When should you choose ORM?".to_owned(),
+            form: QuestionForm::Choice,
+            stem: "Which one?".to_owned(),
             options: ["a", "b", "c", "d"].map(str::to_owned).to_vec(),
-            option_cards: vec![10, 11, 12, 13],
+            why: ["wa", "wb", "wc", "wd"].map(str::to_owned).to_vec(),
             correct: 2,
         }
     }
 
     #[test]
-    fn a_reshuffled_question_moves_the_right_option_and_keeps_sources_aligned() {
+    fn a_reshuffled_question_moves_the_right_option_and_keeps_explanations_aligned() {
         for seed in 0..50 {
             let before = question();
             let after = reshuffled(&before, &mut Rng::new(seed));
@@ -78,10 +73,26 @@ mod tests {
             let mut sorted = after.options.clone();
             sorted.sort();
             assert_eq!(sorted, before.options);
-            for (option, card) in after.options.iter().zip(&after.option_cards) {
-                let at = before.options.iter().position(|o| o == option).unwrap();
-                assert_eq!(*card, before.option_cards[at]);
+            for (option, why) in after.options.iter().zip(&after.why) {
+                assert_eq!(*why, format!("w{option}"));
             }
+        }
+    }
+
+    #[test]
+    fn a_statement_keeps_true_before_false() {
+        let statement = ChoiceQuestion {
+            form: QuestionForm::TrueFalse,
+            options: vec!["True".into(), "False".into()],
+            why: vec!["w".into(), "w".into()],
+            correct: 1,
+            ..question()
+        };
+        for seed in 0..20 {
+            assert_eq!(
+                retry_from(vec![statement.clone()], &statement, seed),
+                statement
+            );
         }
     }
 }

@@ -1,6 +1,5 @@
-//! The model answer as a checklist of key points, and hints about what the typed text seems to
-//! cover. The learner ticks the points and grades; see the [module docs](super) for why the
-//! app never grades the text itself.
+//! The model answer as a checklist of key points. The learner ticks the points and grades; see
+//! the [module docs](super) for why the app never reads the typed text for a verdict.
 //!
 //! Points come from the answer's structure:
 //! - bold `**Label**: detail` lines give one point each (and a prose lead sentence before them,
@@ -26,82 +25,6 @@ use crate::content::{CardKind, Deck};
 use crate::order;
 use crate::text;
 
-/// Words that deny what follows or precedes them. Compared on the lower-case span as typed,
-/// apostrophes straightened; spellings without the apostrophe are common on phones.
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "zero",
-    "never",
-    "without",
-    "none",
-    "nothing",
-    "neither",
-    "nor",
-    "nobody",
-    "cannot",
-    "can't",
-    "cant",
-    "don't",
-    "dont",
-    "doesn't",
-    "doesnt",
-    "isn't",
-    "isnt",
-    "aren't",
-    "arent",
-    "won't",
-    "wont",
-    "wasn't",
-    "weren't",
-    "didn't",
-    "didnt",
-    "hasn't",
-    "haven't",
-    "shouldn't",
-    "couldn't",
-    "wouldn't",
-    "mustn't",
-];
-
-/// Absolutes that turn a true statement false as easily as a negation: "retries failing calls
-/// forever". "all" and "every" are left out: correct answers say them all the time.
-const ABSOLUTES: &[&str] = &[
-    "always",
-    "forever",
-    "endlessly",
-    "infinitely",
-    "indefinitely",
-    "unlimited",
-];
-
-/// Verbs that say "not" in other words: an answer that "prevents cascading failures" is
-/// rightly paraphrased as "failures don't cascade", so a negation there is expected.
-const PREVENTING: &[&str] = &[
-    "prevent",
-    "prevents",
-    "stop",
-    "stops",
-    "block",
-    "blocks",
-    "avoid",
-    "avoids",
-    "eliminate",
-    "eliminates",
-    "instead",
-    "rather",
-];
-
-/// Words that start a new clause: a negation before them says nothing about what follows.
-const CLAUSE_WORDS: &[&str] = &["but", "whereas", "while", "although", "though", "however"];
-
-/// A negation counts for a term within this many words of it, in the same clause.
-const NEAR: usize = 3;
-
-/// Share of the typed significant words that are the question's own words, at or above which
-/// the typed text "mostly repeats the question".
-const ECHO_SHARE: f32 = 0.6;
-
 /// A sentence becomes a point of its own only with at least this many words beyond the
 /// question's: fewer is filler ("Types include:").
 const MIN_SENTENCE_WORDS: usize = 3;
@@ -126,52 +49,17 @@ pub struct KeyPoint {
     pub needs: usize,
 }
 
-/// What the typed text seems to do with one point. Only a hint: it never ticks anything.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Hint {
-    /// The typed text names none of the point's names and too few of its words.
-    NotSeen,
-    /// The typed text names the point, or enough of its words; whether it says what the answer says is for
-    /// the learner to judge.
-    Mentioned,
-    /// The typed text writes about the point with a negation or absolute (`word`, as typed)
-    /// a few words away in the same clause, and the answer's own text has none of that kind.
-    MentionedNearNegation { word: String },
-    /// The answer's own text negates near the point's words (`word`, as the answer writes
-    /// it: "without hardcoding network locations") and the typed text, writing about the
-    /// point, negates nothing near them: it may say the opposite ("hardcode the locations").
-    MentionedWithoutNegation { word: String },
-}
-
-impl Hint {
-    /// Mentioned, with or without a negation near it.
-    pub fn is_mentioned(&self) -> bool {
-        !matches!(self, Self::NotSeen)
-    }
-}
-
-/// Hints for a typed answer, one per key point.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecallCheck {
-    /// One hint per point, in point order.
-    pub hints: Vec<Hint>,
-    /// The typed text is mostly the question's own words.
-    pub echoes_question: bool,
-    /// The typed text has at least one word.
-    pub typed_something: bool,
-}
-
 /// The grade to pre-select from the learner's ticks (one per point; missing ticks count as
-/// unticked), never from the hints:
+/// unticked), never from a reading of the typed text:
 /// - nothing ticked and nothing typed: Again (there is no answer to judge);
 /// - nothing ticked but something typed: `None`, the learner decides;
 /// - some ticked: Hard; all ticked: Good;
 /// - never Easy: only the learner knows whether it came easily.
-pub fn preselected_grade(check: &RecallCheck, ticked: &[bool]) -> Option<SelfGrade> {
-    let total = check.hints.len();
-    let count = ticked.iter().take(total).filter(|tick| **tick).count();
+pub fn preselected_grade(typed_something: bool, ticked: &[bool]) -> Option<SelfGrade> {
+    let total = ticked.len();
+    let count = ticked.iter().filter(|tick| **tick).count();
     if count == 0 {
-        (!check.typed_something).then_some(SelfGrade::Again)
+        (!typed_something).then_some(SelfGrade::Again)
     } else if count == total {
         Some(SelfGrade::Good)
     } else {
@@ -188,140 +76,6 @@ pub fn ticked_share(ticked: &[bool], points: usize) -> f32 {
     count as f32 / points as f32
 }
 
-/// Hints for `typed` against the key points of a card whose question is `prompt`.
-pub fn check_recall(points: &[KeyPoint], prompt: &str, typed: &str) -> RecallCheck {
-    let reading = Reading::of(typed);
-    let asked = Reading::of(prompt);
-    let hints = points
-        .iter()
-        .map(|point| hint(point, &reading, &asked))
-        .collect();
-    RecallCheck {
-        hints,
-        echoes_question: echoes(&reading, &asked),
-        typed_something: !reading.tokens.is_empty(),
-    }
-}
-
-fn hint(point: &KeyPoint, reading: &Reading, asked: &Reading) -> Hint {
-    let naming = |terms: &[KeyTerm]| -> Vec<Vec<(usize, usize)>> {
-        terms
-            .iter()
-            .filter_map(|term| reading.spans_naming(term, asked))
-            .collect()
-    };
-    let names = naming(&point.names);
-    let words = naming(&point.words);
-    let needs = point.needs.max(1);
-    let mentioned = !names.is_empty() || (!point.words.is_empty() && words.len() >= needs);
-    // Enough of the point to be writing about it: then a negation near it matters, even short
-    // of "seems covered" ("retries failing calls forever").
-    // Near the names where the text names the point, else near its words.
-    let about = if names.is_empty() { &words } else { &names };
-    if !names.is_empty() || words.len() >= needs.min(2) {
-        let answer = AnswerNegation::of(point, asked);
-        let negation = about
-            .iter()
-            .flatten()
-            .find_map(|&(first, last)| reading.marker_near(first, last, &answer.expected));
-        if let Some(word) = negation {
-            return Hint::MentionedNearNegation { word };
-        }
-        // Anywhere the text writes about the point: near its names or its words.
-        if let Some(word) = answer.word
-            && !names
-                .iter()
-                .chain(&words)
-                .flatten()
-                .any(|&(first, last)| reading.negates_near(first, last))
-        {
-            return Hint::MentionedWithoutNegation { word };
-        }
-    }
-    if mentioned {
-        Hint::Mentioned
-    } else {
-        Hint::NotSeen
-    }
-}
-
-/// How the answer's own text negates near the point's terms.
-struct AnswerNegation {
-    /// The kinds of marker it uses there (a preventing verb counts as a negation): typing
-    /// those is saying what the answer says.
-    expected: HashSet<Marker>,
-    /// The first negation word it writes there ("without", "doesn't"), as written; a
-    /// preventing verb is not one, it states what happens.
-    word: Option<String>,
-}
-
-impl AnswerNegation {
-    fn of(point: &KeyPoint, asked: &Reading) -> Self {
-        let text = Reading::of(&point.text);
-        let near: Vec<&TypedToken> = point
-            .names
-            .iter()
-            .chain(&point.words)
-            .filter_map(|term| text.spans_naming(term, asked))
-            .flatten()
-            .flat_map(|(first, last)| text.near(first, last))
-            .collect();
-        Self {
-            expected: near.iter().filter_map(|token| token.expects).collect(),
-            word: near
-                .iter()
-                .find(|token| token.marker == Some(Marker::Negation))
-                .map(|token| token.span.clone()),
-        }
-    }
-}
-
-/// Whether the typed text is mostly the question's own words.
-fn echoes(reading: &Reading, asked: &Reading) -> bool {
-    let significant: Vec<&TypedToken> = reading
-        .tokens
-        .iter()
-        .filter(|token| token.significant)
-        .collect();
-    if significant.is_empty() {
-        return false;
-    }
-    let echoed = significant
-        .iter()
-        .filter(|token| asked.has(&token.norm))
-        .count();
-    echoed as f32 / significant.len() as f32 >= ECHO_SHARE
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Marker {
-    Negation,
-    Absolute,
-}
-
-fn marker(span: &str) -> Option<Marker> {
-    let span = span.to_lowercase().replace('’', "'");
-    if NEGATIONS.contains(&span.as_str()) {
-        Some(Marker::Negation)
-    } else if ABSOLUTES.contains(&span.as_str()) {
-        Some(Marker::Absolute)
-    } else {
-        None
-    }
-}
-
-struct TypedToken {
-    /// The word as typed, with its `'t`.
-    span: String,
-    norm: String,
-    significant: bool,
-    clause: usize,
-    marker: Option<Marker>,
-    /// The marker this word stands for when it is the answer's: its own, or a negation for a
-    /// preventing verb.
-    expects: Option<Marker>,
-}
-
 /// A comparable form of the text and the tokens it covers (several for words run together).
 struct Form {
     word: String,
@@ -329,44 +83,17 @@ struct Form {
     last: usize,
 }
 
-/// A text read for matching: every comparable form with where it is, and each token's clause
-/// and negation marker.
+/// A text read for matching: every comparable form with where it is.
 struct Reading {
-    tokens: Vec<TypedToken>,
     forms: Vec<Form>,
 }
 
 impl Reading {
     fn of(typed: &str) -> Self {
         let raw = text::tokens(typed);
-        let mut tokens = Vec::with_capacity(raw.len());
         let mut forms = Vec::new();
-        let mut clause = 0;
         for (index, token) in raw.iter().enumerate() {
             let lower = token.core.to_lowercase();
-            if index > 0 {
-                let gap = &typed[raw[index - 1].end..token.start];
-                let breaks = gap.contains([',', ';', ':', '.', '!', '?', '(', ')', '\n', '—', '–'])
-                    || gap.contains(" - ");
-                if breaks || CLAUSE_WORDS.contains(&lower.as_str()) {
-                    clause += 1;
-                }
-            }
-            let span = &typed[token.start..token.end];
-            let marker = marker(span);
-            let expects = marker.or_else(|| {
-                PREVENTING
-                    .contains(&lower.as_str())
-                    .then_some(Marker::Negation)
-            });
-            tokens.push(TypedToken {
-                span: span.to_owned(),
-                norm: token.norm(),
-                significant: token.is_significant(3),
-                clause,
-                marker,
-                expects,
-            });
             let mut words = vec![token.norm()];
             words.extend(token.parts());
             words.push(text::stem(&lower.replace(['_', '.'], "")));
@@ -389,24 +116,12 @@ impl Reading {
                 });
             }
         }
-        Self { tokens, forms }
+        Self { forms }
     }
 
     /// Whether any form of this text is `word` (forgivingly).
     fn has(&self, word: &str) -> bool {
         self.forms.iter().any(|form| same_word(word, &form.word))
-    }
-
-    /// The tokens within [`NEAR`] words of the tokens `first..=last` and in the same clause,
-    /// not counting those.
-    fn near(&self, first: usize, last: usize) -> impl Iterator<Item = &TypedToken> {
-        let clauses = [self.tokens[first].clause, self.tokens[last].clause];
-        let from = first.saturating_sub(NEAR);
-        let to = (last + NEAR).min(self.tokens.len() - 1);
-        (from..=to)
-            .filter(move |index| !(first..=last).contains(index))
-            .map(|index| &self.tokens[index])
-            .filter(move |token| clauses.contains(&token.clause))
     }
 
     /// Where this text names `term` (all words of one of its spellings, the `asked` question's
@@ -434,21 +149,6 @@ impl Reading {
             }
         }
         found
-    }
-
-    /// Whether a negation, or a word standing for one ("prevents", "instead"), is within
-    /// [`NEAR`] words of the tokens `first..=last`, in the same clause.
-    fn negates_near(&self, first: usize, last: usize) -> bool {
-        self.near(first, last)
-            .any(|token| token.expects == Some(Marker::Negation))
-    }
-
-    /// A negation or absolute within [`NEAR`] words of the tokens `first..=last`, in the same
-    /// clause, of a kind `expected` (the answer's own text) does not use; as typed.
-    fn marker_near(&self, first: usize, last: usize, expected: &HashSet<Marker>) -> Option<String> {
-        self.near(first, last)
-            .find(|token| token.marker.is_some_and(|kind| !expected.contains(&kind)))
-            .map(|token| token.span.clone())
     }
 }
 
@@ -690,25 +390,6 @@ fn short_label(sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn negation_is_found_near_a_term_in_its_clause_only() {
-        let reading = Reading::of("It has zero overhead, but it isn't simple");
-        let none = HashSet::new();
-        // "overhead" is token 3; "zero" is next to it.
-        assert_eq!(reading.marker_near(3, 3, &none).as_deref(), Some("zero"));
-        // "has" (1) is near "zero" too; "simple" (7) only near "isn't", in its own clause.
-        assert_eq!(reading.marker_near(7, 7, &none).as_deref(), Some("isn't"));
-        // The answer's own negations are not flagged.
-        let expected = HashSet::from([Marker::Negation]);
-        assert_eq!(reading.marker_near(3, 3, &expected), None);
-        assert_eq!(
-            Reading::of("calls forever")
-                .marker_near(0, 0, &none)
-                .as_deref(),
-            Some("forever")
-        );
-    }
 
     #[test]
     fn labels_are_cut_at_a_boundary() {

@@ -1,24 +1,12 @@
-//! Typed prompts: forms that test recall, not recognition. The learner types the missing
-//! part and the engine checks it.
-//!
-//! - **Reverse** cards show a description and ask for the concept: a definition's sentence
-//!   without its term, a one-liner's detail without its head, or the first sentence of an
-//!   answer that opens by naming the concept its question asks about ("What prevents
-//!   cascading failures by ...?" -> Circuit Breaker). See [`reverse_prompts`].
-//! - **Cloze** deletions blank one name, number or key word of a sentence of the answer
-//!   ("It has three states: Closed, ___, and Half-Open"). See [`cloze_prompts`].
-//!
-//! No prompt gives its answer away (see `giveaway`), and [`check_typed`] is forgiving about
-//! spelling but exact about numbers (see `spelling`).
-//!
-//! [`typed_prompts`] gives one card's prompts (reverse first, then clozes), [`deck_prompts`]
-//! all of them, and [`typed_round`] a seeded round with at most one prompt per card.
+//! Fill-in: the learner types the term a blank stands for, and the engine checks it. The
+//! prompts are authored (`crate::practice`, [`fill_in_prompt`]): a sentence with one
+//! [`BLANK`] and every accepted answer. [`check_typed`] forgives spelling slips but not
+//! another word: numbers are exact, a word the deck uses elsewhere is not a typo of the answer
+//! (`confusable`), nor is the answer with a prefix added or dropped ("validation" for
+//! "invalidation"; see `spelling`).
 
-mod cloze;
-mod giveaway;
-mod reverse;
 mod spelling;
-mod units;
+#[cfg(feature = "compile")]
 mod vocab;
 
 use serde::{Deserialize, Serialize};
@@ -29,38 +17,26 @@ use crate::rng::Rng;
 use crate::scheduler::Grade;
 use crate::text;
 
-pub use cloze::cloze_prompts;
-pub use reverse::reverse_prompts;
-
 use spelling::{Match, Spelled};
+#[cfg(feature = "compile")]
 pub(crate) use vocab::Vocab;
 
-/// The blank shown in a cloze prompt.
+/// The blank in a fill-in sentence.
 pub const BLANK: &str = "___";
 
 /// Longest prompt shown, in characters: what fits a phone screen.
 pub const MAX_PROMPT_CHARS: usize = 200;
 
-/// Which way a typed prompt asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TypedForm {
-    /// Description shown, concept typed.
-    Reverse,
-    /// Sentence with one blank shown, the blanked word typed.
-    Cloze,
-}
-
-/// One typed-recall prompt.
+/// One fill-in prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypedPrompt {
-    /// `reverse:<card id>` or `cloze:<card id>:<n>` (n from 1, in the card's cloze order).
+    /// `fill-in:<card id>:<n>` (n from 1, in the card's order).
     pub id: String,
     /// Index into [`Deck::cards`].
     pub card: usize,
-    pub form: TypedForm,
-    /// What is shown: the description, or the sentence with one [`BLANK`].
+    /// What is shown: a sentence with one [`BLANK`]; plain text but for `` `code` `` spans.
     pub prompt: String,
-    /// A short line naming where the prompt is from (the question, "ORM advantage").
+    /// A short line naming where the prompt is from (the card's question).
     pub context: String,
     /// The canonical answer, as the content writes it.
     pub answer: String,
@@ -70,6 +46,9 @@ pub struct TypedPrompt {
     /// Normalised words of the card that are within typo distance of the answer but are
     /// other words ("opens" next to "open"): typed exactly, they are wrong, not typos.
     pub confusable: Vec<String>,
+    /// Shown after answering (authored fill-ins); may be empty.
+    #[serde(default)]
+    pub why: String,
 }
 
 /// How a typed answer went.
@@ -138,9 +117,6 @@ fn compare_spelling(
 /// Words a learner may type along with a cloze answer because they touch the blank:
 /// "SQL" in "SQL ___", "tokens" in "___ tokens".
 fn spare_words(prompt: &TypedPrompt) -> Vec<String> {
-    if prompt.form != TypedForm::Cloze {
-        return Vec::new();
-    }
     let Some(at) = prompt.prompt.find(BLANK) else {
         return Vec::new();
     };
@@ -162,136 +138,60 @@ fn spare_words(prompt: &TypedPrompt) -> Vec<String> {
     spare
 }
 
-/// The parts of a prompt before the checks that make it one.
-pub(crate) struct Draft {
-    pub id: String,
-    pub form: TypedForm,
-    pub prompt: String,
-    pub context: String,
-    pub answer: String,
-    pub accepted: Vec<String>,
-}
-
-/// Finishes a draft: de-duplicates spellings (the answer first), drops it if the prompt or
-/// context gives the answer away, and collects the card's confusable words.
-pub(crate) fn finish(deck: &Deck, card: usize, draft: Draft) -> Option<TypedPrompt> {
-    let source = deck.cards.get(card)?;
-    let answer = draft.answer.trim().to_owned();
-    let blanks = match draft.form {
-        TypedForm::Reverse => 0,
-        TypedForm::Cloze => 1,
-    };
-    if answer.is_empty()
-        || draft.prompt.trim().is_empty()
-        || draft.prompt.matches(BLANK).count() != blanks
-        || draft.context.contains(BLANK)
-    {
-        // Content that writes its own "___" would make an ambiguous prompt.
-        return None;
-    }
-    let mut accepted: Vec<String> = Vec::new();
+/// An authored fill-in as a prompt: `sentence` holds one [`BLANK`]; `accepted` lists every
+/// right answer (the first is shown as the answer). Words of `vocabulary` (the deck's and its
+/// practice's text) within typo distance of an accepted word but different from it are
+/// `confusable`: typed exactly, they are another word, not a typo.
+pub fn fill_in_prompt(
+    id: String,
+    card: usize,
+    context: String,
+    sentence: String,
+    accepted: &[String],
+    why: String,
+    vocabulary: &str,
+) -> TypedPrompt {
+    // Every spelling as the author listed it (the learner sees them after answering), even
+    // those the checker would match anyway ("ready()" beside "ready").
+    let mut spellings: Vec<String> = Vec::new();
     let mut seen: Vec<Spelled> = Vec::new();
-    for spelling in std::iter::once(&answer).chain(&draft.accepted) {
+    for spelling in accepted {
         let spelling = spelling.split_whitespace().collect::<Vec<_>>().join(" ");
         let spelled = Spelled::new(&spelling);
-        if spelled.words.is_empty() || seen.contains(&spelled) {
+        if spelled.words.is_empty() || spellings.contains(&spelling) {
             continue;
         }
-        seen.push(spelled);
-        accepted.push(spelling);
+        if !seen.contains(&spelled) {
+            seen.push(spelled);
+        }
+        spellings.push(spelling);
     }
-    let shown = [draft.prompt.as_str(), draft.context.as_str()];
-    if giveaway::gives_away(&shown, &answer, &accepted) {
-        return None;
-    }
-    let card_text = format!(
-        "{}\n{}\n{}",
-        source.prompt,
-        text::strip_inline(&source.answer),
-        draft.context
-    );
-    let card_words = Spelled::new(&card_text).words;
     let expected: Vec<&spelling::Word> = seen.iter().flat_map(|s| &s.words).collect();
     let mut confusable: Vec<String> = Vec::new();
-    for word in &card_words {
+    for word in Spelled::new(vocabulary).words {
         let other = !expected.iter().any(|e| e.norm == word.norm);
         let near = expected
             .iter()
             .any(|e| e.budget > 0 && text::edit_distance_within(&e.norm, &word.norm, e.budget));
         if other && near && !confusable.contains(&word.norm) {
-            confusable.push(word.norm.clone());
+            confusable.push(word.norm);
         }
     }
-    Some(TypedPrompt {
-        id: draft.id,
+    TypedPrompt {
+        id,
         card,
-        form: draft.form,
-        prompt: draft.prompt,
-        context: draft.context,
-        answer,
-        accepted,
+        prompt: sentence,
+        context,
+        answer: spellings.first().cloned().unwrap_or_default(),
+        accepted: spellings,
         confusable,
-    })
-}
-
-/// What typed prompts need from the whole deck, read once (its acronyms and how many cards
-/// use each word, about 5 ms natively): build one and ask it about many cards, as
-/// [`crate::quiz::ChoiceBank`] does for multiple choice. The free functions build one per call.
-pub struct TypedBank<'d> {
-    deck: &'d Deck,
-    vocab: Vocab,
-}
-
-impl<'d> TypedBank<'d> {
-    pub fn new(deck: &'d Deck) -> Self {
-        Self {
-            deck,
-            vocab: Vocab::new(deck),
-        }
-    }
-
-    /// All typed prompts of a card: its reverse prompt, then its clozes (best first).
-    pub fn prompts_for(&self, card: usize) -> Vec<TypedPrompt> {
-        prompts_with(self.deck, &self.vocab, card)
-    }
-
-    /// See [`typed_round`].
-    pub fn round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
-        pick_round(self.deck, cards, count, seed, |card| {
-            prompts_with(self.deck, &self.vocab, card)
-        })
+        why,
     }
 }
 
-/// All typed prompts of a card: its reverse prompt, then its clozes (best first).
-pub fn typed_prompts(deck: &Deck, card: usize) -> Vec<TypedPrompt> {
-    TypedBank::new(deck).prompts_for(card)
-}
-
-/// Every typed prompt of the deck, card by card.
-pub fn deck_prompts(deck: &Deck) -> Vec<TypedPrompt> {
-    let bank = TypedBank::new(deck);
-    (0..deck.cards.len())
-        .flat_map(|card| bank.prompts_for(card))
-        .collect()
-}
-
-fn prompts_with(deck: &Deck, vocab: &Vocab, card: usize) -> Vec<TypedPrompt> {
-    let mut prompts = reverse::reverse_with(deck, vocab, card);
-    prompts.extend(cloze::clozes_with(deck, vocab, card));
-    prompts
-}
-
-/// Up to `count` prompts for a round over `cards`: at most one per card, in the order given
-/// (the caller's study plan: due and new cards first), skipping cards without prompts and
-/// alternating reverse and cloze where a card has both; the seed picks among a card's
-/// prompts. Deterministic for a seed.
-pub fn typed_round(deck: &Deck, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
-    TypedBank::new(deck).round(cards, count, seed)
-}
-
-/// The selection rule of [`typed_round`] over any source of a card's prompts: generated
-/// ([`TypedBank`]) or compiled ([`crate::compiled::CompiledDeck`]).
+/// A fill-in round over `cards`: up to `count` prompts, at most one per card, in the order
+/// given (the caller's study plan: due and new cards first), skipping cards without prompts;
+/// the seed picks among a card's prompts. Deterministic for a seed.
 pub fn pick_round(
     deck: &Deck,
     cards: &[usize],
@@ -310,21 +210,10 @@ pub fn pick_round(
         if round.len() >= count {
             break;
         }
-        let prompts = prompts_for(card);
-        let want = if round.len() % 2 == 0 {
-            TypedForm::Reverse
-        } else {
-            TypedForm::Cloze
-        };
-        let preferred: Vec<&TypedPrompt> = prompts.iter().filter(|p| p.form == want).collect();
-        let pool: Vec<&TypedPrompt> = if preferred.is_empty() {
-            prompts.iter().collect()
-        } else {
-            preferred
-        };
+        let pool = prompts_for(card);
         let mut rng = Rng::keyed(seed, deck.cards[card].id.as_str());
         if let Some(prompt) = rng.choose(&pool) {
-            round.push((*prompt).clone());
+            round.push(prompt.clone());
         }
     }
     round

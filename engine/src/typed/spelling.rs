@@ -160,6 +160,7 @@ pub(crate) fn compare(
             !used[i]
                 && word.budget > 0
                 && !confusable.contains(candidate)
+                && !differs_by_prefix(&word.norm, candidate)
                 && text::edit_distance_within(&word.norm, candidate, word.budget)
         });
         match found {
@@ -179,11 +180,38 @@ pub(crate) fn compare(
     if budget > 0
         && digits(&expected.joined) == digits(&typed.joined)
         && !confusable.contains(&typed.joined)
+        && !differs_by_prefix(&expected.joined, &typed.joined)
+        && !expected.words.iter().any(|e| {
+            typed
+                .words
+                .iter()
+                .any(|t| differs_by_prefix(&e.norm, &t.norm))
+        })
         && text::edit_distance_within(&expected.joined, &typed.joined, budget)
     {
         return Match::Typo;
     }
     Match::No
+}
+
+/// Prefixes that make another word, often the opposite: "invalidation" is not a typo of
+/// "validation", nor "asynchronous" of "synchronous", "unmanaged" of "managed".
+const WORD_PREFIXES: &[&str] = &[
+    "a", "anti", "de", "dis", "il", "im", "in", "ir", "mis", "non", "pre", "re", "un",
+];
+
+/// Whether one word is the other with a [`WORD_PREFIXES`] prefix (and maybe a hyphen) in
+/// front: a different word, never a typo.
+pub(crate) fn differs_by_prefix(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 3 || short == long {
+        return false;
+    }
+    WORD_PREFIXES.iter().any(|prefix| {
+        long.strip_prefix(prefix)
+            .map(|rest| rest.trim_start_matches('-'))
+            .is_some_and(|rest| rest == short)
+    })
 }
 
 #[cfg(test)]
@@ -206,6 +234,12 @@ mod tests {
         assert_eq!(check("Circuit Breaker", "breakers, circuit"), Match::Exact);
         assert_eq!(check("Circuit Breaker", "circuit braeker"), Match::Typo);
         assert_eq!(check("79", "78"), Match::No);
+        assert_eq!(check("cache invalidation", "cache validation"), Match::No);
+        assert_eq!(check("invalidation", "validation"), Match::No);
+        assert_eq!(check("asynchronous", "synchronous"), Match::No);
+        assert_eq!(check("unmanaged", "managed"), Match::No);
+        assert_eq!(check("non-blocking", "blocking"), Match::No);
+        assert_eq!(check("invalidation", "invaldiation"), Match::Typo);
         assert_eq!(check("Open", "Closed"), Match::No);
         assert_eq!(check("Open", "Open Closed"), Match::No);
         assert_eq!(check("ForeignKey", "foreign key"), Match::Exact);

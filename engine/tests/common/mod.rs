@@ -42,6 +42,14 @@ pub fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
         .unwrap_or_else(|| panic!("no card {prompt:?}"))
 }
 
+/// The shipped practice files (`content/practice/*.md`) as (path, text), in name order, as
+/// `build.rs` reads them.
+pub fn practice_files() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
+    prep_engine::practice::read_files(dir, "content/practice")
+        .expect("content/practice is readable")
+}
+
 /// The deck the app ships, compiled once.
 pub fn compiled() -> &'static CompiledDeck {
     static COMPILED: OnceLock<CompiledDeck> = OnceLock::new();
@@ -49,8 +57,9 @@ pub fn compiled() -> &'static CompiledDeck {
         compile(
             "content/interview.md",
             include_str!("../../../content/interview.md"),
+            &practice_files(),
         )
-        .expect("the shipped deck compiles")
+        .unwrap_or_else(|errors| panic!("the shipped deck compiles: {errors:?}"))
     })
 }
 

@@ -1,0 +1,20 @@
+//! Authored practice text: plain text with `` `code` `` spans, shown with the code in a code
+//! face. Built from text nodes and `<code>` elements, never `inner_html`, so nothing in an item
+//! can become markup.
+
+use leptos::prelude::*;
+
+/// `text` with each `` `span` `` as a `<code>` element.
+#[component]
+pub fn CodeText(#[prop(into)] text: String) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(at, piece)| {
+            if at % 2 == 1 {
+                view! { <code>{piece.to_owned()}</code> }.into_any()
+            } else {
+                piece.to_owned().into_any()
+            }
+        })
+        .collect_view()
+}
