@@ -152,13 +152,6 @@ fn prose_answers_give_terms_with_their_sentence_and_sentences_of_their_own() {
         points[1].text,
         "It has three states: Closed, Open, and Half-Open"
     );
-    // The question's own words do not hint: "circuit" and "breaker" are not among the first
-    // point's words.
-    let words: Vec<&str> = points[0].words.iter().map(|t| t.label.as_str()).collect();
-    assert!(
-        !words.iter().any(|w| w.eq_ignore_ascii_case("circuit")),
-        "{words:?}"
-    );
 }
 
 #[test]
@@ -185,21 +178,12 @@ fn dump_key_points() {
         }
         println!("{}", card.prompt);
         for point in points {
-            let names: Vec<&str> = point.names.iter().map(|t| t.label.as_str()).collect();
-            let words: Vec<&str> = point.words.iter().map(|t| t.label.as_str()).collect();
-            println!(
-                "  [{}] {} | {} | {} | needs {} of {}",
-                point.label,
-                if point.text == point.label {
-                    "="
-                } else {
-                    &point.text
-                },
-                names.join(" · "),
-                words.join(" · "),
-                point.needs,
-                words.len()
-            );
+            let text = if point.text == point.label {
+                "="
+            } else {
+                &point.text
+            };
+            println!("  [{}] {text}", point.label);
         }
     }
 }

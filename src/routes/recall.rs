@@ -317,7 +317,7 @@ fn Checklist(
             }
         >
             <legend>"Key points of the model answer"</legend>
-            <p class="muted small">"Tick each point your answer makes, and says correctly."</p>
+            <p class="muted small">"Tick each point your answer makes and gets right."</p>
             <ul class="checklist-points">{rows}</ul>
         </fieldset>
     }

@@ -95,7 +95,7 @@ test('fill in one card: a typo is forgiven and shown, another word is wrong and 
   await page.getByRole('button', { name: 'Check' }).click();
   const status = await page.getByRole('status').textContent();
   assert.match(status, /Not quite\. The answer is: invalidation/);
-  assert.match(status, /post_save/, 'the item explains itself');
+  assert.match(status, /drop the stale cache key/, 'the item explains itself');
   assert.equal(Number(await page.getByRole('progressbar').getAttribute('aria-valuemax')), total + 1);
 
   const saved = await savedProgress(page);

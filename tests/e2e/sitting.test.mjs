@@ -89,7 +89,7 @@ test('keyboard: a quiz to its end and into the next with keys only, shortcuts li
   const page = await newUser();
   await open(page, app.url, 'quiz');
   const hints = page.getByRole('list', { name: 'Keyboard shortcuts' });
-  assert.match(await hints.textContent(), /1–4\s*Pick/);
+  assert.match(await hints.textContent(), /1–5\s*Pick/);
   const complete = page.getByRole('heading', { level: 2, name: 'Quiz complete' });
   for (let i = 0; !(await complete.isVisible()); i++) {
     assert.ok(i < 40, 'a round ends');

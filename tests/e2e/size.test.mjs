@@ -17,8 +17,11 @@ const KiB = 1024;
 // the home page's build-time content, the service worker's registration, focus and theme code
 // and the phone polish (issue 16): 442.8 -> 449.1 KB brotli, 578.9 -> 587.1 KB gzip. Lowered
 // by issue 13's second pass (one sort in the wasm, the compiled deck and sittings in postcard):
-// 449.1 -> 416.5 KB brotli, 587.1 -> 538.3 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 421 * KiB, gzip: 544 * KiB };
+// 449.1 -> 416.5 KB brotli, 587.1 -> 538.3 KB gzip. Raised for authored practice (issue 25:
+// 289 items with an explanation per option and 116 common mistakes, written by hand, in the
+// compiled deck): 415.9 -> 463.6 KB brotli, 537.9 -> 594.9 KB gzip; fetching it apart from the
+// first visit is the next lever (docs/size.md). docs/size.md itemises them.
+const CEILING = { brotli: 468 * KiB, gzip: 600 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

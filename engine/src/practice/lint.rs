@@ -334,6 +334,7 @@ const STATEMENT_CUES: &[(&str, &str)] = &[
     ("whereas", "reads as a concession"),
     (" but ", "reads as a concession"),
     ("because", "argues for itself"),
+    ("since", "argues for itself"),
     (", so ", "argues for itself"),
     ("always", "is an absolute"),
     ("never", "is an absolute"),

@@ -40,13 +40,6 @@ pub struct KeyPoint {
     /// The part of the answer it stands for: "PageNumberPagination: Uses page numbers", or the
     /// sentence a term comes from.
     pub text: String,
-    /// Names that hint it on their own (its label, its key term), without the question's words.
-    pub names: Vec<KeyTerm>,
-    /// Words of its text (one-word terms, without the question's words); `needs` of them hint
-    /// it too. With no names and no words, the point is never hinted, only ticked.
-    pub words: Vec<KeyTerm>,
-    /// How many of `words` the typed text must name for the point to seem covered.
-    pub needs: usize,
 }
 
 /// The grade to pre-select from the learner's ticks (one per point; missing ticks count as
@@ -197,8 +190,7 @@ pub fn key_points(deck: &Deck, index: usize) -> Vec<KeyPoint> {
                 let lead = text::lead_sentences(&card.answer)
                     .into_iter()
                     .filter_map(|s| word_point(&short_label(&s), &s, &asked, MIN_SENTENCE_WORDS));
-                lead.chain(labels.iter().map(|label| label_point(label, &asked)))
-                    .collect()
+                lead.chain(labels.iter().map(label_point)).collect()
             }
         }
     };
@@ -207,7 +199,7 @@ pub fn key_points(deck: &Deck, index: usize) -> Vec<KeyPoint> {
         let body = text::body_text(&card.answer);
         return terms::key_terms(deck, index)
             .into_iter()
-            .map(|term| term_point(term, &body, &asked))
+            .map(|term| term_point(term, &body))
             .collect();
     }
     points
@@ -255,55 +247,34 @@ impl Asked {
     }
 }
 
-/// A point for a bold label line, hinted by the label (unless it is the question's own words:
-/// "Authentication" for "How does DRF handle authentication ...?") or by what its detail says
-/// ("lines up to 79 characters" for "Line length: Maximum 79 characters"), two words at least.
-fn label_point(label: &text::Label, asked: &Asked) -> KeyPoint {
+/// A point for a bold label line: its label, and the line as its text.
+fn label_point(label: &text::Label) -> KeyPoint {
     let text = if label.detail.is_empty() {
         label.name.clone()
     } else {
         format!("{}: {}", label.name, label.detail)
     };
-    let words = significant_words(&label.detail, asked);
     KeyPoint {
         label: label.name.clone(),
         text,
-        names: KeyTerm::from_label(&label.name)
-            .and_then(|term| asked.strip(&term))
-            .into_iter()
-            .collect(),
-        needs: needs_for(words.len()).max(words.len().min(2)),
-        words,
     }
 }
 
 /// A point for one key term, with the sentence of `body` it comes from as its text.
-fn term_point(term: KeyTerm, sentence: &str, asked: &Asked) -> KeyPoint {
+fn term_point(term: KeyTerm, sentence: &str) -> KeyPoint {
     KeyPoint {
         label: term.label.clone(),
         text: sentence.to_owned(),
-        names: asked.strip(&term).into_iter().collect(),
-        words: Vec::new(),
-        needs: 1,
     }
 }
 
-/// A point hinted by the significant words of `text`, if it has at least `min_words` beyond
-/// the question's.
+/// A point for a sentence that says something of its own: at least `min_words` significant
+/// words beyond the question's.
 fn word_point(label: &str, text: &str, asked: &Asked, min_words: usize) -> Option<KeyPoint> {
-    let words = significant_words(text, asked);
-    (words.len() >= min_words).then(|| KeyPoint {
+    (significant_words(text, asked).len() >= min_words).then(|| KeyPoint {
         label: label.to_owned(),
         text: text.to_owned(),
-        names: Vec::new(),
-        needs: needs_for(words.len()),
-        words,
     })
-}
-
-/// Half of a point's words (rounded up, at most 3) make it seem covered.
-fn needs_for(words: usize) -> usize {
-    words.div_ceil(2).clamp(1, 3)
 }
 
 /// The words of a text worth hinting with, one term each: significant, not generic, not the
@@ -364,7 +335,7 @@ fn prose_points(answer: &str, prompt: &str, asked: &Asked) -> Vec<KeyPoint> {
                 MIN_SENTENCE_WORDS,
             ));
         } else {
-            points.extend(terms.into_iter().map(|t| term_point(t, sentence, asked)));
+            points.extend(terms.into_iter().map(|t| term_point(t, sentence)));
         }
     }
     points
