@@ -23,7 +23,7 @@ pub fn today(now: Timestamp) -> DayBounds {
     }
 }
 
-/// A fresh seed for a session's shuffles and generated questions.
+/// A fresh seed for a session's shuffles and picks.
 pub fn seed() -> u64 {
     let random = (js_sys::Math::random() * (1u64 << 53) as f64) as u64;
     random ^ (js_sys::Date::now() as u64).rotate_left(32)

@@ -1,6 +1,6 @@
 //! The embedded deck. `build.rs` compiled the content natively (rendered answers, questions,
 //! prompts, key points, drills); the app reads that compiled deck once at start-up and holds no
-//! markdown parser or question generator of its own (see ARCHITECTURE.md).
+//! markdown parser or practice linter of its own (see ARCHITECTURE.md).
 
 use std::sync::OnceLock;
 

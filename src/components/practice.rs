@@ -47,9 +47,9 @@ pub fn PractisingOne(card: usize) -> impl IntoView {
 /// A way to practise a card besides flipping it; not every card has material for each.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PracticeMode {
-    /// Multiple choice (`/quiz`).
+    /// Authored multiple choice and true or false (`/quiz`).
     Choose,
-    /// Type the missing name or word (`/fill-in`).
+    /// Authored fill-ins: type the term a blank stands for (`/fill-in`).
     FillIn,
     /// Write the answer from memory (`/recall`).
     Type,
@@ -97,12 +97,12 @@ pub fn practice_links(card: usize) -> Vec<PracticeLink> {
         (
             PracticeMode::FillIn,
             "Fill in",
-            "type the missing name or word",
+            "type the term a blank stands for",
         ),
         (
             PracticeMode::Choose,
             "Choose",
-            "multiple choice on this card",
+            "multiple choice and true or false",
         ),
     ]
     .into_iter()

@@ -24,7 +24,7 @@ pub const PRACTICE_MODES: [(&str, &str, &str); 5] = [
     (
         QUIZ_PATH,
         "Multiple choice quiz",
-        "10 questions generated from the content",
+        "10 questions written for the cards, with why each option is right or wrong",
     ),
     (
         DRILL_PATH,

@@ -1,6 +1,6 @@
-//! Study over a compiled deck: the same selection rules as the generators' (`pick_quiz`,
-//! `pick_round`, `retry_from`, `shuffled_drill`), drawing from compiled material, so a round
-//! costs a lookup and a shuffle.
+//! Study over a compiled deck: the selection rules (`pick_each_card_first`, `pick_round`,
+//! `retry_from`, `shuffled_drill`) drawing from compiled material, so a round costs a lookup
+//! and a shuffle.
 
 use super::CompiledDeck;
 use crate::content::Deck;
@@ -49,12 +49,12 @@ impl CompiledDeck {
         &self.card(card).mistakes
     }
 
-    /// The question to ask again after `missed` (see [`crate::quiz::ChoiceBank::retry`]).
+    /// The question to ask again after `missed` (see [`crate::quiz::retry_from`]).
     pub fn choice_retry(&self, missed: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
         retry_from(self.choice_questions(missed.card, seed), missed, seed)
     }
 
-    /// A card's typed prompts: the reverse prompt, then the clozes.
+    /// A card's authored fill-ins, in file order.
     pub fn typed_prompts(&self, card: usize) -> &[TypedPrompt] {
         &self.card(card).typed
     }

@@ -1,8 +1,8 @@
 //! The compiled deck: everything the app shows and asks, computed once from the content at
 //! build time and handed to the app as data. This is the boundary between *compile* (parse the
-//! markdown, render it, generate and check questions: [`compile`]) and *study* (pick, shuffle,
+//! markdown, render it, read and lint the authored practice: [`compile`]) and *study* (pick, shuffle,
 //! check answers, schedule: the `study` methods in `material.rs`), so the app's wasm holds no
-//! markdown parser and no question generator, and a deck imported at run time will be turned
+//! markdown parser and no practice linter, and a deck imported at run time will be turned
 //! into this same value.
 //!
 //! The format ([`FORMAT`]) is bytes in `postcard`'s documented, stable wire format (varints,

@@ -46,7 +46,7 @@ pub enum StudyMode {
     Mock,
     /// Classification drill (sort a statement into one of two buckets).
     Drill,
-    /// A typed answer checked exactly: reverse card (description to concept) or cloze.
+    /// A typed answer checked exactly: a fill-in.
     Typed,
     /// A mode this version does not know (written by a newer app); kept so the log still loads.
     #[serde(other)]
@@ -89,7 +89,7 @@ pub struct ReviewRecord {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
     /// The answer was produced from memory (flashcard, typed recall, mock interview, or a
-    /// typed reverse/cloze answer the engine checked): the grade goes through the scheduler.
+    /// fill-in answer the engine checked): the grade goes through the scheduler.
     Recall(Grade),
     /// The right option was picked among a few (multiple choice, drill). Recognising is
     /// weaker evidence than recalling and can be a lucky guess, so it is logged but never

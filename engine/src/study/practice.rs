@@ -1,5 +1,5 @@
 //! A practice round: the state machine shared by every "answer, see if it was right, go on"
-//! mode (multiple choice, drills, typed reverse cards and clozes).
+//! mode (quiz, drills, fill-in, typed recall).
 //!
 //! Items missed come back before the round ends, as Anki brings a failed card back within the
 //! sitting: the caller hands over the retry (the same question re-shuffled, another question

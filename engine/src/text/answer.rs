@@ -89,12 +89,6 @@ pub fn body_text(answer: &str) -> String {
         .join("\n")
 }
 
-/// The first sentence of the answer's opening paragraph, if the answer opens with prose
-/// (not with a label, list item or heading). Without its final period.
-pub fn lead_sentence(answer: &str) -> Option<String> {
-    lead_sentences(answer).into_iter().next()
-}
-
 /// The sentences of the answer's opening line, if the answer opens with prose.
 pub fn lead_sentences(answer: &str) -> Vec<String> {
     let Some(first) = main_body(answer)

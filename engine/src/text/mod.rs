@@ -1,25 +1,23 @@
 //! Shared text tools: the one tokenizer, stemmer, stop-word list and edit distance that
-//! quizzes, recall, cloze checks and search all use, so a word means the same thing to each
+//! the linter, recall, fill-in checks and search all use, so a word means the same thing to each
 //! of them. Also the readers of an answer's markdown source (labels, lead sentences).
 //!
 //! Quiz-only logic (giveaway cues, masking) lives in `quiz`; key-term extraction in `recall`.
 
 mod acronym;
 mod answer;
-pub mod concept;
 mod distance;
 mod html;
 mod words;
 
 pub use acronym::run_initials;
 pub use answer::{
-    Label, body_text, fit_sentence, labels, lead_sentence, lead_sentences, main_body, sentences,
+    Label, body_text, fit_sentence, labels, lead_sentences, main_body, sentences,
     split_parenthesised, strip_inline,
 };
-pub use concept::{Concept, Opening};
 pub use distance::{edit_distance, edit_distance_within, typo_budget};
 pub use html::{escape_html, push_escaped_html};
 pub use words::{
-    Token, american, is_generic, is_generic_acronym, is_stopword, share_root, split_name, stem,
-    tokens, word_set,
+    Token, american, is_generic, is_generic_acronym, is_stopword, split_name, stem, tokens,
+    word_set,
 };

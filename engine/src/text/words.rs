@@ -270,43 +270,6 @@ pub fn american(lower: &str) -> std::borrow::Cow<'_, str> {
     lower.into()
 }
 
-/// A shared root needs at least this many letters in common: "debug" meets "debugging".
-const ROOT_MIN: usize = 5;
-/// ...and may leave at most this many letters of the shorter word outside it, so "inter"
-/// alone does not make "interface" and "internationalization" one word.
-const ROOT_SLACK: usize = 2;
-
-/// Derivational endings the stemmer keeps: "scalability" and "scaled" (stemmed "scal") are
-/// one root, as are "flexibility" and "flexible". Longest first.
-const DERIVATIONS: &[&str] = &[
-    "ization", "ability", "ibility", "ation", "able", "ible", "ment", "ness", "ity", "ly",
-];
-
-/// A stemmed word without one derivational ending, if at least 4 letters remain.
-fn root(word: &str) -> &str {
-    DERIVATIONS
-        .iter()
-        .find_map(|end| {
-            word.strip_suffix(end)
-                .filter(|rest| rest.chars().count() >= 4)
-        })
-        .unwrap_or(word)
-}
-
-/// Whether two normalised words share a root where the stemmer does not see it: equal, one
-/// root once a derivational ending is dropped (see [`DERIVATIONS`]), or a
-/// common prefix of at least [`ROOT_MIN`] letters that covers the shorter word but for
-/// [`ROOT_SLACK`] letters ("debugg"/"debug", "container"/"containerization",
-/// "serializer"/"serialization").
-pub fn share_root(a: &str, b: &str) -> bool {
-    if a == b || root(a) == root(b) {
-        return true;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= ROOT_MIN && common + ROOT_SLACK >= shorter
-}
-
 /// One word of a text, located by byte range.
 #[derive(Debug, Clone, Copy)]
 pub struct Token<'a> {
@@ -554,18 +517,5 @@ mod tests {
         assert_eq!(american("behaviour"), "behavior");
         assert_eq!(american("analysed"), "analyzed");
         assert_eq!(american("four"), "four");
-    }
-
-    #[test]
-    fn roots_meet_where_stems_do_not() {
-        // The stemmer leaves "debugging" as "debugg"; the root still meets "debug".
-        assert!(share_root(&stem("debugging"), &stem("debug")));
-        assert!(share_root(&stem("containerization"), &stem("containers")));
-        assert!(share_root(&stem("serializers"), &stem("serialization")));
-        assert!(!share_root("interface", "internationalization"));
-        assert!(!share_root("service", "server"));
-        assert!(!share_root("page", "pagination"));
-        assert!(share_root(&stem("scalability"), &stem("scaled")));
-        assert!(share_root(&stem("flexibility"), &stem("flexible")));
     }
 }

@@ -114,7 +114,7 @@ fn compare_spelling(
     spelling::compare(&Spelled::new(spelling), typed, spare, confusable)
 }
 
-/// Words a learner may type along with a cloze answer because they touch the blank:
+/// Words a learner may type along with a fill-in answer because they touch the blank:
 /// "SQL" in "SQL ___", "tokens" in "___ tokens".
 fn spare_words(prompt: &TypedPrompt) -> Vec<String> {
     let Some(at) = prompt.prompt.find(BLANK) else {
