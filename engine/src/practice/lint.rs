@@ -237,6 +237,43 @@ fn lint_choice(
             ),
         );
     }
+    // ...and the shortest by far: a bare answer among explained distractors.
+    let shortest_wrong = wrong.iter().map(|o| length(o)).min().unwrap_or(0);
+    if (right_len as f32) * LONGEST_RATIO < shortest_wrong as f32
+        && right_len + LONGEST_SLACK < shortest_wrong
+    {
+        fail(
+            right.line,
+            format!(
+                "the right option is by far the shortest ({right_len} characters against at least {shortest_wrong}): even them out"
+            ),
+        );
+    }
+    // Shape: every wrong option opens with the same word and the right one does not ("Each
+    // service must…" three times beside "It…"): the odd one out is the answer.
+    let opening = |o: &ChoiceOption| {
+        plain(&o.text)
+            .split_whitespace()
+            .next()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .unwrap_or_default()
+    };
+    let first_wrong = opening(wrong[0]);
+    if wrong.len() >= 2
+        && !first_wrong.is_empty()
+        && wrong.iter().all(|o| opening(o) == first_wrong)
+        && opening(right) != first_wrong
+    {
+        fail(
+            right.line,
+            format!(
+                "every wrong option opens with \"{first_wrong}\" and the right one does not: give them one shape"
+            ),
+        );
+    }
     // Grammar: the stem's number or article fits only some options.
     if let Some(number) = stem_number(stem) {
         let numbers: Vec<Option<Number>> = options.iter().map(|o| option_number(&o.text)).collect();
@@ -344,6 +381,8 @@ const STATEMENT_CUES: &[(&str, &str)] = &[
     ("guaranteed", "is an absolute"),
     ("guarantees", "is an absolute"),
     ("all", "is an absolute"),
+    ("cannot", "is an absolute"),
+    ("can't", "is an absolute"),
 ];
 
 /// The first [`STATEMENT_CUES`] wording in `statement`, with why it is a cue.
@@ -748,6 +787,36 @@ Which write leaves a `post_save` receiver unaware of the change?
   `save_base()` is where `save()` sends the signals.
 ",
             "odd one out",
+        );
+    }
+
+    #[test]
+    fn the_right_option_may_not_be_shortest_by_far_or_shaped_apart() {
+        fires(
+            "### choice
+What happens to calls while the breaker is open?
+
+- [x] They fail at once
+  Right.
+- [ ] They are queued and sent in order once the service recovers
+  No.
+- [ ] They are retried three times with exponential backoff
+  No.
+",
+            "by far the shortest",
+        );
+        fires(
+            "### choice
+What does choreography cost?
+
+- [x] The end-to-end flow is hard to trace across services
+  Right.
+- [ ] Each service must know every other service's address
+  No.
+- [ ] Each event must carry the whole order history with it
+  No.
+",
+            "opens with \"each\"",
         );
     }
 
