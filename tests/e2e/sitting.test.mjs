@@ -160,6 +160,9 @@ test('a mock interview survives reloads with its notes, reports them, and joins 
   // Ctrl+Enter from the notes shows the answer; 3 is "Nailed it".
   await notes.press('Control+Enter');
   await page.getByRole('group', { name: 'How did your answer compare?' }).waitFor();
+  // The model answer takes the focus from the notes (a moment after it shows): only then is a
+  // digit a grade rather than a character typed into the notes.
+  await page.waitForFunction(() => document.activeElement?.tagName !== 'TEXTAREA');
   await page.keyboard.press('3');
 
   await page.locator('[role=progressbar][aria-valuenow="1"]').waitFor();
