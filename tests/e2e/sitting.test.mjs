@@ -259,7 +259,8 @@ test('a saved sitting that cannot be read, or was saved for other content, is dr
   await page.evaluate(({ key, value }) => sessionStorage.setItem(key, value.replace(/^(\d+) \w+/, '$1 0000000000000000')), second);
   await reload(page);
   assert.equal(await answered(page), 0);
-  assert.equal(await options.count(), 4);
+  await options.first().waitFor();
+  assert.ok((await options.count()) >= 2, 'a new quiz asks a question');
   assert.deepEqual(page.problems, []);
 });
 
