@@ -10,6 +10,7 @@
 
 use prep_engine::compiled::CompiledDeck;
 use prep_engine::content::{CardKind, Deck};
+use prep_engine::practice::code_spans;
 use prep_engine::study::KindFilter;
 use prep_engine::text::escape_html as escape;
 
@@ -400,10 +401,9 @@ fn mistakes_markup(compiled: &CompiledDeck, index: usize) -> String {
 
 /// Authored text with its `` `code` `` spans as `<code>`, everything escaped (as `CodeText`).
 fn code_markup(text: &str) -> String {
-    text.split('`')
-        .enumerate()
-        .map(|(at, piece)| {
-            if at % 2 == 1 {
+    code_spans(text)
+        .map(|(code, piece)| {
+            if code {
                 format!("<code>{}</code>", escape(piece))
             } else {
                 escape(piece)

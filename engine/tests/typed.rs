@@ -2,7 +2,9 @@
 //! spellings; the checker forgives slips but not another word or number, and never panics.
 
 use prep_engine::rng::Rng;
-use prep_engine::typed::{BLANK, TypedPrompt, TypedVerdict, check_typed, fill_in_prompt};
+use prep_engine::typed::{
+    BLANK, TypedPrompt, TypedVerdict, Vocabulary, check_typed, fill_in_prompt,
+};
 
 mod common;
 use common::compiled;
@@ -44,7 +46,7 @@ fn prompt(sentence: &str, accepted: &[&str], vocabulary: &str) -> TypedPrompt {
         sentence.into(),
         &accepted,
         String::new(),
-        vocabulary,
+        &Vocabulary::of(vocabulary),
     )
 }
 

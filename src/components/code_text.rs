@@ -3,14 +3,14 @@
 //! can become markup.
 
 use leptos::prelude::*;
+use prep_engine::practice::code_spans;
 
 /// `text` with each `` `span` `` as a `<code>` element.
 #[component]
 pub fn CodeText(#[prop(into)] text: String) -> impl IntoView {
-    text.split('`')
-        .enumerate()
-        .map(|(at, piece)| {
-            if at % 2 == 1 {
+    code_spans(&text)
+        .map(|(code, piece)| {
+            if code {
                 view! { <code>{piece.to_owned()}</code> }.into_any()
             } else {
                 piece.to_owned().into_any()

@@ -6,8 +6,8 @@ use crate::markdown::{inline_to_html, to_html};
 use crate::practice::{ItemBody, Practice, lint};
 use crate::quiz::{ChoiceQuestion, QuestionForm, drills_with_items};
 use crate::recall::key_points;
-use crate::search::{SearchSource, documents};
-use crate::typed::{Vocab, fill_in_prompt};
+use crate::search::{SearchSource, deck_acronyms, documents};
+use crate::typed::{Vocabulary, fill_in_prompt};
 
 /// Parses `source` (`file` labels errors as `file:line: reason`) and its authored practice
 /// (`practice`: each file's path and text, `docs/practice-format.md`), lints the practice
@@ -43,7 +43,7 @@ pub fn compile(
         .collect();
     let search = SearchSource {
         docs: documents(&deck),
-        acronyms: Vocab::new(&deck).expansions().to_vec(),
+        acronyms: deck_acronyms(&deck),
     };
     for card in &mut deck.cards {
         card.answer = String::new();
@@ -63,22 +63,19 @@ pub fn compile(
 /// `<kind>:<card id>:<n>` (n from 1, per kind, in file order), stable while a card's items
 /// keep their order.
 fn add_practice(deck: &Deck, practice: &Practice, cards: &mut [CompiledCard]) {
-    let vocabulary = vocabulary(deck, practice);
+    let vocabulary = Vocabulary::of(&vocabulary(deck, practice));
     for item in &practice.items {
         let Some(card) = deck.card_index(&item.card) else {
             continue;
         };
         let compiled = &mut cards[card];
-        let kind = item.body.kind_name();
-        let number = match &item.body {
+        // How many items of this kind the card already has: the new one's number.
+        let before = match &item.body {
+            ItemBody::Choice { .. } => of_form(&compiled.choice, QuestionForm::Choice),
+            ItemBody::TrueFalse { .. } => of_form(&compiled.choice, QuestionForm::TrueFalse),
             ItemBody::FillIn { .. } => compiled.typed.len(),
-            _ => compiled
-                .choice
-                .iter()
-                .filter(|q| q.id.starts_with(kind) && q.id[kind.len()..].starts_with(':'))
-                .count(),
-        } + 1;
-        let id = format!("{kind}:{}:{number}", item.card);
+        };
+        let id = format!("{}:{}:{}", item.body.kind_name(), item.card, before + 1);
         match &item.body {
             ItemBody::Choice { stem, options } => compiled.choice.push(ChoiceQuestion {
                 id,
@@ -122,6 +119,10 @@ fn add_practice(deck: &Deck, practice: &Practice, cards: &mut [CompiledCard]) {
             cards[card].mistakes.push(mistake.mistake.clone());
         }
     }
+}
+
+fn of_form(questions: &[ChoiceQuestion], form: QuestionForm) -> usize {
+    questions.iter().filter(|q| q.form == form).count()
 }
 
 /// Every word the deck and its practice use: what a typed answer may be confused with.

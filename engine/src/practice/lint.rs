@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::{AuthoredItem, ChoiceOption, ItemBody, Practice, PracticeError, plain};
+use super::{
+    AuthoredItem, ChoiceOption, ItemBody, Practice, PracticeError, code_spans, outside_code, plain,
+};
 use crate::content::Deck;
 use crate::text;
 
@@ -387,12 +389,7 @@ const STATEMENT_CUES: &[(&str, &str)] = &[
 
 /// The first [`STATEMENT_CUES`] wording in `statement`, with why it is a cue.
 fn statement_cue(statement: &str) -> Option<(&'static str, &'static str)> {
-    let outside_code: String = statement
-        .split('`')
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = format!(" {} ", outside_code.to_lowercase());
+    let text = format!(" {} ", outside_code(statement).to_lowercase());
     STATEMENT_CUES.iter().copied().find(|(cue, _)| {
         text.match_indices(cue).any(|(at, _)| {
             let before = text[..at].chars().next_back();
@@ -544,11 +541,9 @@ fn contains_words(outer: &str, inner: &str) -> bool {
 /// Single spaces, no final period, lower case outside `code` (where case is meaning:
 /// `max_retries` and `MAX_RETRIES` are different options): when two texts are "the same".
 fn normalised(text: &str) -> String {
-    let cased: String = text
-        .split('`')
-        .enumerate()
-        .map(|(at, piece)| {
-            if at % 2 == 1 {
+    let cased: String = code_spans(text)
+        .map(|(code, piece)| {
+            if code {
                 piece.to_owned()
             } else {
                 piece.to_lowercase()
@@ -565,13 +560,10 @@ fn normalised(text: &str) -> String {
 
 /// Markup other than `code`: bold, italics or an HTML tag.
 fn markup_in(text: &str) -> Option<&'static str> {
-    let outside_code: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
-    if outside_code.contains("**") {
+    let outside = outside_code(text);
+    if outside.contains("**") {
         Some("**")
-    } else if outside_code.contains('<')
-        && outside_code.contains('>')
-        && outside_code.contains("</")
-    {
+    } else if outside.contains('<') && outside.contains('>') && outside.contains("</") {
         Some("<tag>")
     } else {
         None

@@ -141,6 +141,24 @@ pub fn plain(text: &str) -> String {
     text.replace('`', "")
 }
 
+/// The pieces of authored text in order, each with whether it is a `` `code` `` span: the one
+/// reading of the marks, for the views that show code in a code face, the build-time pages and
+/// the linter's checks outside code.
+pub fn code_spans(text: &str) -> impl Iterator<Item = (bool, &str)> {
+    text.split('`')
+        .enumerate()
+        .map(|(at, piece)| (at % 2 == 1, piece))
+}
+
+/// The text outside `` `code` `` spans, the spans replaced by a space.
+pub(crate) fn outside_code(text: &str) -> String {
+    code_spans(text)
+        .filter(|(code, _)| !code)
+        .map(|(_, piece)| piece)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every `*.md` file of `dir` as (`label/<name>`, text), in name order so builds repeat: how
 /// `build.rs`, the tests and the tools read `content/practice/`. Build-time only.
 #[cfg(feature = "compile")]

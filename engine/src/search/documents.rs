@@ -1,8 +1,42 @@
-//! Search documents from a parsed deck, at compile time: the markdown is gone after.
+//! Search documents and the acronyms a deck spells out, from a parsed deck at compile time:
+//! the markdown is gone after.
+
+use std::collections::HashSet;
 
 use super::SearchDoc;
 use crate::content::{CardKind, Deck};
 use crate::text;
+
+/// Every acronym the deck spells out, in the order it first does, with its expansion as
+/// written: ("CORS", "Cross-Origin Resource Sharing"). An acronym counts where a card uses it
+/// and also spells out a run of words with its initials. What search's `Acronyms` is built from.
+pub fn deck_acronyms(deck: &Deck) -> Vec<(String, String)> {
+    let mut expansions: Vec<(String, String)> = Vec::new();
+    for card in &deck.cards {
+        let body = format!("{}.\n{}", card.prompt, text::strip_inline(&card.answer));
+        let tokens = text::tokens(&body);
+        let acronyms: HashSet<String> = tokens
+            .iter()
+            .filter(|token| token.is_acronym())
+            .map(|token| acronym_key(token.core))
+            .collect();
+        for (initials, (start, end)) in text::run_initials(&body, &tokens) {
+            let key = initials.to_uppercase();
+            if acronyms.contains(&key) && !expansions.iter().any(|(k, _)| *k == key) {
+                expansions.push((key, body[start..end].to_owned()));
+            }
+        }
+    }
+    expansions
+}
+
+/// "APIs" -> "API".
+fn acronym_key(acronym: &str) -> String {
+    match acronym.strip_suffix('s') {
+        Some(stem) if stem.chars().last().is_some_and(char::is_uppercase) => stem.to_uppercase(),
+        _ => acronym.to_uppercase(),
+    }
+}
 
 /// The search documents of a parsed deck (answers still in markdown), one per card, in deck
 /// order. Compile-time only: a compiled deck has no markdown left.

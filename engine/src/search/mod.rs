@@ -21,6 +21,6 @@ mod words;
 
 pub use document::SearchDoc;
 #[cfg(feature = "compile")]
-pub use documents::documents;
+pub use documents::{deck_acronyms, documents};
 pub use index::{SearchIndex, SearchSource};
 pub use snippet::{Found, Hit, Marked};

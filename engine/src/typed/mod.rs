@@ -6,8 +6,6 @@
 //! "invalidation"; see `spelling`).
 
 mod spelling;
-#[cfg(feature = "compile")]
-mod vocab;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +16,6 @@ use crate::scheduler::Grade;
 use crate::text;
 
 use spelling::{Match, Spelled};
-#[cfg(feature = "compile")]
-pub(crate) use vocab::Vocab;
 
 /// The blank in a fill-in sentence.
 pub const BLANK: &str = "___";
@@ -138,10 +134,30 @@ fn spare_words(prompt: &TypedPrompt) -> Vec<String> {
     spare
 }
 
+/// Every distinct word of a deck's text (its cards and its practice), read once: what a typed
+/// answer may be confused with. Building one per fill-in re-read the whole text each time.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    words: Vec<spelling::Word>,
+}
+
+impl Vocabulary {
+    /// The distinct comparable words of `text`, in first-use order.
+    pub fn of(text: &str) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let words = Spelled::new(text)
+            .words
+            .into_iter()
+            .filter(|word| seen.insert(word.norm.clone()))
+            .collect();
+        Self { words }
+    }
+}
+
 /// An authored fill-in as a prompt: `sentence` holds one [`BLANK`]; `accepted` lists every
-/// right answer (the first is shown as the answer). Words of `vocabulary` (the deck's and its
-/// practice's text) within typo distance of an accepted word but different from it are
-/// `confusable`: typed exactly, they are another word, not a typo.
+/// right answer (the first is shown as the answer). Words of `vocabulary` within typo distance
+/// of an accepted word but different from it are `confusable`: typed exactly, they are another
+/// word, not a typo.
 pub fn fill_in_prompt(
     id: String,
     card: usize,
@@ -149,7 +165,7 @@ pub fn fill_in_prompt(
     sentence: String,
     accepted: &[String],
     why: String,
-    vocabulary: &str,
+    vocabulary: &Vocabulary,
 ) -> TypedPrompt {
     // Every spelling as the author listed it (the learner sees them after answering), even
     // those the checker would match anyway ("ready()" beside "ready").
@@ -167,16 +183,18 @@ pub fn fill_in_prompt(
         spellings.push(spelling);
     }
     let expected: Vec<&spelling::Word> = seen.iter().flat_map(|s| &s.words).collect();
-    let mut confusable: Vec<String> = Vec::new();
-    for word in Spelled::new(vocabulary).words {
-        let other = !expected.iter().any(|e| e.norm == word.norm);
-        let near = expected
-            .iter()
-            .any(|e| e.budget > 0 && text::edit_distance_within(&e.norm, &word.norm, e.budget));
-        if other && near && !confusable.contains(&word.norm) {
-            confusable.push(word.norm);
-        }
-    }
+    let confusable: Vec<String> = vocabulary
+        .words
+        .iter()
+        .filter(|word| {
+            let other = !expected.iter().any(|e| e.norm == word.norm);
+            let near = expected
+                .iter()
+                .any(|e| e.budget > 0 && text::edit_distance_within(&e.norm, &word.norm, e.budget));
+            other && near
+        })
+        .map(|word| word.norm.clone())
+        .collect();
     TypedPrompt {
         id,
         card,
