@@ -58,6 +58,7 @@ impl Notice {
                 prep_engine::progress::Backup::Saved { .. } => WayOut::Dismiss,
                 prep_engine::progress::Backup::Failed { .. } => WayOut::DownloadOrDiscardDamaged,
             },
+            StoreNotice::ClockBehind { .. } => WayOut::Dismiss,
             StoreNotice::NewerVersion { .. } => WayOut::Reload,
             StoreNotice::Unavailable { .. } => WayOut::DownloadProgress,
         };
@@ -139,11 +140,12 @@ impl StudyState {
     /// everything in memory and says so; the next change (or a freed quota) saves it.
     fn save(&self) {
         let mut storage = BrowserStorage::local();
-        let days = local_days(now());
+        let at = now();
+        let days = local_days(at);
         let mut outcome = Ok(false);
         self.store.update_value(|store| {
             self.progress.maybe_update(|p| {
-                outcome = store.save(&mut storage, p, days);
+                outcome = store.save(&mut storage, p, days, at);
                 outcome == Ok(true)
             });
         });
@@ -156,7 +158,7 @@ impl StudyState {
         let mut outcome = Ok(false);
         self.store.update_value(|store| {
             self.progress.maybe_update(|p| {
-                outcome = store.refresh(&mut storage, p, key.as_deref());
+                outcome = store.refresh(&mut storage, p, key.as_deref(), now());
                 outcome == Ok(true)
             });
         });
@@ -225,7 +227,10 @@ pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
     let keys = StoreKeys::for_site(&format!("{}/", router_base()));
     let filter_key = keys.preference(FILTER_KEY);
-    let (store, loaded) = ProgressStore::load(&mut storage, keys, now());
+    let (store, mut loaded) = ProgressStore::load(&mut storage, keys, now());
+    // This tab's number on its answers, so two tabs answering one card in the same
+    // millisecond keep two answers (randomness comes from the edge, as time does).
+    loaded.progress.writer = 1 + (crate::clock::seed() % u64::from(u16::MAX)) as u16;
     let saved_filter = storage.get(&filter_key).ok().flatten();
     let state = StudyState {
         progress: RwSignal::new(loaded.progress),

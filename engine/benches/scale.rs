@@ -110,10 +110,10 @@ fn grade_cost_at_ten_thousand_answers() {
     let now = T0.plus_days(100);
     let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), now);
     store
-        .save(&mut storage, &mut progress, LocalDays::UTC)
+        .save(&mut storage, &mut progress, LocalDays::UTC, now)
         .expect("memory storage saves");
     let card_text = storage
-        .get(&keys.cards())
+        .get(&keys.cards(0))
         .ok()
         .flatten()
         .unwrap_or_default();
@@ -156,7 +156,7 @@ fn answer_and_save(
         at,
     );
     store
-        .save(storage, progress, LocalDays::UTC)
+        .save(storage, progress, LocalDays::UTC, at)
         .expect("memory storage saves");
 }
 
@@ -265,14 +265,14 @@ fn run(size: usize) -> Report {
         let (mut store, _) = ProgressStore::load(&mut fresh, keys.clone(), T0);
         saved = progress.clone();
         store
-            .save(&mut fresh, black_box(&mut saved), LocalDays::UTC)
+            .save(&mut fresh, black_box(&mut saved), LocalDays::UTC, T0)
             .expect("memory storage saves");
         storage = fresh;
     });
     // Past 11,000 answers the save compacts the log: what reads back is the compacted copy.
     let mut progress = saved;
     let stored = |key: &str| storage.get(key).ok().flatten().map_or(0, |text| text.len());
-    let card_bytes = stored(&keys.cards());
+    let card_bytes = stored(&keys.cards(0));
     let progress_bytes: usize = storage
         .keys()
         .expect("memory storage lists")

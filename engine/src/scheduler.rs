@@ -178,9 +178,11 @@ impl CardSchedule {
         )
     }
 
-    /// True if the card should be shown at `now` (new cards are always due).
+    /// True if the card should be shown at `now` (new cards are always due). A card last
+    /// reviewed after `now` is due too: the clock is behind (or was ahead then), so how long
+    /// ago it was studied is unknown, and showing it is the safe guess. Its dates are kept.
     pub fn is_due(&self, now: Timestamp) -> bool {
-        self.due <= now
+        self.due <= now || self.last_review.is_some_and(|last| last > now)
     }
 
     /// The FSRS memory state, or `None` for a card without a usable one (new, or saved data

@@ -15,7 +15,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
-use crate::order::insertion_sort_by_key;
 use crate::progress::{Progress, ReviewRecord};
 use crate::scheduler::{CardSchedule, Grade, Phase};
 use crate::study::leeches;
@@ -149,7 +148,7 @@ fn counts_for_retention(record: &ReviewRecord) -> bool {
 pub fn summarise_days(records: &[ReviewRecord], days: LocalDays) -> Vec<DaySummary> {
     // `Progress` keeps its log in time order, so this pass is linear; any order is accepted.
     let mut by_time: Vec<&ReviewRecord> = records.iter().collect();
-    insertion_sort_by_key(&mut by_time, |record| record.at);
+    crate::order::sort_by_key(&mut by_time, |record| record.at);
     let mut summaries: Vec<(DaySummary, u64)> = Vec::new();
     let mut previous: Option<Timestamp> = None;
     for record in by_time {
@@ -179,7 +178,7 @@ pub fn summarise_days(records: &[ReviewRecord], days: LocalDays) -> Vec<DaySumma
             ..summary
         })
         .collect();
-    insertion_sort_by_key(&mut out, |d| d.day);
+    crate::order::sort_by_key(&mut out, |d| d.day);
     out
 }
 
@@ -204,7 +203,7 @@ fn whole_seconds(ms: u64) -> u32 {
 /// starts a sitting of its own and is credited 15 s, whatever its gap to a dropped one was.)
 pub fn merge_days(a: &[DaySummary], b: &[DaySummary]) -> Vec<DaySummary> {
     let mut all: Vec<DaySummary> = a.iter().chain(b).copied().collect();
-    insertion_sort_by_key(&mut all, |d| d.day);
+    crate::order::sort_by_key(&mut all, |d| d.day);
     let mut merged: Vec<DaySummary> = Vec::with_capacity(all.len());
     for summary in &all {
         match merged.last_mut() {

@@ -41,6 +41,7 @@ fn answer(card: &str, when: Timestamp, grade: Grade, phase: Phase) -> ReviewReco
         last_interval_ms: 0,
         interval_ms: 0,
         observed_only: false,
+        writer: 0,
     }
 }
 

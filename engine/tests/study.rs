@@ -72,9 +72,9 @@ fn reload(progress: &Progress) -> Progress {
     let keys = StoreKeys::for_site("/");
     let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), T0);
     store
-        .save(&mut storage, &mut progress.clone(), LocalDays::UTC)
+        .save(&mut storage, &mut progress.clone(), LocalDays::UTC, T0)
         .unwrap();
-    let loaded = ProgressStore::load(&mut storage, keys, T0).1;
+    let loaded = ProgressStore::load(&mut storage, keys, T0.plus_days(10_000)).1;
     assert_eq!(loaded.notice, None);
     loaded.progress
 }

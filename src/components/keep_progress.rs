@@ -99,7 +99,7 @@ fn ask_storage(ask: bool, answer: WriteSignal<Option<bool>>) {
 #[derive(Clone)]
 enum ImportStep {
     Idle,
-    Preview(Imported, ImportPreview),
+    Preview(Box<Imported>, ImportPreview),
     Done(String),
     Failed(String),
 }
@@ -143,7 +143,7 @@ fn ExportImport() -> impl IntoView {
                     let shown = study
                         .progress
                         .with_untracked(|p| preview(p, &imported.progress));
-                    ImportStep::Preview(imported, shown)
+                    ImportStep::Preview(Box::new(imported), shown)
                 }
                 Err(error) => ImportStep::Failed(error.to_string()),
             });

@@ -264,3 +264,89 @@ test('a link (and its QR code) carries the schedule to another device, which pre
   assert.match(await page.getByRole('alert').textContent(), /damaged or cut short/);
   assert.deepEqual(page.problems, []);
 });
+
+/**
+ * Grades `count` cards Good from inside the page, with `setTimeout(0)` between clicks, as fast
+ * as a script can: the repro of issue 26, defect 1. Resolves when the last grade is clicked.
+ */
+const gradeInPage = (page, count) =>
+  page.evaluate(async (count) => {
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const button = async (pattern) => {
+      for (let wait = 0; wait < 2000; wait++) {
+        const found = [...document.querySelectorAll('main button')].find((b) => pattern.test(b.textContent.trim()));
+        if (found) return found;
+        await tick();
+      }
+      throw new Error(`no button ${pattern}`);
+    };
+    for (let i = 0; i < count; i++) {
+      (await button(/^Show answer/)).click();
+      await tick();
+      (await button(/^Good/)).click();
+      await tick();
+    }
+  }, count);
+
+/** Opens `tabs` pages of one new learner on a review, has each grade 20 cards at once, and
+ * returns how many answers each tab then holds and how many storage holds. */
+async function gradeAtOnce(tabs) {
+  const first = await app.newUser();
+  const pages = [first];
+  for (let i = 1; i < tabs; i++) pages.push(await app.page());
+  await Promise.all(pages.map((page) => open(page, app.url, 'review')));
+  await Promise.all(pages.map((page) => gradeInPage(page, 20)));
+  // Each tab hears of the others' last writes (the storage event) and writes back what
+  // storage lacks; then every tab and storage agree.
+  const expected = 20 * tabs;
+  const held = [];
+  for (const page of pages) {
+    await page.waitForFunction(
+      ([prefix, expected]) => {
+        const head = JSON.parse(localStorage.getItem(`${prefix}progress`) ?? '{}');
+        const dir = head.epoch ? `${prefix}e${head.epoch}/` : prefix;
+        const answers = Object.keys(localStorage)
+          .filter((k) => k.startsWith(`${dir}log/`))
+          .flatMap((k) => localStorage.getItem(k).split('\n').filter(Boolean));
+        return answers.length >= expected;
+      },
+      [STORAGE_PREFIX, expected],
+      { timeout: 10000 },
+    ).catch(() => {});
+    held.push((await savedProgress(page)).progress.reviews.length);
+  }
+  // What each tab holds in memory: its progress page, reached inside the app.
+  const shown = [];
+  for (const page of pages) {
+    await page.getByRole('link', { name: 'Progress', exact: true }).first().click();
+    const figure = page.locator('.stat-grid div').filter({ has: page.getByText('Answers today', { exact: true }) }).locator('dd');
+    shown.push(Number((await figure.locator('small').textContent()).match(/^(\d+) in all/)[1]));
+    assert.deepEqual(page.problems, []);
+  }
+  await Promise.all(pages.map((page) => page.close()));
+  return { held, shown, expected };
+}
+
+test('two and three tabs grading at the same moment keep every answer (issue 26, defect 1)', async () => {
+  for (const tabs of [2, 3, 2, 3]) {
+    const { held, shown, expected } = await gradeAtOnce(tabs);
+    assert.deepEqual(held, Array(tabs).fill(expected), `${tabs} tabs: storage as each tab reads it`);
+    assert.deepEqual(shown, Array(tabs).fill(expected), `${tabs} tabs: answers each tab shows`);
+  }
+});
+
+test('a visit with the clock a year behind changes nothing stored (issue 26, defect 2)', async () => {
+  const page = await learnerWith(5);
+  const before = await stored(page);
+  const yearMs = 365 * 24 * 3600 * 1000;
+  await page.addInitScript((yearMs) => {
+    const realNow = Date.now.bind(Date);
+    Date.now = () => realNow() - yearMs;
+  }, yearMs);
+  await open(page, app.url, 'progress');
+  await page.getByText(/saved reviews? (is|are) dated later than this device's clock shows/).waitFor();
+  await open(page, app.url, 'review');
+  // The cards studied "later" are due now; grading one adds an answer and moves nothing else.
+  assert.deepEqual(await stored(page), before, 'opening pages wrote nothing');
+  assert.deepEqual(page.problems, []);
+});

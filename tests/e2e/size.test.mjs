@@ -20,8 +20,11 @@ const KiB = 1024;
 // 449.1 -> 416.5 KB brotli, 587.1 -> 538.3 KB gzip. Raised for authored practice (issue 25:
 // 289 items with an explanation per option and 116 common mistakes, written by hand, in the
 // compiled deck): 415.9 -> 463.6 KB brotli, 537.9 -> 594.9 KB gzip; fetching it apart from the
-// first visit is the next lever (docs/size.md). docs/size.md itemises them.
-const CEILING = { brotli: 468 * KiB, gzip: 600 * KiB };
+// first visit is the next lever (docs/size.md). Raised for progress no tab race or clock can
+// take (issue 26, first part: union merges with recorded deletions, epochs, the clock notice)
+// together with the practice rewrite after blind read 9: 467.2 -> 474.4 KB brotli, 598.7 ->
+// 608.6 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 476 * KiB, gzip: 610 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

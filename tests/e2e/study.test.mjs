@@ -26,7 +26,7 @@ test('review: grade three cards Good, reload, and they are scheduled, not new', 
   assert.equal(new Set(graded).size, 3, 'three different cards');
 
   const saved = await savedProgress(page);
-  assert.equal(saved.schema, 2);
+  assert.equal(saved.schema, 3);
   assert.equal(Object.keys(saved.progress.cards).length, 3);
   for (const card of Object.values(saved.progress.cards)) assert.equal(card.phase, 'learning:1');
 

@@ -80,7 +80,10 @@ export async function waitForApp(page) {
 
 /** A new user on the home page: a fresh page of `app` with the browser's localStorage cleared. */
 export async function newUser(app) {
+  // Pages of earlier users still open in this context would write their progress back into
+  // the cleared storage (an open tab never adopts a loss it did not make): close them.
   const page = await app.page();
+  await Promise.all(app.context.pages().filter((other) => other !== page).map((other) => other.close()));
   await open(page, app.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -107,20 +110,22 @@ export const savedProgress = (page) =>
     const grades = { 1: 'again', 2: 'hard', 3: 'good', 4: 'easy' };
     const modes = { f: 'flashcard', r: 'typed-recall', q: 'quiz', m: 'mock', d: 'drill', t: 'typed' };
     const lines = (key) => (localStorage.getItem(key) ?? '').split('\n').filter(Boolean).map((l) => l.split('\t'));
+    const head = JSON.parse(localStorage.getItem(`${prefix}progress`) ?? '{}');
+    // After a reset or a Replace import, cards and answers live under `e<epoch>/`.
+    const dir = head.epoch ? `${prefix}e${head.epoch}/` : prefix;
     const cards = {};
-    for (const [id, ph, s, d, due, last, reps, lapses] of lines(`${prefix}cards`)) {
+    for (const [id, ph, s, d, due, last, reps, lapses] of lines(`${dir}cards`)) {
       cards[id] = { phase: phase(ph), s: Number(s), d: Number(d), due: parseInt(due, 36), last: parseInt(last, 36), reps: Number(reps), lapses: Number(lapses) };
     }
     const reviews = [];
-    for (const key of keys.filter((k) => k.startsWith(`${prefix}log/`))) {
+    for (const key of keys.filter((k) => k.startsWith(`${dir}log/`))) {
       for (const [card, at, grade, mode, ph, elapsed, lastIvl, ivl, flag] of lines(key)) {
         const review = { card, at: parseInt(at, 36), grade: grades[grade], mode: modes[mode] ?? 'other', phase: phase(ph), elapsed: Number(elapsed), last_ivl: parseInt(lastIvl, 36), ivl: parseInt(ivl, 36) };
-        if (flag === 'o') review.obs = true;
+        if (flag?.startsWith('o')) review.obs = true; // flags: `o` observed only, `w<n>` the tab
         reviews.push(review);
       }
     }
     reviews.sort((a, b) => a.at - b.at || (a.card < b.card ? -1 : 1));
-    const head = JSON.parse(localStorage.getItem(`${prefix}progress`) ?? '{}');
     return { schema: head.schema, progress: { cards, reviews, settings: head.settings ?? null, mocks: head.mocks ?? [] } };
   }, STORAGE_PREFIX);
 

@@ -11,9 +11,10 @@
 //! difficulty the shortest decimal that reads back as the same `f32`. Columns after the known
 //! ones, written by a newer version, are kept with the record and written back unchanged.
 //!
-//! Decoding never panics and accepts only valid values: finite, in range, and not later than a
-//! day after `now` (a clock that ran ahead is corrected, see [`decode_card_line`]). Every value
-//! decoded encodes to text that decodes to itself.
+//! Decoding never panics and accepts only valid values: finite, in range, and not dated after
+//! the `latest` instant the caller allows (storage allows any date: a record dated after the
+//! device's clock is kept as it is, see [`crate::scheduler::CardSchedule::is_due`]; a file or
+//! link may not postdate its making). Every value decoded encodes to text that decodes to itself.
 
 use crate::progress::{ReviewRecord, StudyMode};
 use crate::scheduler::{CardSchedule, Grade, Phase};
@@ -36,13 +37,15 @@ pub struct LineProblem {
     pub reason: String,
 }
 
-/// What a text held: the records that read, those that did not, and how many dates were
-/// corrected because the device clock had been ahead.
+/// Any instant: what storage passes as the latest date it accepts, since the clock is an
+/// input and never a reason to refuse or rewrite what was saved.
+pub const ANY_TIME: Timestamp = Timestamp(i64::MAX / 2);
+
+/// What a text held: the records that read and those that did not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Salvaged<T> {
     pub records: Vec<T>,
     pub problems: Vec<LineProblem>,
-    pub clock_fixes: usize,
 }
 
 impl<T> Default for Salvaged<T> {
@@ -50,15 +53,14 @@ impl<T> Default for Salvaged<T> {
         Salvaged {
             records: Vec::new(),
             problems: Vec::new(),
-            clock_fixes: 0,
         }
     }
 }
 
 impl<T> Salvaged<T> {
-    /// True if every line read as it was written.
+    /// True if every line read.
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty() && self.clock_fixes == 0
+        self.problems.is_empty()
     }
 }
 
@@ -228,11 +230,8 @@ pub fn encode_card_line(out: &mut String, line: &CardLine) {
     }
 }
 
-/// Reads one card line. A card reviewed while the device clock was more than a day ahead of
-/// `now` is moved back: its last review becomes `now` and its due date keeps its interval,
-/// so a clock fixed after a year does not hide the card for a year. Returns whether that
-/// happened.
-pub fn decode_card_line(text: &str, now: Timestamp) -> Result<(CardLine, bool), String> {
+/// Reads one card line, refusing a last review after `latest` (pass [`ANY_TIME`] for storage).
+pub fn decode_card_line(text: &str, latest: Timestamp) -> Result<CardLine, String> {
     let mut fields = text.splitn(9, '\t');
     let mut next = |name: &str| fields.next().ok_or_else(|| format!("no {name}"));
     let id = next("card id")?;
@@ -265,28 +264,22 @@ pub fn decode_card_line(text: &str, now: Timestamp) -> Result<(CardLine, bool), 
         return Err("reps and lapses do not fit".to_owned());
     }
     let extra = fields.next().unwrap_or_default().to_owned();
-    let latest = now.plus_millis(MS_PER_DAY).millis();
-    let (last, due, moved) = if last > latest {
-        (now.millis(), now.millis() + (due - last), true)
-    } else {
-        (last, due, false)
-    };
-    Ok((
-        CardLine {
-            id: id.to_owned(),
-            schedule: CardSchedule {
-                phase,
-                stability,
-                difficulty,
-                due: Timestamp(due),
-                last_review: Some(Timestamp(last)),
-                reps,
-                lapses,
-            },
-            extra,
+    if last > latest.millis() {
+        return Err("last review is later than the file was made".to_owned());
+    }
+    Ok(CardLine {
+        id: id.to_owned(),
+        schedule: CardSchedule {
+            phase,
+            stability,
+            difficulty,
+            due: Timestamp(due),
+            last_review: Some(Timestamp(last)),
+            reps,
+            lapses,
         },
-        moved,
-    ))
+        extra,
+    })
 }
 
 /// Writes one answer line (without the line break).
@@ -307,10 +300,14 @@ pub fn encode_answer_line(out: &mut String, line: &AnswerLine) {
     push_base36(out, r.last_interval_ms);
     out.push('\t');
     push_base36(out, r.interval_ms);
-    if r.observed_only || !line.extra.is_empty() {
+    if r.observed_only || r.writer != 0 || !line.extra.is_empty() {
         out.push('\t');
         if r.observed_only {
             out.push('o');
+        }
+        if r.writer != 0 {
+            out.push('w');
+            push_base36(out, i64::from(r.writer));
         }
     }
     if !line.extra.is_empty() {
@@ -319,9 +316,8 @@ pub fn encode_answer_line(out: &mut String, line: &AnswerLine) {
     }
 }
 
-/// Reads one answer line. An answer dated more than a day after `now` (the clock was ahead)
-/// is moved into the day before `now`; returns whether that happened.
-pub fn decode_answer_line(text: &str, now: Timestamp) -> Result<(AnswerLine, bool), String> {
+/// Reads one answer line, refusing one dated after `latest` (pass [`ANY_TIME`] for storage).
+pub fn decode_answer_line(text: &str, latest: Timestamp) -> Result<AnswerLine, String> {
     let mut fields = text.splitn(10, '\t');
     let mut next = |name: &str| fields.next().ok_or_else(|| format!("no {name}"));
     let card = next("card id")?;
@@ -342,48 +338,50 @@ pub fn decode_answer_line(text: &str, now: Timestamp) -> Result<(AnswerLine, boo
     if !within(last_interval_ms) || !within(interval_ms) {
         return Err("interval is out of range".to_owned());
     }
-    let observed_only = match fields.next() {
-        None | Some("") => false,
-        Some("o") => true,
-        Some(_) => return Err("unknown flag".to_owned()),
+    // The flags: `o` for observed only, then `w<base 36>` for the tab that answered.
+    let flags = fields.next().unwrap_or_default();
+    let (observed_only, flags) = match flags.strip_prefix('o') {
+        Some(rest) => (true, rest),
+        None => (false, flags),
+    };
+    let writer = match flags {
+        "" => 0,
+        _ => flags
+            .strip_prefix('w')
+            .and_then(parse_base36)
+            .and_then(|w| u16::try_from(w).ok())
+            .filter(|&w| w != 0)
+            .ok_or("unknown flag")?,
     };
     let extra = fields.next().unwrap_or_default().to_owned();
-    let latest = now.plus_millis(MS_PER_DAY).millis();
-    let moved = at > latest;
-    // Folded into the day up to `now`, keeping the time of day, so answers of one card stay
-    // distinct (they are identified by card and time).
-    let at = if moved {
-        now.millis() - (at - now.millis()).rem_euclid(MS_PER_DAY)
-    } else {
-        at
-    };
-    Ok((
-        AnswerLine {
-            record: ReviewRecord {
-                card: card.to_owned(),
-                at: Timestamp(at),
-                grade,
-                mode,
-                phase,
-                elapsed_days,
-                last_interval_ms,
-                interval_ms,
-                observed_only,
-            },
-            extra,
+    if at > latest.millis() {
+        return Err("answered later than the file was made".to_owned());
+    }
+    Ok(AnswerLine {
+        record: ReviewRecord {
+            card: card.to_owned(),
+            at: Timestamp(at),
+            grade,
+            mode,
+            phase,
+            elapsed_days,
+            last_interval_ms,
+            interval_ms,
+            observed_only,
+            writer,
         },
-        moved,
-    ))
+        extra,
+    })
 }
 
 /// Checks a schedule that did not come from a line (version 1's JSON, a device link) by the
 /// same rules as a saved line: written as one and read back, so every source accepts exactly
-/// what storage accepts. Returns the schedule as read and whether the clock fix moved it.
+/// what storage accepts (and no review after `latest`).
 pub fn check_card(
     id: &str,
     schedule: CardSchedule,
-    now: Timestamp,
-) -> Result<(CardSchedule, bool), String> {
+    latest: Timestamp,
+) -> Result<CardSchedule, String> {
     let mut line = String::new();
     encode_card_line(
         &mut line,
@@ -393,11 +391,11 @@ pub fn check_card(
             extra: String::new(),
         },
     );
-    decode_card_line(&line, now).map(|(line, moved)| (line.schedule, moved))
+    decode_card_line(&line, latest).map(|line| line.schedule)
 }
 
 /// [`check_card`] for an answer.
-pub fn check_answer(record: ReviewRecord, now: Timestamp) -> Result<(ReviewRecord, bool), String> {
+pub fn check_answer(record: ReviewRecord, latest: Timestamp) -> Result<ReviewRecord, String> {
     let mut line = String::new();
     encode_answer_line(
         &mut line,
@@ -406,15 +404,15 @@ pub fn check_answer(record: ReviewRecord, now: Timestamp) -> Result<(ReviewRecor
             extra: String::new(),
         },
     );
-    decode_answer_line(&line, now).map(|(line, moved)| (line.record, moved))
+    decode_answer_line(&line, latest).map(|line| line.record)
 }
 
 /// Reads every line of `text` with `decode`, keeping what reads and noting what does not.
 /// Blank lines are skipped.
 pub fn decode_lines<T>(
     text: &str,
-    now: Timestamp,
-    decode: impl Fn(&str, Timestamp) -> Result<(T, bool), String>,
+    latest: Timestamp,
+    decode: impl Fn(&str, Timestamp) -> Result<T, String>,
 ) -> Salvaged<T> {
     let mut out = Salvaged::default();
     for (index, line) in text.split('\n').enumerate() {
@@ -422,11 +420,8 @@ pub fn decode_lines<T>(
         if line.is_empty() {
             continue;
         }
-        match decode(line, now) {
-            Ok((record, moved)) => {
-                out.clock_fixes += usize::from(moved);
-                out.records.push(record);
-            }
+        match decode(line, latest) {
+            Ok(record) => out.records.push(record),
             Err(reason) => out.problems.push(LineProblem {
                 line: index + 1,
                 reason,

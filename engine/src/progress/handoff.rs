@@ -28,7 +28,7 @@ use super::Progress;
 use super::codec::check_card;
 use crate::content::Deck;
 use crate::scheduler::{CardSchedule, Phase};
-use crate::time::{MS_PER_MINUTE, Timestamp};
+use crate::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 
 /// The fragment's name: `…/progress#schedule=<payload>`.
 pub const FRAGMENT_KEY: &str = "schedule";
@@ -118,8 +118,9 @@ pub fn decode_schedule(
         let Some(card) = deck.cards.get(usize::from(index)) else {
             continue;
         };
-        // The saved format's checks, so a link accepts exactly what storage accepts.
-        if let Ok((schedule, _)) = check_card(card.id.as_str(), schedule, now) {
+        // The saved format's checks, so a link accepts exactly what storage accepts, and no
+        // review more than a day after this device's clock (the link carries no date of its own).
+        if let Ok(schedule) = check_card(card.id.as_str(), schedule, now.plus_millis(MS_PER_DAY)) {
             progress.cards.insert(card.id.as_str().to_owned(), schedule);
         }
     }

@@ -1,19 +1,31 @@
-//! The small JSON part of saved progress: format version, settings, mock interviews and the
-//! compacted history. Each field is read on its own, so one bad field (or one bad mock) costs
+//! The small JSON part of saved progress: format version, settings, mock interviews, the
+//! compacted history and the explicit deletions ([`Deletions`]). Each field is read on its own, so one bad field (or one bad mock) costs
 //! only itself, and fields this version does not know are kept and written back.
 
 use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use crate::order::insertion_sort_by_key;
-use crate::progress::{MockRecord, StudySettings};
+use crate::order;
+use crate::progress::{AnswerId, Deletions, MAX_UNDONE, MockRecord, StudySettings};
 use crate::scheduler::SchedulerConfig;
 use crate::stats::DaySummary;
+use crate::time::Timestamp;
 
 /// Version of the saved format. Bump it, and teach [`super::store`] to upgrade, whenever a
 /// change would make older data read wrongly; additive fields need no bump.
-pub const SCHEMA_VERSION: u32 = 2;
+///
+/// Version 3 added the deletions (undone answers, compaction, epochs). Version 2 reads as a
+/// version 3 head without deletions; version 3 is refused by version 2, whose merges read a
+/// missing answer as deleted, so a tab left open from before an update stops saving (and says
+/// to reload) instead of undoing another tab's answers.
+pub const SCHEMA_VERSION: u32 = 3;
+/// The oldest head version this one reads.
+const OLDEST_READ: u64 = 2;
+/// Mock interviews kept: ten a day for almost three years. Older ones are dropped, said so.
+pub const MAX_MOCKS: usize = 10_000;
+/// Days of compacted history kept: a hundred years. Older days are dropped, said so.
+pub const MAX_HISTORY_DAYS: usize = 36_500;
 
 /// The head as read: known fields decoded, unknown ones kept verbatim.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -21,6 +33,9 @@ pub struct Head {
     pub settings: StudySettings,
     pub mocks: Vec<MockRecord>,
     pub history: Vec<DaySummary>,
+    pub deletions: Deletions,
+    /// Counts the settings changes, so the latest change wins when two tabs merge.
+    pub settings_rev: u64,
     /// Fields a newer version wrote, as JSON text by name.
     pub unknown: BTreeMap<String, String>,
 }
@@ -43,7 +58,7 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(HeadError::Newer { found: schema });
     }
-    if schema < u64::from(SCHEMA_VERSION) {
+    if schema < OLDEST_READ {
         return Err(HeadError::Unreadable(format!(
             "format version {schema} in the place of version {SCHEMA_VERSION}"
         )));
@@ -55,16 +70,63 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
             "settings" => head.settings = decode_settings(raw.get(), problems),
             "mocks" => head.mocks = decode_each(raw.get(), "mock interview", problems),
             "history" => head.history = decode_each(raw.get(), "day of history", problems),
+            "epoch" => head.deletions.epoch = decode_number(raw.get(), "epoch", problems),
+            "settings_rev" => {
+                head.settings_rev = decode_number(raw.get(), "settings revision", problems);
+            }
+            "compacted" => {
+                head.deletions.compacted_through = serde_json::from_str(raw.get())
+                    .map_err(|_| problems.push("the compacted days could not be read".to_owned()))
+                    .ok();
+            }
+            "undone" => {
+                let undone: Vec<(String, i64, u16)> =
+                    decode_each(raw.get(), "undone answer", problems);
+                head.deletions.undone =
+                    order::set_of(undone.into_iter().map(|(card, at, writer)| AnswerId {
+                        at: Timestamp(at),
+                        card,
+                        writer,
+                    }));
+                while head.deletions.undone.len() > MAX_UNDONE {
+                    head.deletions.undone.pop_first();
+                }
+            }
             _ => {
                 head.unknown.insert(name, raw.get().to_owned());
             }
         }
     }
-    insertion_sort_by_key(&mut head.mocks, |m| m.at);
+    order::sort_by_key(&mut head.mocks, |m| m.at);
     head.mocks.dedup_by_key(|m| m.at);
-    insertion_sort_by_key(&mut head.history, |d| d.day);
+    keep_newest(&mut head.mocks, MAX_MOCKS, "mock interviews", problems);
+    order::sort_by_key(&mut head.history, |d| d.day);
     head.history.dedup_by_key(|d| d.day);
+    keep_newest(
+        &mut head.history,
+        MAX_HISTORY_DAYS,
+        "days of history",
+        problems,
+    );
     Ok(head)
+}
+
+/// Drops the oldest of a sorted list beyond `cap`, saying how many went.
+fn keep_newest<T>(items: &mut Vec<T>, cap: usize, what: &str, problems: &mut Vec<String>) {
+    if items.len() > cap {
+        let dropped = items.len() - cap;
+        items.drain(..dropped);
+        problems.push(format!(
+            "{dropped} of the oldest {what} were dropped: at most {cap} are kept"
+        ));
+    }
+}
+
+fn decode_number(text: &str, what: &str, problems: &mut Vec<String>) -> u64 {
+    serde_json::from_str(text).unwrap_or_else(|_| {
+        problems.push(format!("the {what} could not be read"));
+        0
+    })
 }
 
 /// Settings, with anything out of range replaced by its default and said so: a retention of
@@ -135,6 +197,28 @@ pub fn encode_head(head: &Head) -> String {
         "history",
         &serde_json::to_string(&head.history).expect(PLAIN),
     );
+    let deletions = &head.deletions;
+    if deletions.epoch > 0 {
+        push_field(&mut out, "epoch", &deletions.epoch.to_string());
+    }
+    if head.settings_rev > 0 {
+        push_field(&mut out, "settings_rev", &head.settings_rev.to_string());
+    }
+    if let Some(day) = deletions.compacted_through {
+        push_field(&mut out, "compacted", &day.to_string());
+    }
+    if !deletions.undone.is_empty() {
+        let undone: Vec<(&str, i64, u16)> = deletions
+            .undone
+            .iter()
+            .map(|id| (id.card.as_str(), id.at.millis(), id.writer))
+            .collect();
+        push_field(
+            &mut out,
+            "undone",
+            &serde_json::to_string(&undone).expect(PLAIN),
+        );
+    }
     for (name, value) in &head.unknown {
         push_field(&mut out, name, value);
     }

@@ -13,13 +13,19 @@ pub struct StoreKeys {
     prefix: String,
 }
 
-/// Which part of saved progress a key holds.
+/// Which part of saved progress a key holds. Cards and answers are kept per *epoch*: a reset
+/// or a Replace import starts a new one under new keys, so a tab that has not heard of the
+/// reset yet writes where nothing reads (and its writes are swept), instead of bringing the
+/// cleared progress back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Head,
-    Cards,
-    LogDay(i64),
+    Cards(Epoch),
+    LogDay(Epoch, i64),
 }
+
+/// How many times progress was reset or replaced; the head names the current one.
+pub type Epoch = u64;
 
 impl StoreKeys {
     /// Keys for the app served at `site_path` (e.g. `/interview-prep/`).
@@ -33,16 +39,14 @@ impl StoreKeys {
         format!("{}progress", self.prefix)
     }
 
-    pub fn cards(&self) -> String {
-        format!("{}cards", self.prefix)
+    /// The key of the cards of `epoch`. Epoch 0 keeps the names saved before epochs existed.
+    pub fn cards(&self, epoch: Epoch) -> String {
+        format!("{}{}cards", self.prefix, epoch_dir(epoch))
     }
 
-    pub(super) fn log_prefix(&self) -> String {
-        format!("{}log/", self.prefix)
-    }
-
-    pub fn log_day(&self, day: i64) -> String {
-        format!("{}log/{day}", self.prefix)
+    /// The key of the answers given on UTC day `day` in `epoch`.
+    pub fn log_day(&self, epoch: Epoch, day: i64) -> String {
+        format!("{}{}log/{day}", self.prefix, epoch_dir(epoch))
     }
 
     pub(super) fn backup_prefix(&self) -> String {
@@ -62,19 +66,33 @@ impl StoreKeys {
     /// The part of progress `key` holds, if it is one (for the `storage` event).
     pub fn part(&self, key: &str) -> Option<Part> {
         let rest = key.strip_prefix(&self.prefix)?;
-        match rest {
-            "progress" => Some(Part::Head),
-            "cards" => Some(Part::Cards),
-            _ => rest
-                .strip_prefix("log/")
-                .and_then(|day| day.parse().ok())
-                .map(Part::LogDay),
+        if rest == "progress" {
+            return Some(Part::Head);
         }
+        let (epoch, rest) = match rest.strip_prefix('e').and_then(|r| r.split_once('/')) {
+            Some((n, rest)) => (n.parse().ok().filter(|&n| n > 0)?, rest),
+            None => (0, rest),
+        };
+        if rest == "cards" {
+            return Some(Part::Cards(epoch));
+        }
+        rest.strip_prefix("log/")
+            .and_then(|day| day.parse().ok())
+            .map(|day| Part::LogDay(epoch, day))
     }
 
     /// True for a backup key of this copy, or one written by version 1.
     pub(super) fn is_backup(&self, key: &str) -> bool {
         key.starts_with(&self.backup_prefix()) || key.starts_with(LEGACY_BACKUP_PREFIX)
+    }
+}
+
+/// The folder of an epoch's keys: none for epoch 0, `e<n>/` after.
+fn epoch_dir(epoch: Epoch) -> String {
+    if epoch == 0 {
+        String::new()
+    } else {
+        format!("e{epoch}/")
     }
 }
 

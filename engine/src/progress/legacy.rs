@@ -10,7 +10,7 @@ use super::head::decode_settings;
 use super::merge::sort_answers;
 use super::store::EnvelopeV1;
 use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
-use crate::order::insertion_sort_by_key;
+use crate::order;
 use crate::time::Timestamp;
 
 /// What version 1's text held.
@@ -18,14 +18,14 @@ pub struct LegacyProgress {
     pub progress: Progress,
     /// Records that could not be read.
     pub lost: usize,
-    pub clock_fixes: usize,
 }
 
 /// Reads version 1's envelope. Each card and answer goes through the current line format's
-/// checks ([`check_card`], [`check_answer`]), so both versions accept exactly the same values.
+/// checks ([`check_card`], [`check_answer`]), so both versions accept exactly the same values;
+/// none dated after `latest` (storage passes [`super::codec::ANY_TIME`]).
 pub fn decode_v1(
     text: &str,
-    now: Timestamp,
+    latest: Timestamp,
     problems: &mut Vec<String>,
 ) -> Result<LegacyProgress, String> {
     let envelope: EnvelopeV1 = serde_json::from_str(text).map_err(|e| e.to_string())?;
@@ -37,7 +37,6 @@ pub fn decode_v1(
     let mut out = LegacyProgress {
         progress: Progress::default(),
         lost: 0,
-        clock_fixes: 0,
     };
     fn lose(out: &mut LegacyProgress, problems: &mut Vec<String>, what: String) {
         out.lost += 1;
@@ -52,9 +51,8 @@ pub fn decode_v1(
                     continue;
                 };
                 for (id, raw) in cards {
-                    match card(&id, raw.get(), now) {
-                        Ok((schedule, moved)) => {
-                            out.clock_fixes += usize::from(moved);
+                    match card(&id, raw.get(), latest) {
+                        Ok(schedule) => {
                             out.progress.cards.insert(id, schedule);
                         }
                         Err(reason) => lose(&mut out, problems, format!("card {id}: {reason}")),
@@ -71,11 +69,8 @@ pub fn decode_v1(
                     continue;
                 };
                 for (n, raw) in list.iter().enumerate() {
-                    match answer(raw.get(), now) {
-                        Ok((record, moved)) => {
-                            out.clock_fixes += usize::from(moved);
-                            out.progress.reviews.push(record);
-                        }
+                    match answer(raw.get(), latest) {
+                        Ok(record) => out.progress.reviews.push(record),
                         Err(reason) => {
                             lose(&mut out, problems, format!("answer {}: {reason}", n + 1))
                         }
@@ -105,16 +100,16 @@ pub fn decode_v1(
         }
     }
     sort_answers(&mut out.progress.reviews);
-    insertion_sort_by_key(&mut out.progress.mocks, |m| m.at);
+    order::sort_by_key(&mut out.progress.mocks, |m| m.at);
     Ok(out)
 }
 
-fn card(id: &str, json: &str, now: Timestamp) -> Result<(CardSchedule, bool), String> {
+fn card(id: &str, json: &str, latest: Timestamp) -> Result<CardSchedule, String> {
     let schedule: CardSchedule = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    check_card(id, schedule, now)
+    check_card(id, schedule, latest)
 }
 
-fn answer(json: &str, now: Timestamp) -> Result<(ReviewRecord, bool), String> {
+fn answer(json: &str, latest: Timestamp) -> Result<ReviewRecord, String> {
     let record: ReviewRecord = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    check_answer(record, now)
+    check_answer(record, latest)
 }

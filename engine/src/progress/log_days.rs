@@ -67,5 +67,9 @@ pub fn compact(progress: &mut Progress, days: LocalDays) -> bool {
     let old: Vec<ReviewRecord> = progress.reviews.drain(..cut).collect();
     let history = merge_days(&progress.history, &summarise_days(&old, days));
     progress.history = history;
+    // Recorded, so another tab that still holds these answers drops them instead of writing
+    // them back (they now count in `history`).
+    let through = &mut progress.deletions.compacted_through;
+    *through = (*through).max(Some(last_day));
     true
 }

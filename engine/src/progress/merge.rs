@@ -1,36 +1,34 @@
-//! Three-way merges of saved progress: what this tab last saw in storage (`base`), what it
-//! holds now (`ours`) and what storage holds now (`stored`, perhaps written by another tab).
+//! Merges of saved progress: what this tab holds (`ours`) with what storage, another tab, a
+//! file or a link holds (`stored`).
 //!
-//! A change made on one side only wins; a card changed on both sides keeps the later review.
-//! Deleting is a change too, so an undo or a reset in one tab reaches the others, while a
-//! review another tab saved meanwhile is never dropped.
+//! Every merge is a union: saved progress only grows, and the ways it shrinks on purpose
+//! (undo, compaction, reset) are recorded as [`Deletions`] that travel with it. So the order
+//! in which tabs hear of each other does not matter, and something missing from one side is
+//! never read as deleted: a tab that read another's write late (Chromium tabs see each other's
+//! localStorage writes after a delay) writes back what it holds instead of dropping it.
+//! Every merge here is linear or `n log n` in the sizes of its inputs.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use crate::order::{self, insertion_sort_by_key};
-use crate::progress::{MockRecord, ReviewRecord};
+use crate::order;
+use crate::progress::{Deletions, MockRecord, ReviewRecord};
 use crate::scheduler::CardSchedule;
 use crate::stats::DaySummary;
 
-/// One card's merge: `None` is "not saved" (new, undone or reset).
+/// One card's merge: the schedule of the later review, leaving out one made by an undone
+/// answer. `None` is "never reviewed" (or only by undone answers).
 pub fn merge_card(
-    base: Option<&CardSchedule>,
+    card: &str,
     ours: Option<&CardSchedule>,
     stored: Option<&CardSchedule>,
+    deletions: &Deletions,
 ) -> Option<CardSchedule> {
-    if ours == base {
-        return stored.copied();
-    }
-    if stored == base {
-        return ours.copied();
-    }
-    // Both changed: the later review is the newer knowledge of the card.
-    let last = |s: Option<&CardSchedule>| s.and_then(|s| s.last_review);
-    if last(stored) > last(ours) {
-        stored.copied()
-    } else {
-        ours.copied()
+    let live = |s: Option<&CardSchedule>| s.filter(|s| !deletions.undid(card, s)).copied();
+    match (live(ours), live(stored)) {
+        (Some(ours), Some(stored)) if stored.last_review > ours.last_review => Some(stored),
+        (Some(ours), _) => Some(ours),
+        (None, stored) => stored,
     }
 }
 
@@ -54,25 +52,27 @@ pub fn keep_later(
 
 /// Merges whole card maps with [`merge_card`].
 pub fn merge_cards(
-    base: &BTreeMap<String, CardSchedule>,
     ours: &BTreeMap<String, CardSchedule>,
     stored: &BTreeMap<String, CardSchedule>,
+    deletions: &Deletions,
 ) -> BTreeMap<String, CardSchedule> {
     let mut out = BTreeMap::new();
-    for id in base.keys().chain(ours.keys()).chain(stored.keys()) {
+    for id in ours.keys().chain(stored.keys()) {
         if out.contains_key(id) {
             continue;
         }
-        if let Some(schedule) = merge_card(base.get(id), ours.get(id), stored.get(id)) {
+        if let Some(schedule) = merge_card(id, ours.get(id), stored.get(id), deletions) {
             out.insert(id.clone(), schedule);
         }
     }
     out
 }
 
-/// The order answers are kept in, and their identity: when, then which card.
+/// The order answers are kept in, and their identity: when, which card, which tab.
 pub fn answer_order(a: &ReviewRecord, b: &ReviewRecord) -> Ordering {
-    a.at.cmp(&b.at).then_with(|| a.card.cmp(&b.card))
+    a.at.cmp(&b.at)
+        .then_with(|| a.card.cmp(&b.card))
+        .then_with(|| a.writer.cmp(&b.writer))
 }
 
 /// True if `records` is sorted by [`answer_order`] without repeats.
@@ -88,75 +88,52 @@ pub fn sort_answers(records: &mut Vec<ReviewRecord>) {
     records.dedup_by(|later, earlier| answer_order(later, earlier) == Ordering::Equal);
 }
 
-/// Merges three sorted answer lists as sets: the stored answers, plus those only `ours`
-/// added, minus those `ours` removed since `base`. Returns a sorted list.
+/// The union of two sorted answer lists, less what `deletions` removes; sorted. One pass over
+/// both: an answer in both is kept once (ours, which carries this tab's extra columns).
 pub fn merge_answers(
-    base: &[ReviewRecord],
     ours: &[ReviewRecord],
     stored: &[ReviewRecord],
+    deletions: &Deletions,
 ) -> Vec<ReviewRecord> {
-    let contains = |list: &[ReviewRecord], r: &ReviewRecord| {
-        list.binary_search_by(|x| answer_order(x, r)).is_ok()
-    };
-    let mut out: Vec<ReviewRecord> = stored
-        .iter()
-        .filter(|r| contains(ours, r) || !contains(base, r))
-        .cloned()
-        .collect();
-    out.extend(
-        ours.iter()
-            .filter(|r| !contains(base, r) && !contains(stored, r))
-            .cloned(),
-    );
-    sort_answers(&mut out);
+    let mut out = Vec::with_capacity(ours.len().max(stored.len()));
+    let (mut a, mut b) = (ours.iter().peekable(), stored.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match answer_order(x, y) {
+                Ordering::Less => a.next(),
+                Ordering::Greater => b.next(),
+                Ordering::Equal => {
+                    b.next();
+                    a.next()
+                }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        if let Some(record) = next.filter(|r| !deletions.removes(r)) {
+            out.push(record.clone());
+        }
+    }
     out
 }
 
 /// Mock interviews are only ever added: the union, by finishing time, oldest first.
-pub fn merge_mocks(
-    base: &[MockRecord],
-    ours: &[MockRecord],
-    stored: &[MockRecord],
-) -> Vec<MockRecord> {
-    let mut out: Vec<MockRecord> = stored
-        .iter()
-        .filter(|m| ours.contains(m) || !base.contains(m))
-        .cloned()
-        .collect();
-    for mock in ours {
-        if !base.contains(mock) && !out.iter().any(|m| m.at == mock.at) {
-            out.push(mock.clone());
-        }
-    }
-    insertion_sort_by_key(&mut out, |m| m.at);
+pub fn merge_mocks(ours: &[MockRecord], stored: &[MockRecord]) -> Vec<MockRecord> {
+    let mut out: Vec<MockRecord> = ours.iter().chain(stored).cloned().collect();
+    order::sort_by_key(&mut out, |m| m.at);
+    out.dedup_by_key(|m| m.at);
     out
 }
 
 /// Compacted days, by day: one tab's compaction and another's agree on the days they both
 /// compacted, so the larger count of a day is the full one.
-pub fn merge_history(
-    base: &[DaySummary],
-    ours: &[DaySummary],
-    stored: &[DaySummary],
-) -> Vec<DaySummary> {
-    let removed_by_us = |d: &DaySummary| base.contains(d) && !ours.contains(d);
-    let mut all: Vec<DaySummary> = stored
-        .iter()
-        .filter(|d| !removed_by_us(d))
-        .chain(ours)
-        .copied()
-        .collect();
-    insertion_sort_by_key(&mut all, |d| d.day);
-    let mut out: Vec<DaySummary> = Vec::with_capacity(all.len());
-    for day in all {
-        match out.last_mut() {
-            Some(kept) if kept.day == day.day => {
-                if day.answers > kept.answers {
-                    *kept = day;
-                }
-            }
-            _ => out.push(day),
-        }
-    }
-    out
+pub fn merge_history(ours: &[DaySummary], stored: &[DaySummary]) -> Vec<DaySummary> {
+    let mut all: Vec<DaySummary> = ours.iter().chain(stored).copied().collect();
+    // Larger counts first within a day, so the dedup below keeps them.
+    order::sort_by(&mut all, |a, b| {
+        a.day.cmp(&b.day).then_with(|| b.answers.cmp(&a.answers))
+    });
+    all.dedup_by_key(|d| d.day);
+    all
 }

@@ -6,7 +6,7 @@
 //! content model; schedules of cards that no longer exist in the content (edited or renamed)
 //! are kept, because the card may come back and its history is still the person's.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -27,7 +27,7 @@ pub mod store;
 pub mod transfer;
 
 pub use head::SCHEMA_VERSION;
-pub use keys::{Part, StoreKeys};
+pub use keys::{Epoch, Part, StoreKeys};
 pub use log_days::LOG_CAP;
 pub use notice::{Backup, SaveError, StoreNotice};
 pub use store::{BackupInfo, Loaded, MAX_BACKUP_CHARS, MAX_BACKUPS, ProgressStore};
@@ -81,6 +81,15 @@ pub struct ReviewRecord {
     /// mode (see [`Evidence::Recognised`]). Such records never introduce a card.
     #[serde(rename = "obs", default, skip_serializing_if = "std::ops::Not::not")]
     pub observed_only: bool,
+    /// Which tab (or device) gave the answer: a random number each page load picks
+    /// ([`Progress::writer`]), 0 if unknown. Part of the answer's identity, so two tabs that
+    /// answer the same card in the same millisecond keep two answers.
+    #[serde(rename = "w", default, skip_serializing_if = "is_zero")]
+    pub writer: u16,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
 }
 
 /// What one answer says about the learner's memory of a card, and so what it may do to the
@@ -155,6 +164,87 @@ pub struct Progress {
     /// counts, kept for statistics.
     #[serde(skip)]
     pub history: Vec<DaySummary>,
+    /// The explicit deletions: answers taken back, days folded into history, resets. Saved
+    /// progress only grows otherwise, so an answer missing from what another tab wrote is never
+    /// read as deleted (see ARCHITECTURE.md, "absence is never deletion").
+    #[serde(skip)]
+    pub deletions: Deletions,
+    /// This tab's writer number, stamped on every answer it records (see
+    /// [`ReviewRecord::writer`]); the app picks it at random when the page loads.
+    #[serde(skip)]
+    pub writer: u16,
+}
+
+/// An answer's identity: when, which card, which tab (the order answers are kept in).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AnswerId {
+    pub at: Timestamp,
+    pub card: String,
+    pub writer: u16,
+}
+
+impl AnswerId {
+    pub fn of(record: &ReviewRecord) -> Self {
+        AnswerId {
+            at: record.at,
+            card: record.card.clone(),
+            writer: record.writer,
+        }
+    }
+}
+
+/// Every way saved answers are taken away on purpose, recorded so that it travels between tabs
+/// (and survives a tab that still holds what was taken away) as answers do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Deletions {
+    /// Answers undone, newest [`MAX_UNDONE`] kept: a tab open since before an undo is the only
+    /// holder of an undone answer, and it hears of the undo within moments.
+    pub undone: BTreeSet<AnswerId>,
+    /// The last UTC day folded into [`Progress::history`]: answers of that day or earlier live
+    /// there as counts and are not brought back into the log.
+    pub compacted_through: Option<i64>,
+    /// How many resets and Replace imports came before; each starts its cards and answers
+    /// afresh under new storage keys ([`keys::Part`]).
+    pub epoch: Epoch,
+}
+
+/// Undone answers remembered; older ones are forgotten.
+pub const MAX_UNDONE: usize = 500;
+
+impl Deletions {
+    /// True if `record` was deleted: undone, or compacted into history.
+    pub fn removes(&self, record: &ReviewRecord) -> bool {
+        self.compacted_through
+            .is_some_and(|day| keys::storage_day(record.at) <= day)
+            || self.undone.contains(&AnswerId::of(record))
+    }
+
+    /// True if `schedule` of `card` came from an answer that was undone (by any tab: a
+    /// schedule does not say which tab made it).
+    pub fn undid(&self, card: &str, schedule: &CardSchedule) -> bool {
+        schedule.last_review.is_some_and(|at| {
+            let id = |writer| AnswerId {
+                at,
+                card: card.to_owned(),
+                writer,
+            };
+            self.undone.range(id(0)..=id(u16::MAX)).next().is_some()
+        })
+    }
+
+    /// Both sides' deletions (within one epoch): every undo, the later compaction.
+    pub fn union(&self, other: &Deletions) -> Deletions {
+        let mut undone = self.undone.clone();
+        undone.extend(other.undone.iter().cloned());
+        while undone.len() > MAX_UNDONE {
+            undone.pop_first();
+        }
+        Deletions {
+            undone,
+            compacted_through: self.compacted_through.max(other.compacted_through),
+            epoch: self.epoch.max(other.epoch),
+        }
+    }
 }
 
 /// One finished mock interview, as its history lists it. Short field names: the list grows
@@ -235,15 +325,16 @@ impl Progress {
                 schedule.due.millis_since(now)
             },
             observed_only: true,
+            writer: self.writer,
         });
         schedule
     }
 
     /// Adds an answer in log order (by time, then card), where a clock set back would
     /// otherwise put it out of order. Answers are identified by card and time (merging two
-    /// tabs' logs relies on it), so a second answer to one card in the same millisecond is
-    /// moved a millisecond later.
-    fn push_answer(&mut self, mut record: ReviewRecord) {
+    /// tabs' logs relies on it), so a second answer to one card in the same millisecond, or
+    /// one at the instant of an undone answer, is moved a millisecond later. Returns its time.
+    fn push_answer(&mut self, mut record: ReviewRecord) -> Timestamp {
         let mut at = self
             .reviews
             .partition_point(|r| merge::answer_order(r, &record).is_lt());
@@ -251,13 +342,16 @@ impl Progress {
             .reviews
             .get(at)
             .is_some_and(|r| merge::answer_order(r, &record).is_eq())
+            || self.deletions.undone.contains(&AnswerId::of(&record))
         {
             record.at = record.at.plus_millis(1);
             at = self
                 .reviews
                 .partition_point(|r| merge::answer_order(r, &record).is_lt());
         }
+        let time = record.at;
         self.reviews.insert(at, record);
+        time
     }
 
     /// What [`Self::undo`] needs to take back the next answer to `card_id`: taken just before
@@ -280,7 +374,12 @@ impl Progress {
         if !is_next {
             return Err(UndoError::Superseded);
         }
-        self.reviews.pop();
+        if let Some(undone) = self.reviews.pop() {
+            self.deletions.undone.insert(AnswerId::of(&undone));
+            while self.deletions.undone.len() > MAX_UNDONE {
+                self.deletions.undone.pop_first();
+            }
+        }
         match point.before {
             Some(before) => self.cards.insert(point.card.clone(), before),
             None => self.cards.remove(&point.card),
@@ -299,9 +398,9 @@ impl Progress {
         now: Timestamp,
     ) -> CardSchedule {
         let before = self.schedule(card_id);
-        let after = scheduler.review(&before, grade, now);
+        let mut after = scheduler.review(&before, grade, now);
         let (elapsed_days, last_interval_ms) = elapsed(&before, now);
-        self.push_answer(ReviewRecord {
+        let at = self.push_answer(ReviewRecord {
             card: card_id.to_owned(),
             at: now,
             grade,
@@ -311,7 +410,10 @@ impl Progress {
             last_interval_ms,
             interval_ms: after.due.millis_since(now),
             observed_only: false,
+            writer: self.writer,
         });
+        // The schedule names the answer that made it (an undo of that answer finds it).
+        after.last_review = Some(at);
         self.cards.insert(card_id.to_owned(), after);
         after
     }

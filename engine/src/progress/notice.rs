@@ -22,12 +22,15 @@ pub enum StoreNotice {
     Salvaged {
         /// Records (cards, answers, mock interviews, settings) that could not be read.
         lost: usize,
-        /// Cards and answers dated more than a day ahead, moved back to now.
-        clock_fixes: usize,
+        /// Cards and answers dated after the device's clock, kept as they are.
+        future_dated: usize,
         /// The first few reasons, for the curious.
         reasons: Vec<String>,
         backup: Backup,
     },
+    /// Saved cards and answers are dated after the device's clock: the clock is behind (or
+    /// was ahead when they were saved). Nothing was changed; those cards are due now.
+    ClockBehind { records: usize },
     /// Another tab, or a newer deploy, saved progress in a newer format: this tab studies in
     /// memory until it is reloaded.
     NewerVersion { found: u64 },
@@ -40,7 +43,7 @@ impl fmt::Display for StoreNotice {
         match self {
             StoreNotice::Salvaged {
                 lost,
-                clock_fixes,
+                future_dated,
                 backup,
                 ..
             } => {
@@ -52,16 +55,11 @@ impl fmt::Display for StoreNotice {
                         if *lost == 1 { "was" } else { "were" }
                     )?;
                 }
-                if *clock_fixes > 0 {
+                if *future_dated > 0 {
                     if *lost > 0 {
                         f.write_str(" ")?;
                     }
-                    write!(
-                        f,
-                        "{clock_fixes} review{} dated in the future (the device clock was ahead) {} moved to today.",
-                        plural(*clock_fixes),
-                        if *clock_fixes == 1 { "was" } else { "were" }
-                    )?;
+                    clock_behind(f, *future_dated)?;
                 }
                 match backup {
                     Backup::Saved { key } => {
@@ -73,6 +71,7 @@ impl fmt::Display for StoreNotice {
                     ),
                 }
             }
+            StoreNotice::ClockBehind { records } => clock_behind(f, *records),
             StoreNotice::NewerVersion { found } => write!(
                 f,
                 "Your progress was saved by a newer version of this app (format {found}). Reload the page to use it; until then, answers in this tab are not saved."
@@ -83,6 +82,15 @@ impl fmt::Display for StoreNotice {
             ),
         }
     }
+}
+
+fn clock_behind(f: &mut fmt::Formatter<'_>, records: usize) -> fmt::Result {
+    write!(
+        f,
+        "{records} saved review{} {} dated later than this device's clock shows, so the clock may be behind. Nothing was changed: those cards are shown as due, and the dates stay as they are.",
+        plural(records),
+        if records == 1 { "is" } else { "are" }
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -6,13 +6,16 @@
 //!
 //! | key | holds | rewritten when |
 //! | --- | --- | --- |
-//! | `…progress` | JSON head: format version, settings, mock interviews, compacted history | settings change, a mock ends, compaction |
-//! | `…cards` | one line per studied card ([`super::codec`]) | a card's schedule changes |
-//! | `…log/<day>` | the answers of one UTC day, one line each | an answer that day, an undo |
+//! | `…progress` | JSON head: format version, settings, mock interviews, compacted history, deletions | settings change, a mock ends, an undo, compaction |
+//! | `…cards` (`…e<n>/cards`) | one line per studied card ([`super::codec`]) | a card's schedule changes |
+//! | `…log/<day>` (`…e<n>/log/<day>`) | the answers of one UTC day, one line each | an answer that day |
 //! | `…backup/<ms>` | JSON object: each damaged key's text as it was | damaged data was found |
 //!
-//! Every save is a three-way merge ([`super::merge`]) against what this tab last read, so a
-//! change another tab saved is kept, and only the parts that changed are read and written.
+//! Every save merges ([`super::merge`]) what this tab holds with what storage holds now, as a
+//! union less the recorded deletions, so a change another tab saved is kept and one this tab
+//! saved but another wrote over is written back; only the parts that changed since this tab
+//! last read or wrote are read and written. Cards and answers of epoch `n > 0` (after a reset
+//! or a Replace import) live under `e<n>/`.
 
 use std::collections::BTreeMap;
 
@@ -20,18 +23,18 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::codec::{
-    AnswerLine, CardLine, LineProblem, decode_answer_line, decode_card_line, decode_lines,
-    encode_answers, encode_cards,
+    ANY_TIME, AnswerLine, CardLine, LineProblem, decode_answer_line, decode_card_line,
+    decode_lines, encode_answers, encode_cards,
 };
 use super::head::{Head, HeadError, decode_head, encode_head};
-use super::keys::{Part, StoreKeys, storage_day};
+use super::keys::{Epoch, Part, StoreKeys, storage_day};
 use super::log_days::{changed_days, compact, day_range, days_of};
 use super::merge::{
     answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::notice::{Backup, SaveError, StoreNotice};
-use super::{Progress, ReviewRecord};
-use crate::order::{self, insertion_sort_by_key};
+use super::{Deletions, Progress, ReviewRecord};
+use crate::order;
 use crate::scheduler::CardSchedule;
 use crate::stats::LocalDays;
 use crate::storage::{Storage, StorageError};
@@ -76,7 +79,11 @@ pub struct BackupInfo {
 pub struct ProgressStore {
     keys: StoreKeys,
     mode: Mode,
+    /// What storage held when this tab last read or wrote each part: what tells this tab's
+    /// own changes (to write) from the rest. Never read as a record of deletions.
     base: Progress,
+    /// The settings revision this tab last read or wrote (see [`Head::settings_rev`]).
+    settings_rev: u64,
     /// Head fields written by a newer version, written back unchanged.
     unknown_head: BTreeMap<String, String>,
     /// Columns a newer version added to card and answer lines, by card / by answer.
@@ -91,6 +98,8 @@ pub struct ProgressStore {
     /// text need not be decoded, and a new answer is one appended line (a grade costs the
     /// same at 10 answers as at 10,000).
     synced: BTreeMap<String, String>,
+    /// The person chose to discard damaged data that could not be backed up: write over it.
+    overwrite_damaged: bool,
 }
 
 impl ProgressStore {
@@ -100,11 +109,13 @@ impl ProgressStore {
             keys,
             mode,
             base: Progress::default(),
+            settings_rev: 0,
             unknown_head: BTreeMap::new(),
             card_extras: BTreeMap::new(),
             answer_extras: Vec::new(),
             head_stored: false,
             synced: BTreeMap::new(),
+            overwrite_damaged: false,
         }
     }
 
@@ -112,9 +123,16 @@ impl ProgressStore {
         &self.keys
     }
 
+    /// The epoch this tab reads and writes.
+    fn epoch(&self) -> Epoch {
+        self.base.deletions.epoch
+    }
+
     /// Reads saved progress. Damaged records are left out and reported, and the damaged text
     /// is backed up before the repaired version replaces it; if the backup fails, nothing is
-    /// replaced and the store will not save (see [`SaveError::Blocked`]).
+    /// replaced and the store will not save (see [`SaveError::Blocked`]). Nothing else is
+    /// written: records dated after `now` (the clock is behind) are kept as they are and
+    /// reported, and scheduled as due ([`CardSchedule::is_due`]).
     pub fn load(storage: &mut dyn Storage, keys: StoreKeys, now: Timestamp) -> (Self, Loaded) {
         let unavailable = |keys: StoreKeys, error: StorageError| {
             (
@@ -141,7 +159,13 @@ impl ProgressStore {
         let mut progress = Progress::default();
         match head_text {
             Some(text) => match decode_head(&text, &mut reading.problems) {
-                Ok(head) => store.adopt_head(&mut progress, head),
+                Ok(head) => {
+                    if !reading.problems.is_empty() {
+                        reading.lost += reading.problems.len();
+                        reading.damaged.push((store.keys.head(), text));
+                    }
+                    store.adopt_head(&mut progress, head);
+                }
                 Err(HeadError::Newer { found }) => {
                     store.mode = Mode::NewerVersion;
                     return (
@@ -162,9 +186,34 @@ impl ProgressStore {
                 }
             }
         }
-        store.read_cards(storage, &mut progress, &mut reading, now);
-        store.read_log(storage, &all_keys, &mut progress, &mut reading, now);
-        let notice = store.finish_reading(storage, &mut progress, reading, now);
+        // Keys of a later epoch than the head names: the head was written over by a tab that
+        // had not heard of a reset. The latest epoch is the current one.
+        let latest_epoch = all_keys
+            .iter()
+            .filter_map(|k| store.keys.part(k))
+            .filter_map(|part| match part {
+                Part::Cards(epoch) | Part::LogDay(epoch, _) => Some(epoch),
+                Part::Head => None,
+            })
+            .max()
+            .unwrap_or(0);
+        if latest_epoch > progress.deletions.epoch {
+            progress = Progress {
+                settings: progress.settings,
+                deletions: Deletions {
+                    epoch: latest_epoch,
+                    ..Deletions::default()
+                },
+                ..Progress::default()
+            };
+            reading.refile.push(store.keys.head());
+        }
+        store.read_cards(storage, &mut progress, &mut reading);
+        store.read_log(storage, &all_keys, &mut progress, &mut reading);
+        store.sweep_older_epochs(storage, &all_keys, progress.deletions.epoch);
+        apply_deletions(&mut progress);
+        let future_dated = count_future_dated(&progress, now);
+        let notice = store.finish_reading(storage, &mut progress, reading, future_dated, now);
         (store, Loaded { progress, notice })
     }
 
@@ -172,6 +221,8 @@ impl ProgressStore {
         progress.settings = head.settings;
         progress.mocks = head.mocks;
         progress.history = head.history;
+        progress.deletions = head.deletions;
+        self.settings_rev = head.settings_rev;
         self.unknown_head = head.unknown;
     }
 
@@ -180,18 +231,17 @@ impl ProgressStore {
         storage: &dyn Storage,
         progress: &mut Progress,
         reading: &mut Reading,
-        now: Timestamp,
     ) {
-        let key = self.keys.cards();
+        let key = self.keys.cards(progress.deletions.epoch);
         let Ok(Some(text)) = storage.get(&key) else {
             return;
         };
-        let salvaged = decode_lines(&text, now, decode_card_line);
+        let salvaged = decode_lines(&text, ANY_TIME, decode_card_line);
         for line in salvaged.records.iter().cloned() {
             self.add_card(&mut progress.cards, line);
         }
         self.synced.insert(key.clone(), text.clone());
-        reading.note(key, text, salvaged.problems, salvaged.clock_fixes);
+        reading.note(key, text, salvaged.problems);
     }
 
     fn add_card(&mut self, cards: &mut BTreeMap<String, CardSchedule>, line: CardLine) {
@@ -207,34 +257,49 @@ impl ProgressStore {
         all_keys: &[String],
         progress: &mut Progress,
         reading: &mut Reading,
-        now: Timestamp,
     ) {
-        let log_prefix = self.keys.log_prefix();
-        for key in all_keys.iter().filter(|k| k.starts_with(&log_prefix)) {
+        let epoch = progress.deletions.epoch;
+        for key in all_keys {
+            let day = match self.keys.part(key) {
+                Some(Part::LogDay(of, day)) if of == epoch => day,
+                _ => continue,
+            };
             let Ok(Some(text)) = storage.get(key) else {
                 continue;
             };
-            if !matches!(self.keys.part(key), Some(Part::LogDay(_))) {
-                reading.damaged(key.clone(), text, "not a day of answers".to_owned());
-                continue;
-            }
-            let salvaged = decode_lines(&text, now, decode_answer_line);
-            let day = self.keys.part(key);
+            let salvaged = decode_lines(&text, ANY_TIME, decode_answer_line);
             for line in salvaged.records.iter().cloned() {
-                let filed_under = Some(Part::LogDay(storage_day(line.record.at)));
+                let filed_under = storage_day(line.record.at);
                 if filed_under != day {
-                    // An answer under another day's key (hand-edited, or its date corrected):
-                    // both keys are rewritten, nothing is lost.
+                    // An answer under another day's key (hand-edited): both keys are
+                    // rewritten, nothing is lost.
                     reading
                         .refile
-                        .extend([key.clone(), self.keys.log_day(storage_day(line.record.at))]);
+                        .extend([key.clone(), self.keys.log_day(epoch, filed_under)]);
                 }
                 self.add_answer(&mut progress.reviews, line);
             }
             self.synced.insert(key.clone(), text.clone());
-            reading.note(key.clone(), text, salvaged.problems, salvaged.clock_fixes);
+            reading.note(key.clone(), text, salvaged.problems);
         }
         sort_answers(&mut progress.reviews);
+    }
+
+    /// Removes the cards and answers of epochs before `epoch`: progress reset or replaced, and
+    /// whatever a tab that had not heard of it wrote since.
+    fn sweep_older_epochs(&mut self, storage: &mut dyn Storage, all_keys: &[String], epoch: Epoch) {
+        if self.mode != Mode::Saving {
+            return;
+        }
+        for key in all_keys {
+            let older = match self.keys.part(key) {
+                Some(Part::Cards(of) | Part::LogDay(of, _)) => of < epoch,
+                _ => false,
+            };
+            if older && storage.remove(key).is_ok() {
+                self.synced.remove(key);
+            }
+        }
     }
 
     fn add_answer(&mut self, reviews: &mut Vec<ReviewRecord>, line: AnswerLine) {
@@ -251,14 +316,17 @@ impl ProgressStore {
         storage: &mut dyn Storage,
         progress: &mut Progress,
         reading: Reading,
+        future_dated: usize,
         now: Timestamp,
     ) -> Option<StoreNotice> {
         self.base = progress.clone();
-        if reading.damaged.is_empty() && reading.clock_fixes == 0 {
+        if reading.damaged.is_empty() {
             for key in &reading.refile {
                 let _ = self.write_repaired(storage, progress, key);
             }
-            return None;
+            return (future_dated > 0).then_some(StoreNotice::ClockBehind {
+                records: future_dated,
+            });
         }
         let backup = self.back_up(storage, &reading.damaged, now);
         match backup {
@@ -273,7 +341,7 @@ impl ProgressStore {
         }
         Some(StoreNotice::Salvaged {
             lost: reading.lost,
-            clock_fixes: reading.clock_fixes,
+            future_dated,
             reasons: reading.problems.into_iter().take(5).collect(),
             backup,
         })
@@ -288,41 +356,48 @@ impl ProgressStore {
         key: &str,
     ) -> Result<(), SaveError> {
         match self.keys.part(key) {
-            Some(Part::Head) => write(storage, key, &encode_head(&self.head_of(progress))),
-            Some(Part::Cards) => {
+            Some(Part::Head) => {
+                let text = encode_head(&self.head_of(progress));
+                write(storage, key, &text)?;
+                self.head_stored = true;
+                self.remember(key.to_owned(), Some(text));
+                Ok(())
+            }
+            Some(Part::Cards(epoch)) if epoch == self.epoch() => {
                 let text = self.cards_text(&progress.cards);
                 self.put(storage, key, text)
             }
-            Some(Part::LogDay(day)) => {
+            Some(Part::LogDay(epoch, day)) if epoch == self.epoch() => {
                 let range = day_range(&progress.reviews, day);
                 let text = self.answers_text(&progress.reviews[range]);
                 self.put(storage, key, text)
             }
-            None => storage.remove(key).map_err(SaveError::Storage),
+            _ => storage.remove(key).map_err(SaveError::Storage),
         }
     }
 
-    /// Writes every part of `progress` (after an upgrade from version 1, or an import into
-    /// empty storage); the base then is `progress`.
+    /// Writes every part of `progress` under its epoch's keys (after an upgrade from version
+    /// 1, a reset or a Replace import); the base then is `progress`.
     fn write_all(
         &mut self,
         storage: &mut dyn Storage,
         progress: &Progress,
     ) -> Result<(), SaveError> {
-        write(
-            storage,
-            &self.keys.head(),
-            &encode_head(&self.head_of(progress)),
-        )?;
+        let epoch = progress.deletions.epoch;
+        // The head first: a tab that reads it learns of the new epoch before its keys appear.
+        let head_key = self.keys.head();
+        let head = encode_head(&self.head_of(progress));
+        write(storage, &head_key, &head)?;
+        self.remember(head_key, Some(head));
         self.head_stored = true;
         let cards = self.cards_text(&progress.cards);
-        self.put(storage, &self.keys.cards(), cards)?;
+        self.put(storage, &self.keys.cards(epoch), cards)?;
         let mut start = 0;
         while start < progress.reviews.len() {
             let day = storage_day(progress.reviews[start].at);
             let range = day_range(&progress.reviews, day);
             let text = self.answers_text(&progress.reviews[range.clone()]);
-            self.put(storage, &self.keys.log_day(day), text)?;
+            self.put(storage, &self.keys.log_day(epoch, day), text)?;
             start = range.end;
         }
         self.base = progress.clone();
@@ -334,6 +409,8 @@ impl ProgressStore {
             settings: progress.settings.clone(),
             mocks: progress.mocks.clone(),
             history: progress.history.clone(),
+            deletions: progress.deletions.clone(),
+            settings_rev: self.settings_rev,
             unknown: self.unknown_head.clone(),
         }
     }
@@ -374,10 +451,9 @@ impl ProgressStore {
     ) -> (Self, Loaded) {
         let mut reading = Reading::default();
         let mut progress = Progress::default();
-        match super::legacy::decode_v1(text, now, &mut reading.problems) {
+        match super::legacy::decode_v1(text, ANY_TIME, &mut reading.problems) {
             Ok(legacy) => {
                 reading.lost = legacy.lost;
-                reading.clock_fixes = legacy.clock_fixes;
                 progress = legacy.progress;
                 if legacy.lost > 0 {
                     reading
@@ -387,8 +463,11 @@ impl ProgressStore {
             }
             Err(reason) => reading.damaged(LEGACY_KEY.to_owned(), text.to_owned(), reason),
         }
+        let future_dated = count_future_dated(&progress, now);
         let notice = if reading.damaged.is_empty() {
-            None
+            (future_dated > 0).then_some(StoreNotice::ClockBehind {
+                records: future_dated,
+            })
         } else {
             let backup = self.back_up(storage, &reading.damaged, now);
             if matches!(backup, Backup::Failed { .. }) {
@@ -396,7 +475,7 @@ impl ProgressStore {
             }
             Some(StoreNotice::Salvaged {
                 lost: reading.lost,
-                clock_fixes: reading.clock_fixes,
+                future_dated,
                 reasons: reading.problems.into_iter().take(5).collect(),
                 backup,
             })
@@ -412,12 +491,14 @@ impl ProgressStore {
     /// what storage holds now. Other tabs' changes found on the way are merged into
     /// `progress`; returns whether that (or compacting the log) changed it.
     ///
-    /// `days` places compacted answers on the learner's calendar.
+    /// `days` places compacted answers on the learner's calendar; `now` names a backup made of
+    /// damaged data another writer left.
     pub fn save(
         &mut self,
         storage: &mut dyn Storage,
         progress: &mut Progress,
         days: LocalDays,
+        now: Timestamp,
     ) -> Result<bool, SaveError> {
         match self.mode {
             Mode::Saving => {}
@@ -425,60 +506,83 @@ impl ProgressStore {
             Mode::NewerVersion => return Err(SaveError::NewerVersion),
             Mode::Unavailable => return Err(SaveError::Unavailable),
         }
+        if progress.deletions.epoch > self.epoch() {
+            // A reset or a Replace import: a fresh start under new keys, then the old swept.
+            self.card_extras.clear();
+            self.answer_extras.clear();
+            self.write_all(storage, progress)?;
+            let all_keys = storage.keys().map_err(SaveError::Storage)?;
+            self.sweep_older_epochs(storage, &all_keys, progress.deletions.epoch);
+            return Ok(false);
+        }
         // Compaction changes the progress the screens show (answers become history).
         let mut changed = compact(progress, days);
-        // A head another tab wrote since (perhaps a newer version after a deploy, which this
-        // tab must not write under) is read before anything else is written.
+        // The head goes first when it changed here (an undo, a compaction, settings), so a
+        // tab that reads the answers next already knows what was deleted; a head another tab
+        // wrote (perhaps a newer version, which this tab must not write under, or a reset) is
+        // read before anything else is written.
         let head_key = self.keys.head();
         let head_moved = storage.get(&head_key).map_err(SaveError::Storage)?.as_ref()
             != self.synced.get(&head_key);
-        if head_moved {
-            changed |= self.sync_head(storage, progress)?;
+        let head_changed = !self.head_stored
+            || (
+                &progress.settings,
+                &progress.mocks,
+                &progress.history,
+                &progress.deletions,
+            ) != (
+                &self.base.settings,
+                &self.base.mocks,
+                &self.base.history,
+                &self.base.deletions,
+            );
+        if head_moved || head_changed {
+            changed |= self.sync_head(storage, progress, now)?;
         }
         if progress.cards != self.base.cards {
-            changed |= self.sync_cards(storage, progress)?;
+            changed |= self.sync_cards(storage, progress, now)?;
         }
         for day in changed_days(&progress.reviews, &self.base.reviews) {
-            changed |= self.sync_day(storage, progress, day)?;
-        }
-        if !self.head_stored
-            || (&progress.settings, &progress.mocks, &progress.history)
-                != (&self.base.settings, &self.base.mocks, &self.base.history)
-        {
-            changed |= self.sync_head(storage, progress)?;
+            changed |= self.sync_day(storage, progress, day, now)?;
         }
         Ok(changed)
     }
 
-    /// Takes in a change another tab saved under `key` (from the `storage` event; `None` when
-    /// that tab cleared storage). Returns whether `progress` changed.
+    /// Takes in a change another tab (or another page of this origin) saved under `key`, from
+    /// the `storage` event; `None` when storage was cleared. Whatever storage lacks that this
+    /// tab holds is written back. Returns whether `progress` changed.
     pub fn refresh(
         &mut self,
         storage: &mut dyn Storage,
         progress: &mut Progress,
         key: Option<&str>,
+        now: Timestamp,
     ) -> Result<bool, SaveError> {
         if self.mode == Mode::Unavailable {
             return Ok(false);
         }
+        let epoch = self.epoch();
         let parts = match key {
             Some(key) => match self.keys.part(key) {
-                Some(part) => vec![part],
-                None => return Ok(false),
+                Some(Part::Head) => vec![Part::Head],
+                Some(part @ (Part::Cards(of) | Part::LogDay(of, _))) if of == epoch => vec![part],
+                // A later epoch's key: its head says more.
+                Some(Part::Cards(of) | Part::LogDay(of, _)) if of > epoch => vec![Part::Head],
+                _ => return Ok(false),
             },
             None => {
-                let mut parts = vec![Part::Head, Part::Cards];
+                let mut parts = vec![Part::Head, Part::Cards(epoch)];
                 let days = days_of(&progress.reviews, &self.base.reviews);
-                parts.extend(days.into_iter().map(Part::LogDay));
+                parts.extend(days.into_iter().map(|day| Part::LogDay(epoch, day)));
                 parts
             }
         };
         let mut changed = false;
         for part in parts {
             changed |= match part {
-                Part::Head => self.sync_head(storage, progress)?,
-                Part::Cards => self.sync_cards(storage, progress)?,
-                Part::LogDay(day) => self.sync_day(storage, progress, day)?,
+                Part::Head => self.sync_head(storage, progress, now)?,
+                Part::Cards(_) => self.sync_cards(storage, progress, now)?,
+                Part::LogDay(_, day) => self.sync_day(storage, progress, day, now)?,
             };
         }
         Ok(changed)
@@ -489,12 +593,36 @@ impl ProgressStore {
         self.mode == Mode::Saving
     }
 
+    /// Before a key holding lines that did not read is written over, its text is backed up:
+    /// another writer (another version, another page of this origin) may have left it. Returns
+    /// whether writing may go ahead.
+    fn back_up_before_overwrite(
+        &mut self,
+        storage: &mut dyn Storage,
+        key: &str,
+        text: &str,
+        problems: usize,
+        now: Timestamp,
+    ) -> Result<(), SaveError> {
+        if problems == 0 || self.overwrite_damaged {
+            return Ok(());
+        }
+        match self.back_up(storage, &[(key.to_owned(), text.to_owned())], now) {
+            Backup::Saved { .. } => Ok(()),
+            Backup::Failed { .. } => {
+                self.mode = Mode::Blocked;
+                Err(SaveError::Blocked)
+            }
+        }
+    }
+
     fn sync_cards(
         &mut self,
         storage: &mut dyn Storage,
         progress: &mut Progress,
+        now: Timestamp,
     ) -> Result<bool, SaveError> {
-        let key = self.keys.cards();
+        let key = self.keys.cards(self.epoch());
         let stored_text = storage.get(&key).map_err(SaveError::Storage)?;
         if stored_text.as_ref() == self.synced.get(&key) {
             // Storage holds what this tab last saw: the merge is this tab's progress.
@@ -506,15 +634,21 @@ impl ProgressStore {
             return Ok(false);
         }
         let mut stored = BTreeMap::new();
+        let mut problems = 0;
         if let Some(text) = &stored_text {
-            // Lines another tab wrote are valid; a damaged one reads as absent here and is
-            // salvaged at the next load.
-            for line in decode_lines(text, Timestamp(i64::MAX / 2), decode_card_line).records {
+            // A damaged line reads as absent here, never as a deletion: the union keeps
+            // this tab's copy of that card.
+            let salvaged = decode_lines(text, ANY_TIME, decode_card_line);
+            problems = salvaged.problems.len();
+            for line in salvaged.records {
                 self.add_card(&mut stored, line);
             }
         }
-        let merged = merge_cards(&self.base.cards, &progress.cards, &stored);
-        if merged != stored && self.writes() {
+        let merged = merge_cards(&progress.cards, &stored, &progress.deletions);
+        if (merged != stored || problems > 0) && self.writes() {
+            if let Some(text) = &stored_text {
+                self.back_up_before_overwrite(storage, &key, text, problems, now)?;
+            }
             let text = self.cards_text(&merged);
             self.put(storage, &key, text)?;
         } else {
@@ -531,8 +665,9 @@ impl ProgressStore {
         storage: &mut dyn Storage,
         progress: &mut Progress,
         day: i64,
+        now: Timestamp,
     ) -> Result<bool, SaveError> {
-        let key = self.keys.log_day(day);
+        let key = self.keys.log_day(self.epoch(), day);
         let stored_text = storage.get(&key).map_err(SaveError::Storage)?;
         let base_range = day_range(&self.base.reviews, day);
         let ours_range = day_range(&progress.reviews, day);
@@ -559,18 +694,24 @@ impl ProgressStore {
             return Ok(false);
         }
         let mut stored = Vec::new();
+        let mut problems = 0;
         if let Some(text) = &stored_text {
-            for line in decode_lines(text, Timestamp(i64::MAX / 2), decode_answer_line).records {
+            let salvaged = decode_lines(text, ANY_TIME, decode_answer_line);
+            problems = salvaged.problems.len();
+            for line in salvaged.records {
                 self.add_answer(&mut stored, line);
             }
             sort_answers(&mut stored);
         }
         let merged = merge_answers(
-            &self.base.reviews[base_range.clone()],
             &progress.reviews[ours_range.clone()],
             &stored,
+            &progress.deletions,
         );
-        if merged != stored && self.writes() {
+        if (merged != stored || problems > 0) && self.writes() {
+            if let Some(text) = &stored_text {
+                self.back_up_before_overwrite(storage, &key, text, problems, now)?;
+            }
             let text = self.answers_text(&merged);
             self.put(storage, &key, text)?;
         } else {
@@ -608,36 +749,60 @@ impl ProgressStore {
         &mut self,
         storage: &mut dyn Storage,
         progress: &mut Progress,
+        now: Timestamp,
     ) -> Result<bool, SaveError> {
         let key = self.keys.head();
-        let mut stored = Head::default();
-        let mut stored_exists = false;
         let stored_text = storage.get(&key).map_err(SaveError::Storage)?;
+        let mut stored = None;
         if let Some(text) = &stored_text {
             match decode_head(text, &mut Vec::new()) {
-                Ok(head) => {
-                    stored = head;
-                    stored_exists = true;
-                }
+                Ok(head) => stored = Some(head),
                 Err(HeadError::Newer { .. }) => {
                     self.mode = Mode::NewerVersion;
                     return Err(SaveError::NewerVersion);
                 }
-                Err(HeadError::Unreadable(_)) => {}
+                Err(HeadError::Unreadable(_)) => {
+                    self.back_up_before_overwrite(storage, &key, text, 1, now)?;
+                }
             }
         }
-        let base = &self.base;
-        let settings = if progress.settings != base.settings {
-            progress.settings.clone()
-        } else if stored_exists {
-            stored.settings.clone()
+        if let Some(head) = stored
+            .as_ref()
+            .filter(|head| head.deletions.epoch > self.epoch())
+        {
+            // Another tab reset or replaced progress: that is an explicit deletion of
+            // everything this tab holds. Read the new epoch as a fresh load would.
+            let _ = head;
+            let (store, loaded) = Self::load(storage, self.keys.clone(), now);
+            *self = store;
+            let writer = progress.writer;
+            *progress = loaded.progress;
+            progress.writer = writer;
+            return Ok(true);
+        }
+        let stored_exists = stored.is_some();
+        let stored = stored.unwrap_or_default();
+        let ours_changed_settings = progress.settings != self.base.settings;
+        let (settings, settings_rev) = if ours_changed_settings {
+            (
+                progress.settings.clone(),
+                self.settings_rev.max(stored.settings_rev) + 1,
+            )
+        } else if stored_exists && stored.settings_rev >= self.settings_rev {
+            (stored.settings.clone(), stored.settings_rev)
         } else {
-            progress.settings.clone()
+            (progress.settings.clone(), self.settings_rev)
         };
         let merged = Head {
             settings,
-            mocks: merge_mocks(&base.mocks, &progress.mocks, &stored.mocks),
-            history: merge_history(&base.history, &progress.history, &stored.history),
+            mocks: merge_mocks(&progress.mocks, &stored.mocks),
+            history: merge_history(&progress.history, &stored.history),
+            deletions: if stored_exists {
+                progress.deletions.union(&stored.deletions)
+            } else {
+                progress.deletions.clone()
+            },
+            settings_rev,
             unknown: if stored_exists {
                 stored.unknown.clone()
             } else {
@@ -652,15 +817,33 @@ impl ProgressStore {
         } else {
             self.remember(key, stored_text);
         }
-        let changed = (&progress.settings, &progress.mocks, &progress.history)
-            != (&merged.settings, &merged.mocks, &merged.history);
+        let before = (
+            &progress.settings,
+            &progress.mocks,
+            &progress.history,
+            &progress.deletions,
+        );
+        let changed = before
+            != (
+                &merged.settings,
+                &merged.mocks,
+                &merged.history,
+                &merged.deletions,
+            );
         self.unknown_head = merged.unknown;
-        self.base.settings = merged.settings.clone();
-        self.base.mocks = merged.mocks.clone();
-        self.base.history = merged.history.clone();
+        self.settings_rev = merged.settings_rev;
         progress.settings = merged.settings;
         progress.mocks = merged.mocks;
         progress.history = merged.history;
+        progress.deletions = merged.deletions;
+        // Deletions heard of here apply to what this tab holds (the base too, so the parts
+        // they touch are not read as this tab's changes).
+        apply_deletions(progress);
+        apply_deletions(&mut self.base);
+        self.base.settings = progress.settings.clone();
+        self.base.mocks = progress.mocks.clone();
+        self.base.history = progress.history.clone();
+        self.base.deletions = progress.deletions.clone();
         Ok(changed)
     }
 
@@ -715,7 +898,7 @@ impl ProgressStore {
             .into_iter()
             .filter(|k| self.keys.is_backup(k))
             .collect();
-        insertion_sort_by_key(&mut keys, |k| backup_time(k));
+        order::sort_by_key(&mut keys, |k| backup_time(k));
         keys.into_iter()
             .map(|key| {
                 let size = storage.get(&key).ok().flatten().map_or(0, |t| t.len());
@@ -754,7 +937,13 @@ impl ProgressStore {
     pub fn discard_damaged(&mut self) {
         if self.mode == Mode::Blocked {
             self.mode = Mode::Saving;
-            self.base = Progress::default();
+            self.overwrite_damaged = true;
+            // Every part then differs from the base, so the next save rewrites them all.
+            self.base = Progress {
+                deletions: self.base.deletions.clone(),
+                ..Progress::default()
+            };
+            self.synced.clear();
         }
     }
 
@@ -783,6 +972,28 @@ impl ProgressStore {
     }
 }
 
+/// Drops what the recorded deletions remove: undone answers and the schedules they made, and
+/// answers of days folded into history (a tab that had not heard of either wrote them back).
+fn apply_deletions(progress: &mut Progress) {
+    let deletions = &progress.deletions;
+    progress.reviews.retain(|r| !deletions.removes(r));
+    progress
+        .cards
+        .retain(|card, schedule| !deletions.undid(card, schedule));
+}
+
+/// Cards last reviewed, and answers given, after `now`: saved while the clock was ahead, or
+/// read now with the clock behind. Kept as they are; the person is told once per visit.
+fn count_future_dated(progress: &Progress, now: Timestamp) -> usize {
+    let cards = progress
+        .cards
+        .values()
+        .filter(|s| s.last_review.is_some_and(|at| at > now))
+        .count();
+    let answers = progress.reviews.len() - progress.reviews.partition_point(|r| r.at <= now);
+    cards + answers
+}
+
 fn backup_time(key: &str) -> (i64, u32) {
     let tail = key.rsplit(['/', '.']).next().unwrap_or_default();
     let (ms, n) = tail.split_once('-').unwrap_or((tail, "0"));
@@ -801,7 +1012,6 @@ struct Reading {
     refile: Vec<String>,
     problems: Vec<String>,
     lost: usize,
-    clock_fixes: usize,
 }
 
 impl Reading {
@@ -813,9 +1023,8 @@ impl Reading {
     }
 
     /// A key read line by line: bad lines make it damaged (kept whole in the backup).
-    fn note(&mut self, key: String, text: String, problems: Vec<LineProblem>, clock_fixes: usize) {
-        self.clock_fixes += clock_fixes;
-        if problems.is_empty() && clock_fixes == 0 {
+    fn note(&mut self, key: String, text: String, problems: Vec<LineProblem>) {
+        if problems.is_empty() {
             return;
         }
         self.lost += problems.len();

@@ -9,16 +9,16 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use super::codec::{
-    AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines, encode_answer_line,
-    encode_card_line,
+    ANY_TIME, AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines,
+    encode_answer_line, encode_card_line,
 };
 use super::head::decode_settings;
 use super::merge::{
     answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
-use super::{MockRecord, Progress, StudySettings};
+use super::{Deletions, MockRecord, Progress, StudySettings};
 use crate::stats::DaySummary;
-use crate::time::Timestamp;
+use crate::time::{MS_PER_MINUTE, Timestamp};
 
 /// The `format` field of an export, so a wrong file is told apart from a damaged one.
 pub const EXPORT_FORMAT: &str = "interview-prep-progress";
@@ -138,7 +138,7 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
     let field = |name: &str| fields.get(name).map(|raw| raw.get());
     let mut problems = Vec::new();
     if field("schema") == Some("1") && field("progress").is_some() {
-        let legacy = super::legacy::decode_v1(text, now, &mut problems)
+        let legacy = super::legacy::decode_v1(text, ANY_TIME, &mut problems)
             .map_err(|_| ImportError::NotProgress)?;
         return Ok(Imported {
             progress: legacy.progress,
@@ -154,6 +154,13 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
     if version > u64::from(EXPORT_VERSION) {
         return Err(ImportError::NewerVersion { found: version });
     }
+    // No record may postdate the file: a review "made" after the export is invented. The
+    // importing device's clock has no say (it may be wrong either way); a minute of slack
+    // covers an answer saved as the export was made.
+    let latest = field("exported")
+        .and_then(|v| serde_json::from_str::<Timestamp>(v).ok())
+        .map_or(ANY_TIME, |exported| exported.plus_millis(MS_PER_MINUTE));
+    let _ = now;
     let mut progress = Progress::default();
     if let Some(settings) = field("settings") {
         progress.settings = decode_settings(settings, &mut problems);
@@ -172,7 +179,7 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let cards = decode_lines(&lines("cards", &mut problems), now, decode_card_line);
+    let cards = decode_lines(&lines("cards", &mut problems), latest, decode_card_line);
     problems.extend(
         cards
             .problems
@@ -182,7 +189,7 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
     for line in cards.records {
         keep_later(&mut progress.cards, line.id, line.schedule);
     }
-    let answers = decode_lines(&lines("answers", &mut problems), now, decode_answer_line);
+    let answers = decode_lines(&lines("answers", &mut problems), latest, decode_answer_line);
     problems.extend(
         answers
             .problems
@@ -271,24 +278,40 @@ pub fn preview(ours: &Progress, theirs: &Progress) -> ImportPreview {
 /// The progress after importing `theirs` in `mode`.
 pub fn apply_import(ours: &Progress, theirs: Progress, mode: ImportMode) -> Progress {
     match mode {
-        ImportMode::Replace => theirs,
+        // A new epoch: everything saved before is replaced, in every tab.
+        ImportMode::Replace => Progress {
+            deletions: Deletions {
+                epoch: ours.deletions.epoch + 1,
+                ..Deletions::default()
+            },
+            writer: ours.writer,
+            ..theirs
+        },
         ImportMode::Merge => {
-            let none = Progress::default();
+            let deletions = &ours.deletions;
             Progress {
-                cards: merge_cards(&none.cards, &ours.cards, &theirs.cards),
-                reviews: merge_answers(&[], &ours.reviews, &theirs.reviews),
+                cards: merge_cards(&ours.cards, &theirs.cards, deletions),
+                reviews: merge_answers(&ours.reviews, &theirs.reviews, deletions),
                 settings: ours.settings.clone(),
-                mocks: merge_mocks(&[], &ours.mocks, &theirs.mocks),
-                history: merge_history(&[], &ours.history, &theirs.history),
+                mocks: merge_mocks(&ours.mocks, &theirs.mocks),
+                history: merge_history(&ours.history, &theirs.history),
+                deletions: deletions.clone(),
+                writer: ours.writer,
             }
         }
     }
 }
 
-/// Progress after a reset: every card new again and no history, settings kept.
+/// Progress after a reset: every card new again and no history, settings kept. A new epoch,
+/// so the reset reaches every tab and no tab brings the old progress back.
 pub fn reset(progress: &Progress) -> Progress {
     Progress {
         settings: progress.settings.clone(),
+        deletions: Deletions {
+            epoch: progress.deletions.epoch + 1,
+            ..Deletions::default()
+        },
+        writer: progress.writer,
         ..Progress::default()
     }
 }
