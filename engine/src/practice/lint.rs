@@ -385,6 +385,13 @@ const STATEMENT_CUES: &[(&str, &str)] = &[
     ("all", "is an absolute"),
     ("cannot", "is an absolute"),
     ("can't", "is an absolute"),
+    ("only", "is an absolute"),
+    ("needs", "is an absolute"),
+    ("must", "is an absolute"),
+    ("usually", "is a hedge"),
+    ("typically", "is a hedge"),
+    ("generally", "is a hedge"),
+    ("often", "is a hedge"),
 ];
 
 /// The first [`STATEMENT_CUES`] wording in `statement`, with why it is a cue.
@@ -881,6 +888,19 @@ What does `prefetch_related()` do?
         fires(
             "### true or false\nOne instance serves each request, so state is safe.\n\n**False.** No.\n",
             "argues for itself",
+        );
+        // Blind reads 11 and 12: "only", "needs" read as False; "usually" as True.
+        fires(
+            "### true or false\nA `DELETE` is idempotent only if it answers the same way.\n\n**False.** No.\n",
+            "is an absolute",
+        );
+        fires(
+            "### true or false\nCQRS needs event sourcing.\n\n**False.** No.\n",
+            "is an absolute",
+        );
+        fires(
+            "### true or false\nThree hops usually take longer than one.\n\n**True.** Yes.\n",
+            "is a hedge",
         );
         passes(
             "### true or false\n`migrate` decides what to run from the `django_migrations` table.\n\n**True.** It compares files with rows there.\n",
