@@ -27,6 +27,21 @@ fn base_uri() -> String {
     std::env::var("PUBLIC_URL").unwrap_or_default()
 }
 
+/// True when the page is the single-file build opened from disk (`file:`), where links to
+/// this copy cannot be opened anywhere else.
+#[cfg(target_arch = "wasm32")]
+pub fn is_single_file() -> bool {
+    leptos::prelude::window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "file:")
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn is_single_file() -> bool {
+    false
+}
+
 /// An in-app link target: `path` ("/card/x") under the base. Leptos 0.8's `<A>` passes absolute
 /// paths through untouched, so every link is built here rather than relying on the router.
 pub fn href(path: &str) -> String {

@@ -92,6 +92,13 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<web_sys::DomException>()
         .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| {
+            // A thrown Error (a TypeError from a patched or broken storage): its name and
+            // message, never the value's debug form with the wasm stack in it.
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| format!("{}: {}", String::from(e.name()), String::from(e.message())))
+        })
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
+        .unwrap_or_else(|| "the browser's storage failed without saying why".to_owned())
 }

@@ -207,6 +207,25 @@ impl StudyState {
         self.save();
     }
 
+    /// Whether `progress` would fit in this browser's storage in place of what is saved: asked
+    /// before an import is accepted.
+    pub fn check_fits(&self, progress: &Progress) -> Result<(), StorageError> {
+        if !self.is_saving() {
+            return Ok(());
+        }
+        self.store
+            .with_value(|store| store.check_fits(&mut BrowserStorage::local(), progress))
+    }
+
+    /// The backup under `key`, read as progress to preview and merge or restore.
+    pub fn read_backup(
+        &self,
+        key: &str,
+    ) -> Result<prep_engine::progress::transfer::Imported, String> {
+        self.store
+            .with_value(|store| store.read_backup(&BrowserStorage::local(), key))
+    }
+
     pub fn backups(&self) -> Vec<BackupInfo> {
         self.store
             .with_value(|store| store.backups(&BrowserStorage::local()))
@@ -225,7 +244,16 @@ impl StudyState {
 /// Loads progress from localStorage and provides the state; call once, at the app's root.
 pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
-    let keys = StoreKeys::for_site(&format!("{}/", router_base()));
+    let site_keys = StoreKeys::for_site(&format!("{}/", router_base()));
+    let keys = if crate::base_path::is_single_file() {
+        // Every copy of the file shares one namespace; progress a copy kept under its own path
+        // (before this version) is brought over once.
+        let keys = StoreKeys::for_single_file();
+        keys.adopt(&mut storage, &site_keys);
+        keys
+    } else {
+        site_keys
+    };
     let filter_key = keys.preference(FILTER_KEY);
     let (store, mut loaded) = ProgressStore::load(&mut storage, keys, now());
     // This tab's number on its answers, so two tabs answering one card in the same

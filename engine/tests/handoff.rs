@@ -10,6 +10,7 @@ use prep_engine::progress::transfer::{ImportMode, apply_import, preview};
 use prep_engine::progress::{Progress, StudyMode};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::{Grade, Scheduler};
+use prep_engine::stats::LocalDays;
 use prep_engine::time::Timestamp;
 
 const DECK: &str = include_str!("../../content/interview.md");
@@ -21,6 +22,11 @@ fn deck() -> Deck {
 
 fn t0() -> Timestamp {
     Timestamp(1_767_604_643_456)
+}
+
+/// When the links of these tests are made: after every review they carry.
+fn made() -> Timestamp {
+    t0().plus_days(20)
 }
 
 /// Every card of the deck studied a few times, with every grade.
@@ -47,12 +53,12 @@ fn everything_studied(deck: &Deck) -> Progress {
 fn a_whole_deck_fits_one_qr_code_and_arrives_as_sent() {
     let deck = deck();
     let sent = everything_studied(&deck);
-    let (payload, left_out) = encode_schedule(&deck, FINGERPRINT, &sent);
+    let (payload, left_out) = encode_schedule(&deck, FINGERPRINT, &sent, made());
     assert_eq!(left_out, 0);
     assert_eq!(
         payload.len(),
-        (5 + CARD_BYTES * deck.cards.len()).div_ceil(3) * 4
-            - padding(5 + CARD_BYTES * deck.cards.len())
+        (8 + CARD_BYTES * deck.cards.len()).div_ceil(3) * 4
+            - padding(8 + CARD_BYTES * deck.cards.len())
     );
     let link = format!("https://someone.github.io/interview-prep/progress#schedule={payload}");
     assert!(
@@ -62,7 +68,9 @@ fn a_whole_deck_fits_one_qr_code_and_arrives_as_sent() {
     );
 
     let now = t0().plus_days(30);
-    let received = decode_schedule(&deck, FINGERPRINT, &payload, now).unwrap();
+    let received = decode_schedule(&deck, FINGERPRINT, &payload, now)
+        .unwrap()
+        .progress;
     assert_eq!(received.cards.len(), sent.cards.len());
     for (id, was) in &sent.cards {
         let got = received.cards[id];
@@ -127,14 +135,16 @@ fn merging_a_link_keeps_the_later_review_of_each_card() {
         t0().plus_days(1),
     );
     laptop.record_review(&scheduler, c, Grade::Good, StudyMode::Flashcard, t0());
-    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &laptop);
-    let arrived = decode_schedule(&deck, FINGERPRINT, &payload, t0().plus_days(3)).unwrap();
+    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &laptop, t0().plus_days(2));
+    let arrived = decode_schedule(&deck, FINGERPRINT, &payload, t0().plus_days(3))
+        .unwrap()
+        .progress;
     let shown = preview(&phone, &arrived);
     assert_eq!(
         (shown.cards_added, shown.cards_updated, shown.cards_kept),
         (1, 1, 1)
     );
-    let merged = apply_import(&phone, arrived, ImportMode::Merge);
+    let merged = apply_import(&phone, arrived, ImportMode::Merge, LocalDays::UTC);
     assert_eq!(
         merged.cards[a], phone.cards[a],
         "the phone's later review of a stays"
@@ -155,14 +165,14 @@ fn merging_a_link_keeps_the_later_review_of_each_card() {
 #[test]
 fn links_for_another_deck_or_version_and_damaged_links_are_refused() {
     let deck = deck();
-    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &everything_studied(&deck));
+    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &everything_studied(&deck), made());
     let now = t0().plus_days(30);
     assert_eq!(
         decode_schedule(&deck, "ffffffff00000000", &payload, now),
         Err(LinkError::OtherDeck)
     );
     let mut newer = from_base64url(&payload).unwrap();
-    newer[0] = 2;
+    newer[0] = 3;
     assert_eq!(
         decode_schedule(&deck, FINGERPRINT, &base64url(&newer), now),
         Err(LinkError::NewerVersion)
@@ -199,7 +209,7 @@ fn base64url_round_trips_every_length() {
 #[test]
 fn arbitrary_links_never_panic_and_yield_only_valid_schedules() {
     let deck = deck();
-    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &everything_studied(&deck));
+    let (payload, _) = encode_schedule(&deck, FINGERPRINT, &everything_studied(&deck), made());
     let valid = from_base64url(&payload).unwrap();
     let now = t0().plus_days(30);
     let mut rng = Rng::new(4);
@@ -216,8 +226,8 @@ fn arbitrary_links_never_panic_and_yield_only_valid_schedules() {
                 .map(|_| char::from(rng.next_u64() as u8 % 128))
                 .collect()
         };
-        if let Ok(progress) = decode_schedule(&deck, FINGERPRINT, &text, now) {
-            for s in progress.cards.values() {
+        if let Ok(link) = decode_schedule(&deck, FINGERPRINT, &text, now) {
+            for s in link.progress.cards.values() {
                 assert!(s.stability.is_finite() && s.stability > 0.0);
                 assert!((1.0..=10.0).contains(&s.difficulty));
                 assert!(s.last_review.unwrap() <= now.plus_days(1));
@@ -225,4 +235,79 @@ fn arbitrary_links_never_panic_and_yield_only_valid_schedules() {
             }
         }
     }
+}
+
+/// Issue 26, defects 4, 8 and 9: a link in parts of at most 20 cards, each whole on its own;
+/// entries a link cannot hold truthfully are left out and counted; a card twice in one link
+/// keeps its later review.
+#[test]
+fn links_come_in_parts_and_count_what_they_leave_out() {
+    use prep_engine::progress::handoff::{CARDS_PER_CODE, encode_schedule_parts};
+    let deck = deck();
+    let sent = everything_studied(&deck);
+    let (parts, left_out) =
+        encode_schedule_parts(&deck, FINGERPRINT, &sent, CARDS_PER_CODE, made());
+    assert_eq!((parts.len(), left_out), (141usize.div_ceil(20), 0));
+    let now = t0().plus_days(30);
+    let mut arrived = Progress::default();
+    for part in parts.iter().rev() {
+        let link = decode_schedule(&deck, FINGERPRINT, part, now).unwrap();
+        assert_eq!(link.left_out, 0);
+        assert!(link.progress.cards.len() <= 20);
+        arrived = apply_import(&arrived, link.progress, ImportMode::Merge, LocalDays::UTC);
+    }
+    assert_eq!(arrived.cards.len(), 141);
+
+    // The same card twice (the older entry last), and a card dated a year ahead of this clock.
+    let bytes = from_base64url(&parts[0]).unwrap();
+    let (header, cards) = bytes.split_at(8);
+    let first = &cards[..CARD_BYTES];
+    let second = &cards[CARD_BYTES..2 * CARD_BYTES];
+    let mut older = second.to_vec();
+    older[..2].copy_from_slice(&first[..2]); // the first card's index, the second's schedule
+    let mut doubled = header.to_vec();
+    doubled.extend_from_slice(first);
+    doubled.extend_from_slice(&older);
+    let link = decode_schedule(&deck, FINGERPRINT, &base64url(&doubled), now).unwrap();
+    assert_eq!(link.progress.cards.len(), 1);
+    let alone = decode_schedule(
+        &deck,
+        FINGERPRINT,
+        &base64url(&[header, first].concat()),
+        now,
+    )
+    .unwrap()
+    .progress;
+    let first_id = alone.cards.keys().next().unwrap();
+    let kept = link.progress.cards[first_id].last_review;
+    assert_eq!(
+        kept,
+        alone.cards[first_id].last_review.max(
+            decode_schedule(
+                &deck,
+                FINGERPRINT,
+                &base64url(&[header, &older].concat()),
+                now
+            )
+            .unwrap()
+            .progress
+            .cards[first_id]
+                .last_review
+        ),
+        "the later review of the two"
+    );
+    // A link says when it was made: reviews dated after that are invented and left out, and the
+    // receiving device's clock has no say (here a year behind).
+    let (backdated, _) = encode_schedule_parts(
+        &deck,
+        FINGERPRINT,
+        &sent,
+        CARDS_PER_CODE,
+        t0().plus_days(-1),
+    );
+    let early = decode_schedule(&deck, FINGERPRINT, &backdated[0], t0().plus_days(-365)).unwrap();
+    assert_eq!(early.left_out, 20, "every review after the link was made");
+    assert!(early.progress.cards.is_empty());
+    let honest = decode_schedule(&deck, FINGERPRINT, &parts[0], t0().plus_days(-365)).unwrap();
+    assert_eq!(honest.left_out, 0, "a clock behind refuses nothing");
 }

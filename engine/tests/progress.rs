@@ -670,7 +670,7 @@ fn export_reset_import_brings_everything_back() {
     let shown = preview(&emptied, &imported.progress);
     assert_eq!(shown.cards_added, 3);
     assert_eq!(shown.answers_added, original.reviews.len());
-    let replaced = apply_import(&emptied, imported.progress, ImportMode::Replace);
+    let replaced = apply_import(&emptied, imported.progress, ImportMode::Replace, UTC);
     assert_eq!(
         replaced.deletions.epoch, 2,
         "a reset, then a replace: two new epochs"
@@ -709,7 +709,7 @@ fn an_import_merges_by_latest_review() {
         ),
         (1, 0, 1, 1)
     );
-    let merged = apply_import(&here, there, ImportMode::Merge);
+    let merged = apply_import(&here, there, ImportMode::Merge, UTC);
     assert_eq!(merged.cards.len(), 3);
     assert_eq!(merged.cards["both"].last_review, Some(t0().plus_days(5)));
     assert_eq!(merged.reviews.len(), 4);
@@ -1018,4 +1018,234 @@ fn damaged_data_larger_than_a_backup_may_hold_blocks_saving_instead() {
         "left in place"
     );
     assert!(backups(&storage).is_empty());
+}
+
+/// Issue 26, defect 4: values in range that no review makes are refused, wherever they come
+/// from (storage, a file, a link): stability 1e-7 days, 255 lapses, a 31-year interval.
+#[test]
+fn implausible_schedules_are_refused() {
+    let good = |phase: &str, s: &str, ivl_days: i64, reps: u32, lapses: u32| {
+        let last = t0().millis();
+        let due = last + ivl_days * MS_PER_DAY;
+        format!(
+            "card\t{phase}\t{s}\t5\t{}\t{}\t{reps}\t{lapses}",
+            to36(due),
+            to36(last)
+        )
+    };
+    let read = |line: String| decode_card_line(&line, later());
+    assert!(
+        read(good("r", "30", 60, 5, 1)).is_ok(),
+        "a plain review card"
+    );
+    assert!(
+        read(good("r", "0.0000001", 0, 5, 1)).is_err(),
+        "stability 1e-7 days"
+    );
+    assert!(read(good("r", "30", 60, 300, 255)).is_err(), "255 lapses");
+    assert!(
+        read(good("r", "30", 31 * 365, 5, 1)).is_err(),
+        "31 years for 30 days' stability"
+    );
+    assert!(
+        read(good("l0", "3", 20, 1, 0)).is_err(),
+        "a learning step of 20 days"
+    );
+}
+
+fn to36(mut n: i64) -> String {
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(digits[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
+}
+
+/// Issue 26, defects 3 and 8: 100,000 days of history or mock interviews in a file finish
+/// quickly (linear merges) and are bounded, with what was dropped said; absurd mocks and days
+/// ("4294967304 in all", "4000000000 %") are left out and counted.
+#[test]
+fn huge_and_absurd_history_and_mocks_are_bounded_and_counted() {
+    let exported = t0().plus_days(30);
+    let days: Vec<String> = (0..100_000)
+        .map(|n| {
+            format!(
+                "{{\"d\":{},\"n\":3,\"rn\":1,\"rp\":1,\"sec\":40}}",
+                20_000 - n
+            )
+        })
+        .collect();
+    let mocks: Vec<String> = (0..100_000)
+        .map(|n| {
+            format!(
+                "{{\"at\":{},\"n\":2,\"nailed\":1,\"partly\":1,\"missed\":0,\"score\":75}}",
+                exported.millis() - n * 60_000
+            )
+        })
+        .collect();
+    let file = |mocks: &str, history: &str| {
+        format!(
+            "{{\"format\":\"interview-prep-progress\",\"version\":2,\"exported\":{},\"settings\":{{}},\"mocks\":[{mocks}],\"history\":[{history}],\"cards\":[],\"answers\":[]}}",
+            exported.millis()
+        )
+    };
+    let absurd = format!(
+        "{{\"at\":{},\"n\":4294967295,\"nailed\":0,\"partly\":0,\"missed\":0,\"score\":4000000000}}",
+        exported.millis() - 1
+    );
+    let with_mocks = read_import(
+        &file(&format!("{},{absurd}", mocks.join(",")), ""),
+        exported,
+    )
+    .unwrap();
+    assert_eq!(with_mocks.progress.mocks.len(), 10_000);
+    let said = with_mocks.problems.join("\n");
+    assert!(said.contains("mock interviews were dropped"), "{said}");
+    assert!(said.contains("a mock interview was left out"), "{said}");
+    let imported = read_import(&file("", &days.join(",")), exported).unwrap();
+    assert!(imported.progress.history.len() <= 36_500);
+    let said = imported.problems.join("\n");
+    assert!(
+        said.contains("a day of history was left out: its date is out of range"),
+        "{said}"
+    );
+    let mut imported = imported;
+    imported.progress.mocks = with_mocks.progress.mocks;
+    // Merging it into progress that has its own is linear too.
+    let mut here = studied();
+    here.history = imported.progress.history.clone();
+    let merged = apply_import(&here, imported.progress, ImportMode::Merge, UTC);
+    assert_eq!(merged.mocks.len(), 10_000);
+}
+
+/// Issue 26, defect 8: the preview names everything Replace removes, settings included, and
+/// the counts that will really be kept.
+#[test]
+fn the_import_preview_names_what_replace_removes() {
+    let mut here = studied();
+    here.settings.desired_retention = 0.95;
+    here.settings.new_cards_per_day = 30;
+    here.record_mock(MockRecord {
+        at: t0().plus_days(2),
+        questions: 2,
+        nailed: 1,
+        partly: 1,
+        missed: 0,
+        score: 75,
+    });
+    let mut there = Progress::default();
+    there.settings.desired_retention = 0.7;
+    there.settings.new_cards_per_day = 0;
+    let words = prep_engine::progress::transfer::describe_import(&here, &there, UTC, "file");
+    assert!(
+        words.contains("removes 3 cards, 9 answers, 1 mock interviews"),
+        "{words}"
+    );
+    assert!(
+        words.contains("retention 95 % → 70 %, new cards a day 30 → 0"),
+        "{words}"
+    );
+    assert!(
+        words.contains("you then keep 0 cards and 0 answers"),
+        "{words}"
+    );
+}
+
+/// A backup is read back as progress to preview and merge or restore (issue 26: "a restore
+/// control for backups").
+#[test]
+fn a_backup_reads_back_as_progress() {
+    let mut storage = MemoryStorage::new();
+    saved(&mut storage, &studied());
+    let cards_key = keys().cards(0);
+    let text = storage.get(&cards_key).unwrap().unwrap();
+    storage
+        .set(&cards_key, &format!("{text}garbage line\n"))
+        .unwrap();
+    let (store, loaded) = ProgressStore::load(&mut storage, keys(), later());
+    let Some(StoreNotice::Salvaged {
+        backup: Backup::Saved { key },
+        ..
+    }) = loaded.notice
+    else {
+        panic!("{:?}", loaded.notice);
+    };
+    let restored = store.read_backup(&storage, &key).unwrap();
+    assert_eq!(
+        restored.progress.cards,
+        studied().cards,
+        "every card that reads"
+    );
+    assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+}
+
+/// Issue 26, defect 5: progress that could never be saved is refused before it is accepted.
+#[test]
+fn progress_that_cannot_fit_is_refused_before_it_is_accepted() {
+    let mut storage = MemoryStorage::new();
+    saved(&mut storage, &studied());
+    storage.set_quota_bytes(Some(storage_len(&storage) + 2_000));
+    let (store, _) = ProgressStore::load(&mut storage, keys(), later());
+    assert!(
+        store.check_fits(&mut storage, &studied()).is_ok(),
+        "what is saved fits"
+    );
+    let mut huge = studied();
+    for n in 0..2_000 {
+        huge.cards.insert(format!("junk-{n}"), orphan());
+    }
+    assert!(matches!(
+        store.check_fits(&mut storage, &huge),
+        Err(StorageError::QuotaExceeded(_))
+    ));
+    assert_eq!(
+        reload(&mut storage).0,
+        studied(),
+        "the probe leaves nothing behind"
+    );
+}
+
+/// Issue 26, defect 6: every copy of the single file shares one namespace; progress a copy
+/// kept under its own path is brought over once, and left where it was.
+#[test]
+fn the_single_file_adopts_progress_kept_under_its_path() {
+    let mut storage = MemoryStorage::new();
+    let by_path = StoreKeys::for_site("/home/me/Downloads/interview-prep.html/");
+    let (mut store, _) = ProgressStore::load(&mut storage, by_path.clone(), later());
+    store
+        .save(&mut storage, &mut studied(), UTC, later())
+        .unwrap();
+    let single = StoreKeys::for_single_file();
+    assert!(single.adopt(&mut storage, &by_path) >= 3);
+    let (_, loaded) = ProgressStore::load(&mut storage, single.clone(), later());
+    assert_eq!(loaded.progress, studied());
+    assert_eq!(single.adopt(&mut storage, &by_path), 0, "only once");
+    let (_, old) = ProgressStore::load(&mut storage, by_path, later());
+    assert_eq!(old.progress, studied(), "the old keys stay");
+}
+
+/// Issue 26, defect 4: no record in a file may postdate the file itself.
+#[test]
+fn records_dated_after_the_export_are_refused() {
+    let file = export(&studied(), t0().plus_days(2));
+    let imported = read_import(&file, t0().plus_days(400)).unwrap();
+    assert!(
+        imported
+            .progress
+            .reviews
+            .iter()
+            .all(|r| r.at <= t0().plus_days(2).plus_minutes(1)),
+        "{:?}",
+        imported.progress.reviews
+    );
+    assert!(
+        imported
+            .problems
+            .iter()
+            .any(|p| p.contains("later than the file was made"))
+    );
+    assert!(imported.progress.reviews.len() < studied().reviews.len());
 }

@@ -4,18 +4,17 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use prep_engine::progress::Progress;
 use prep_engine::progress::transfer::{
-    ImportError, ImportMode, ImportPreview, Imported, MAX_IMPORT_BYTES, apply_import, preview,
+    ImportError, ImportMode, Imported, MAX_IMPORT_BYTES, apply_import, describe_import,
     read_import, reset,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::clock::now;
+use crate::clock::{local_days, now};
 use crate::components::device_link::MakeDeviceLink;
 use crate::components::storage_notice::download_progress;
-use crate::state::use_study;
+use crate::state::{StudyState, use_study};
 
 #[component]
 pub fn KeepProgress() -> impl IntoView {
@@ -99,9 +98,81 @@ fn ask_storage(ask: bool, answer: WriteSignal<Option<bool>>) {
 #[derive(Clone)]
 enum ImportStep {
     Idle,
-    Preview(Box<Imported>, ImportPreview),
+    /// The file read, and what each choice would do in words.
+    Preview(Box<Imported>, String),
     Done(String),
     Failed(String),
+}
+
+impl ImportStep {
+    /// The preview of `imported` against this browser's progress.
+    fn preview(study: StudyState, imported: Imported, source: &str) -> Self {
+        let words = study
+            .progress
+            .with_untracked(|p| describe_import(p, &imported.progress, local_days(now()), source));
+        ImportStep::Preview(Box::new(imported), words)
+    }
+
+    /// Applies the previewed progress in `mode`, if it fits in storage; says what happened.
+    fn apply(study: StudyState, imported: Imported, mode: ImportMode) -> Self {
+        let before = study
+            .progress
+            .with_untracked(|p| (p.cards.len(), p.reviews.len()));
+        let result = study
+            .progress
+            .with_untracked(|p| apply_import(p, imported.progress, mode, local_days(now())));
+        if let Err(error) = study.check_fits(&result) {
+            return ImportStep::Failed(format!(
+                "This progress would not fit in this browser's storage ({error}), so nothing was changed. Free some room (old backups, other sites' data) or merge a smaller file."
+            ));
+        }
+        let after = (result.cards.len(), result.reviews.len());
+        study.progress.set(result);
+        ImportStep::Done(format!(
+            "Done. You now have {} studied cards (before: {}) and {} answers (before: {}).",
+            after.0, before.0, after.1, before.1
+        ))
+    }
+}
+
+/// The preview or outcome of an import (from a file or a backup), with its choices.
+#[component]
+fn ImportOutcome(
+    step: ReadSignal<ImportStep>,
+    set_step: WriteSignal<ImportStep>,
+    /// What the progress comes from, for the words: "file" or "backup".
+    source: &'static str,
+) -> impl IntoView {
+    let study = use_study();
+    let apply = move |mode: ImportMode| {
+        if let ImportStep::Preview(imported, _) = step.get_untracked() {
+            set_step.set(ImportStep::apply(study, *imported, mode));
+        }
+    };
+    move || {
+        match step.get() {
+        ImportStep::Idle => None,
+        ImportStep::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
+        ImportStep::Done(message) => Some(view! { <p role="status">{message}</p> }.into_any()),
+        ImportStep::Preview(imported, words) => Some(view! {
+            <div class="import-preview" role="region" aria-label=format!("Preview of the {source}")>
+                <p>{words}</p>
+                {(!imported.problems.is_empty()).then(|| view! {
+                    <p class="muted">{format!(
+                        "{} record{} in the {source} could not be read and will be left out.",
+                        imported.problems.len(),
+                        if imported.problems.len() == 1 { "" } else { "s" }
+                    )}</p>
+                })}
+                <div class="button-row">
+                    <button class="primary" on:click=move |_| apply(ImportMode::Merge)>"Merge into my progress"</button>
+                    <button class="button" on:click=move |_| apply(ImportMode::Replace)>"Replace my progress"</button>
+                    <button class="link-button" on:click=move |_| set_step.set(ImportStep::Idle)>"Cancel"</button>
+                </div>
+            </div>
+        }.into_any()),
+    }
+    }
 }
 
 #[component]
@@ -139,33 +210,10 @@ fn ExportImport() -> impl IntoView {
                 return;
             };
             set_step.set(match read_import(&text, now()) {
-                Ok(imported) => {
-                    let shown = study
-                        .progress
-                        .with_untracked(|p| preview(p, &imported.progress));
-                    ImportStep::Preview(Box::new(imported), shown)
-                }
+                Ok(imported) => ImportStep::preview(study, imported, "file"),
                 Err(error) => ImportStep::Failed(error.to_string()),
             });
         });
-    };
-    let apply = move |mode: ImportMode| {
-        let ImportStep::Preview(imported, _) = step.get_untracked() else {
-            return;
-        };
-        let before = study
-            .progress
-            .with_untracked(|p| (p.cards.len(), p.reviews.len()));
-        study
-            .progress
-            .update(|p| *p = apply_import(p, imported.progress, mode));
-        let after = study
-            .progress
-            .with_untracked(|p| (p.cards.len(), p.reviews.len()));
-        set_step.set(ImportStep::Done(format!(
-            "Imported. You now have {} studied cards (before: {}) and {} answers (before: {}).",
-            after.0, before.0, after.1, before.1
-        )));
     };
     view! {
         <h3>"Download or import"</h3>
@@ -177,54 +225,26 @@ fn ExportImport() -> impl IntoView {
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
             </label>
         </div>
-        {move || match step.get() {
-            ImportStep::Idle => None,
-            ImportStep::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
-            ImportStep::Done(message) => Some(view! { <p role="status">{message}</p> }.into_any()),
-            ImportStep::Preview(imported, shown) => Some(view! {
-                <div class="import-preview" role="region" aria-label="Import preview">
-                    <p>{preview_words(&imported.progress, &shown)}</p>
-                    {(!imported.problems.is_empty()).then(|| view! {
-                        <p class="muted">{format!(
-                            "{} record{} in the file could not be read and will be left out.",
-                            imported.problems.len(),
-                            if imported.problems.len() == 1 { "" } else { "s" }
-                        )}</p>
-                    })}
-                    <div class="button-row">
-                        <button class="primary" on:click=move |_| apply(ImportMode::Merge)>"Merge into my progress"</button>
-                        <button class="button" on:click=move |_| apply(ImportMode::Replace)>"Replace my progress"</button>
-                        <button class="link-button" on:click=move |_| set_step.set(ImportStep::Idle)>"Cancel"</button>
-                    </div>
-                </div>
-            }.into_any()),
-        }}
+        <ImportOutcome step=step set_step=set_step source="file"/>
     }
 }
 
-/// What the file holds and what each choice would do, in words.
-fn preview_words(theirs: &Progress, shown: &ImportPreview) -> String {
-    format!(
-        "The file has {} studied cards and {} answers. Merging adds {} cards, takes the file's later review for {}, keeps yours for {}, and adds {} answers. Replacing also removes {} cards and {} answers that only this browser has.",
-        theirs.cards.len(),
-        theirs.reviews.len(),
-        shown.cards_added,
-        shown.cards_updated,
-        shown.cards_kept,
-        shown.answers_added,
-        shown.cards_only_here,
-        shown.answers_only_here
-    )
-}
-
-/// Copies of damaged data kept at load: listed with their size, deleted on request.
+/// Copies of damaged data kept at load: listed with their size, each with a way to preview it
+/// and merge or restore what still reads, and deleted on request.
 #[component]
 fn Backups() -> impl IntoView {
     let study = use_study();
     let (version, set_version) = signal(0u32);
+    let (step, set_step) = signal(ImportStep::Idle);
     let backups = move || {
         version.track();
         study.backups()
+    };
+    let review = move |key: String| {
+        set_step.set(match study.read_backup(&key) {
+            Ok(imported) => ImportStep::preview(study, imported, "backup"),
+            Err(message) => ImportStep::Failed(message),
+        });
     };
     view! {
         {move || {
@@ -234,18 +254,45 @@ fn Backups() -> impl IntoView {
                 view! {
                     <h3>"Backups"</h3>
                     <p>{format!(
-                        "{} cop{} of damaged saved data ({:.1} KB) kept when it was found.",
+                        "{} cop{} of damaged saved data ({:.1} KB) kept when it was found. Review one to merge what still reads into your progress, or to restore it in place of your progress.",
                         list.len(),
                         if list.len() == 1 { "y" } else { "ies" },
                         size as f64 / 1024.0
                     )}</p>
+                    <ul class="plain-list">
+                        {list.into_iter().map(|backup| {
+                            let key = backup.key.clone();
+                            let label = format!("Review the backup of {} ({:.1} KB)", backup_date(&backup.key), backup.size as f64 / 1024.0);
+                            view! {
+                                <li><button class="button" on:click=move |_| review(key.clone())>{label}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
                     <button class="button" on:click=move |_| {
                         study.delete_backups();
+                        set_step.set(ImportStep::Idle);
                         set_version.update(|v| *v += 1);
                     }>"Delete backups"</button>
                 }
             })
         }}
+        <ImportOutcome step=step set_step=set_step source="backup"/>
+    }
+}
+
+/// When a backup was made, from the time in its key (`…backup/<ms>`), in the reader's locale.
+fn backup_date(key: &str) -> String {
+    let ms = key
+        .rsplit('/')
+        .next()
+        .and_then(|tail| tail.split('-').next())
+        .and_then(|ms| ms.parse::<f64>().ok());
+    match ms {
+        Some(ms) => String::from(
+            js_sys::Date::new(&ms.into())
+                .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED),
+        ),
+        None => "an earlier version".to_owned(),
     }
 }
 

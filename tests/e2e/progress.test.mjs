@@ -2,8 +2,9 @@
 // a full or refused storage, export / reset / import, and the stats page that shows it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { appForThisFile, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appForThisFile, DIST, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
 
 const app = appForThisFile();
 
@@ -114,6 +115,39 @@ test('garbage in every stored key: the app works, says so, keeps the garbage and
   await page.getByRole('link', { name: 'Start review' }).click();
   await gradeGood(page, 1);
   assert.equal(Object.keys((await savedProgress(page)).progress.cards).length, 2);
+  // The backup can be reviewed and what still reads merged back (issue 26: a restore control).
+  await page.getByRole('link', { name: 'Progress', exact: true }).first().click();
+  await page.getByRole('button', { name: /^Review the backup of / }).click();
+  const preview = page.getByRole('region', { name: 'Preview of the backup' });
+  assert.match(await preview.textContent(), /^The backup has 1 studied cards, 0 answers/);
+  assert.match(await preview.textContent(), /records? in the backup could not be read and will be left out/);
+  await preview.getByRole('button', { name: 'Merge into my progress' }).click();
+  await page.getByText(/^Done\. You now have 2 studied cards \(before: 2\)/).waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('an import that could never be saved is refused, and nothing changes (issue 26, defect 5)', async () => {
+  const page = await learnerWith(2);
+  const before = await savedProgress(page);
+  await page.getByRole('link', { name: 'Progress', exact: true }).first().click();
+  // 60,000 cards this deck does not have: about 4 MB of card lines, more than the room left
+  // once the page fills storage to leave 1 MB.
+  const line = (n) => `junk-card-${n}\tr\t30\t5\tmk0y5zsw\tmk0y5zsw\t3\t0`;
+  const file = JSON.stringify({
+    format: 'interview-prep-progress', version: 2, exported: Date.now(), settings: {}, mocks: [], history: [],
+    cards: Array.from({ length: 60000 }, (_, n) => line(n)), answers: [],
+  });
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(1 << 20);
+    let n = 0;
+    try { for (;;) localStorage.setItem(`filler-${n++}`, chunk); } catch { /* full */ }
+    localStorage.removeItem('filler-0');
+  });
+  await page.getByLabel('Import progress from a file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('region', { name: 'Preview of the file' }).getByRole('button', { name: 'Merge into my progress' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /would not fit in this browser's storage .* so nothing was changed/);
+  await clearFiller(page);
+  assert.deepEqual(await savedProgress(page), before);
   assert.deepEqual(page.problems, []);
 });
 
@@ -206,10 +240,12 @@ test('export, reset, import: everything comes back, and a wrong file is refused'
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   assert.match(await page.getByRole('alert').textContent(), /not a progress export from this app/);
   await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-  const preview = page.getByRole('region', { name: 'Import preview' });
-  assert.match(await preview.textContent(), /The file has 3 studied cards and 3 answers\. Merging adds 3 cards/);
+  const preview = page.getByRole('region', { name: 'Preview of the file' });
+  assert.match(await preview.textContent(), /The file has 3 studied cards, 3 answers, 0 mock interviews and 0 days of history\. Merging adds 3 cards/);
+  // Replace names everything it removes and what will be kept (issue 26, defect 8).
+  assert.match(await preview.textContent(), /Replacing keeps only the file's: it removes 0 cards, 0 answers, 0 mock interviews and 0 days of history that only this browser has; you then keep 3 cards and 3 answers\./);
   await preview.getByRole('button', { name: 'Replace my progress' }).click();
-  await page.getByText(/Imported\. You now have 3 studied cards/).waitFor();
+  await page.getByText(/Done\. You now have 3 studied cards/).waitFor();
   assert.deepEqual(await savedProgress(page), original);
   await page.reload();
   await waitForApp(page);
@@ -348,5 +384,88 @@ test('a visit with the clock a year behind changes nothing stored (issue 26, def
   await open(page, app.url, 'review');
   // The cards studied "later" are due now; grading one adds an answer and moves nothing else.
   assert.deepEqual(await stored(page), before, 'opening pages wrote nothing');
+  assert.deepEqual(page.problems, []);
+});
+
+/**
+ * Decodes every QR code in a PNG screenshot, in a blank page with jsQR (the screenshot is
+ * read as an image the way a phone camera's frame would be, pixel for pixel).
+ */
+async function decodeQr(png) {
+  const page = await app.page();
+  await page.goto('about:blank');
+  await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
+  const text = await page.evaluate(async (dataUrl) => {
+    const image = new Image();
+    image.src = dataUrl;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height);
+    return globalThis.jsQR(pixels.data, image.width, image.height)?.data ?? null;
+  }, `data:image/png;base64,${png.toString('base64')}`);
+  await page.close();
+  return text;
+}
+
+test('a whole deck studied moves by QR codes a phone screenshot can be read from (issue 26, defect 9)', async () => {
+  const page = await app.newUser();
+  // Every card of the deck studied: the ids are the build's per-card pages.
+  const ids = readdirSync(join(DIST, 'card')).map((file) => file.replace(/\.html$/, ''));
+  assert.equal(ids.length, 141);
+  const at = Date.now() - 86400000;
+  const t36 = (ms) => ms.toString(36);
+  const file = JSON.stringify({
+    format: 'interview-prep-progress', version: 2, exported: Date.now(), settings: {}, mocks: [], history: [],
+    cards: ids.map((id, n) => `${id}\tr\t${10 + n}\t5\t${t36(at + (5 + n % 9) * 86400000)}\t${t36(at)}\t3\t0`),
+    answers: [],
+  });
+  await open(page, app.url, 'progress');
+  await page.getByLabel('Import progress from a file').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('region', { name: 'Preview of the file' }).getByRole('button', { name: 'Replace my progress' }).click();
+  await page.getByText(/^Done\. You now have 141 studied cards/).waitFor();
+
+  await page.getByRole('button', { name: 'Make a link for another device' }).click();
+  await page.getByText(/Your schedule takes 8 codes of up to 20 cards each/).waitFor();
+  const links = [];
+  for (let code = 1; code <= 8; code++) {
+    const link = await page.getByRole('textbox', { name: `Link ${code} of 8` }).inputValue();
+    const qr = page.getByRole('img', { name: `QR code ${code} of 8 of the links to your schedule` });
+    await qr.scrollIntoViewIfNeeded();
+    // What a phone shows: the whole 390 x 844 screen, at one pixel per CSS pixel.
+    const decoded = await decodeQr(await page.screenshot());
+    assert.equal(decoded, link, `code ${code} reads back as its link`);
+    links.push(decoded);
+    if (code < 8) await page.getByRole('button', { name: 'Next code' }).click();
+  }
+
+  // The other device (nothing studied) scans them in any order; together they carry every card.
+  await page.evaluate(() => localStorage.clear());
+  await open(page, app.url);
+  for (const link of links.reverse()) {
+    await page.goto(link);
+    await waitForApp(page);
+    await page.getByRole('region', { name: 'Schedule from another device' }).getByRole('button', { name: 'Merge into my progress' }).click();
+    await page.getByText(/^Merged the schedules of \d+ cards/).waitFor();
+  }
+  const received = (await savedProgress(page)).progress;
+  assert.equal(Object.keys(received.cards).length, 141);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a storage that throws something other than a DOMException is named in words (issue 26, defect 10)', async () => {
+  const page = await learnerWith(1);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function setItem() { throw new TypeError('storage is broken'); };
+  });
+  await gradeGood(page, 1);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /could not be saved \(storage error: TypeError: storage is broken\); they are kept in this tab/);
+  assert.doesNotMatch(text, /wasm-function|JsValue/);
   assert.deepEqual(page.problems, []);
 });

@@ -3,7 +3,9 @@
 // the path kept in the fragment), and remembers progress across visits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appForThisFile, DIST, waitForApp } from '../support/browser.mjs';
 
@@ -48,5 +50,17 @@ test('the single HTML file works from disk: pages, Back, reload, studying, and p
 
   const elsewhere = fetched.filter((url) => !/^(file|blob|data):/.test(url));
   assert.deepEqual(elsewhere, [], 'everything is inside the file');
+
+  // A re-downloaded copy under another name, in another folder, opens with the same progress
+  // (issue 26, defect 6), and offers no device link it cannot make work.
+  const folder = mkdtempSync(join(tmpdir(), 'prep-copy-'));
+  const copy = join(folder, 'interview-prep (1).html');
+  copyFileSync(resolve(DIST, 'interview-prep.html'), copy);
+  await again.goto(`${pathToFileURL(copy).href}#/progress`);
+  await waitForApp(again);
+  await again.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  assert.match(await again.getByRole('main').textContent(), /1 answer/);
+  assert.equal(await again.getByRole('button', { name: 'Make a link for another device' }).count(), 0);
+  await again.getByText(/a link to it would not open anywhere else/).waitFor();
   assert.deepEqual(again.problems, []);
 });

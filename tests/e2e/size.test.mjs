@@ -23,8 +23,10 @@ const KiB = 1024;
 // first visit is the next lever (docs/size.md). Raised for progress no tab race or clock can
 // take (issue 26, first part: union merges with recorded deletions, epochs, the clock notice)
 // together with the practice rewrite after blind read 9: 467.2 -> 474.4 KB brotli, 598.7 ->
-// 608.6 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 476 * KiB, gzip: 610 * KiB };
+// 608.6 KB gzip; and for its second part (plausibility checks, import previews that name what
+// Replace removes, a restore control for backups, a capacity check, the single file's own
+// namespace): 474.4 -> 481.7 KB brotli, 608.6 -> 618.4 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 484 * KiB, gzip: 622 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

@@ -29,6 +29,47 @@ const MAX_STABILITY: f32 = 365_000.0;
 /// Due dates may be up to this far after the last review (100 years and a day).
 const MAX_INTERVAL_MS: i64 = 36_501 * MS_PER_DAY;
 
+/// The least stability FSRS gives (its `S_MIN`), in days.
+const MIN_STABILITY: f32 = 0.001;
+/// Reviews of one card, and lapses, past which a schedule is not one a person made.
+const MAX_REPS: u32 = 10_000;
+const MAX_LAPSES: u32 = 100;
+/// How many times its stability a review interval can be: FSRS's interval at the lowest desired
+/// retention the settings allow (70 %) is about 4.4 times the stability, plus its fuzz.
+const MAX_INTERVAL_PER_STABILITY: f32 = 6.0;
+/// The longest a learning or relearning step waits (steps are minutes; a day and a margin).
+const MAX_STEP_MS: i64 = 2 * MS_PER_DAY;
+
+/// Values in range that no review in this app produces (issue 26: a link made a card a leech
+/// hidden until 2058 with stability 1e-7 days, 255 lapses and a 31-year interval).
+fn plausible(
+    phase: Phase,
+    stability: f32,
+    interval_ms: i64,
+    reps: u32,
+    lapses: u32,
+) -> Result<(), String> {
+    if stability < MIN_STABILITY {
+        return Err(format!("stability {stability} is below what FSRS gives"));
+    }
+    if reps > MAX_REPS || lapses > MAX_LAPSES {
+        return Err(format!(
+            "{reps} reviews and {lapses} lapses of one card are not plausible"
+        ));
+    }
+    let interval_days = interval_ms as f32 / MS_PER_DAY as f32;
+    let longest = match phase {
+        Phase::Review => (stability * MAX_INTERVAL_PER_STABILITY).max(1.0) + 1.0,
+        _ => MAX_STEP_MS as f32 / MS_PER_DAY as f32,
+    };
+    if interval_days > longest {
+        return Err(format!(
+            "an interval of {interval_days:.0} days does not fit a stability of {stability} days"
+        ));
+    }
+    Ok(())
+}
+
 /// One record that could not be read, and why, for the person and the backup's note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineProblem {
@@ -263,6 +304,7 @@ pub fn decode_card_line(text: &str, latest: Timestamp) -> Result<CardLine, Strin
     if reps == 0 || lapses > reps {
         return Err("reps and lapses do not fit".to_owned());
     }
+    plausible(phase, stability, due - last, reps, lapses)?;
     let extra = fields.next().unwrap_or_default().to_owned();
     if last > latest.millis() {
         return Err("last review is later than the file was made".to_owned());

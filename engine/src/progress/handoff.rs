@@ -5,7 +5,8 @@
 //!
 //! The payload is bytes in base64url: a version byte, the first four bytes of the deck's
 //! fingerprint (a link made for another deck is refused, since cards are named by their
-//! place in the deck), then per card ([`CARD_BYTES`] at most):
+//! place in the deck), the minute the link was made (3 bytes, as last reviews; since version
+//! 2: no review in the link may be later), then per card ([`CARD_BYTES`] at most):
 //!
 //! | field | bytes | how |
 //! | --- | --- | --- |
@@ -17,8 +18,10 @@
 //! | interval to due | 3 | minutes (at most 31 years) |
 //! | reps, lapses | 1 + 1 | counts (at most 255) |
 //!
-//! 15 bytes a card: the 141-card deck, fully studied, is a 2,827-character payload (about 2,890
-//! with the address), which fits one QR code (version 40 holds 2,953 bytes).
+//! 15 bytes a card: the 141-card deck, fully studied, is a 2,831-character payload. One QR code
+//! of that (version 40, 177 modules) cannot be read off a phone screen, so the page shows the
+//! schedule as links of at most [`CARDS_PER_CODE`] cards, each a code of its own
+//! ([`encode_schedule_parts`]).
 //!
 //! Every card read goes through the same checks as saved progress ([`super::codec`]).
 
@@ -26,19 +29,24 @@ use std::fmt;
 
 use super::Progress;
 use super::codec::check_card;
+use super::merge::keep_later;
 use crate::content::Deck;
 use crate::scheduler::{CardSchedule, Phase};
 use crate::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 
 /// The fragment's name: `…/progress#schedule=<payload>`.
 pub const FRAGMENT_KEY: &str = "schedule";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
+/// Version 1 links (no creation time) are still read.
+const VERSION_1: u8 = 1;
 /// Bytes per card in the payload.
 pub const CARD_BYTES: usize = 15;
 /// Minutes from 1970 to 2020-01-01, where link times start.
 const EPOCH_MINUTES: i64 = 26_297_280;
 const U24_MAX: i64 = 0x00ff_ffff;
-const HEADER_BYTES: usize = 5;
+/// Version byte and deck tag; version 2 adds the link's creation time (3 bytes of minutes).
+const HEADER_V1_BYTES: usize = 5;
+const HEADER_BYTES: usize = 8;
 
 /// Why a link's schedule could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,58 +81,120 @@ pub fn encode_schedule(
     deck: &Deck,
     deck_fingerprint: &str,
     progress: &Progress,
+    now: Timestamp,
 ) -> (String, usize) {
-    let mut bytes = Vec::with_capacity(HEADER_BYTES + progress.cards.len() * CARD_BYTES);
-    bytes.push(VERSION);
-    bytes.extend_from_slice(&deck_tag(deck_fingerprint));
+    let (mut parts, left_out) =
+        encode_schedule_parts(deck, deck_fingerprint, progress, usize::MAX, now);
+    (parts.pop().unwrap_or_default(), left_out)
+}
+
+/// Cards per link when the schedule is shown as QR codes: a link of 20 cards is about 470
+/// characters, a version-15 code (77 modules) that a phone screen shows at 4 CSS px a module or
+/// more; one code for a whole deck (version 40, 177 modules) could not be read off a screen.
+pub const CARDS_PER_CODE: usize = 20;
+
+/// The schedule as several payloads of at most `per_part` cards each (at least one payload,
+/// empty of cards when nothing is studied). Each is a whole link on its own: opening the
+/// parts in any order, or only some, merges those cards. `now` is written as the links'
+/// creation time: no review in them may be later.
+pub fn encode_schedule_parts(
+    deck: &Deck,
+    deck_fingerprint: &str,
+    progress: &Progress,
+    per_part: usize,
+    now: Timestamp,
+) -> (Vec<String>, usize) {
+    let created = now.millis().div_euclid(MS_PER_MINUTE) - EPOCH_MINUTES;
+    let header = |bytes: &mut Vec<u8>| {
+        bytes.push(VERSION);
+        bytes.extend_from_slice(&deck_tag(deck_fingerprint));
+        bytes.extend_from_slice(&(created.clamp(0, U24_MAX) as u32).to_be_bytes()[1..]);
+    };
+    let mut parts = Vec::new();
+    let mut bytes = Vec::new();
+    header(&mut bytes);
+    let mut in_part = 0;
     let mut left_out = 0;
     for (id, schedule) in &progress.cards {
         match deck.cards.iter().position(|c| c.id.as_str() == id) {
             Some(index) if index <= usize::from(u16::MAX) => {
-                push_card(&mut bytes, index as u16, schedule)
+                if in_part == per_part.max(1) {
+                    parts.push(base64url(&bytes));
+                    bytes.clear();
+                    header(&mut bytes);
+                    in_part = 0;
+                }
+                push_card(&mut bytes, index as u16, schedule);
+                in_part += 1;
             }
             _ => left_out += 1,
         }
     }
-    (base64url(&bytes), left_out)
+    parts.push(base64url(&bytes));
+    (parts, left_out)
 }
 
-/// Reads a link payload into a progress holding only card schedules, each checked as saved
-/// progress is. Never panics, whatever the text.
+/// What a link held: a progress with only card schedules, and how many entries were left out
+/// (damaged, not in the deck, implausible, dated after the device's clock), said in the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSchedule {
+    pub progress: Progress,
+    pub left_out: usize,
+}
+
+/// Reads a link payload, each card checked as saved progress is. A card twice in one link
+/// keeps its later review. Never panics, whatever the text.
 pub fn decode_schedule(
     deck: &Deck,
     deck_fingerprint: &str,
     text: &str,
     now: Timestamp,
-) -> Result<Progress, LinkError> {
+) -> Result<LinkSchedule, LinkError> {
     let bytes = from_base64url(text).ok_or(LinkError::Damaged)?;
-    let (header, cards) = bytes
-        .split_at_checked(HEADER_BYTES)
-        .ok_or(LinkError::Damaged)?;
-    if header[0] > VERSION {
+    let version = *bytes.first().ok_or(LinkError::Damaged)?;
+    if version > VERSION {
         return Err(LinkError::NewerVersion);
     }
-    if header[0] != VERSION || cards.len() % CARD_BYTES != 0 {
+    let header_bytes = match version {
+        VERSION => HEADER_BYTES,
+        VERSION_1 => HEADER_V1_BYTES,
+        _ => return Err(LinkError::Damaged),
+    };
+    let (header, cards) = bytes
+        .split_at_checked(header_bytes)
+        .ok_or(LinkError::Damaged)?;
+    if cards.len() % CARD_BYTES != 0 {
         return Err(LinkError::Damaged);
     }
-    if header[1..] != deck_tag(deck_fingerprint) {
+    if header[1..5] != deck_tag(deck_fingerprint) {
         return Err(LinkError::OtherDeck);
     }
+    // No review may postdate the link (a minute of slack for the minute it was made in); a
+    // version 1 link has no date, so no review may be more than a day after this clock.
+    let latest = match header.get(5..8) {
+        Some(b) => {
+            let minutes = i64::from(b[0]) << 16 | i64::from(b[1]) << 8 | i64::from(b[2]);
+            Timestamp((minutes + EPOCH_MINUTES + 1) * MS_PER_MINUTE)
+        }
+        None => now.plus_millis(MS_PER_DAY),
+    };
     let mut progress = Progress::default();
+    let mut left_out = 0;
     for chunk in cards.chunks_exact(CARD_BYTES) {
-        let Some((index, schedule)) = read_card(chunk) else {
-            continue;
-        };
-        let Some(card) = deck.cards.get(usize::from(index)) else {
-            continue;
-        };
-        // The saved format's checks, so a link accepts exactly what storage accepts, and no
-        // review more than a day after this device's clock (the link carries no date of its own).
-        if let Ok(schedule) = check_card(card.id.as_str(), schedule, now.plus_millis(MS_PER_DAY)) {
-            progress.cards.insert(card.id.as_str().to_owned(), schedule);
+        let read = read_card(chunk).and_then(|(index, schedule)| {
+            let card = deck.cards.get(usize::from(index))?;
+            // The saved format's checks, so a link accepts exactly what storage accepts.
+            let schedule = check_card(card.id.as_str(), schedule, latest).ok()?;
+            Some((card.id.as_str().to_owned(), schedule))
+        });
+        match read {
+            Some((id, schedule)) => {
+                keep_later(&mut progress.cards, id, schedule);
+            }
+            None => left_out += 1,
         }
     }
-    Ok(progress)
+    Ok(LinkSchedule { progress, left_out })
 }
 
 fn deck_tag(fingerprint: &str) -> [u8; 4] {

@@ -10,7 +10,7 @@ use crate::order;
 use crate::progress::{AnswerId, Deletions, MAX_UNDONE, MockRecord, StudySettings};
 use crate::scheduler::SchedulerConfig;
 use crate::stats::DaySummary;
-use crate::time::Timestamp;
+use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Version of the saved format. Bump it, and teach [`super::store`] to upgrade, whenever a
 /// change would make older data read wrongly; additive fields need no bump.
@@ -97,22 +97,88 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
             }
         }
     }
-    order::sort_by_key(&mut head.mocks, |m| m.at);
-    head.mocks.dedup_by_key(|m| m.at);
-    keep_newest(&mut head.mocks, MAX_MOCKS, "mock interviews", problems);
-    order::sort_by_key(&mut head.history, |d| d.day);
-    head.history.dedup_by_key(|d| d.day);
-    keep_newest(
-        &mut head.history,
-        MAX_HISTORY_DAYS,
-        "days of history",
-        problems,
-    );
+    tidy_mocks(&mut head.mocks, Timestamp(i64::MAX / 2), problems);
+    tidy_history(&mut head.history, Timestamp(i64::MAX / 2), problems);
     Ok(head)
 }
 
+/// Mock interviews as every source must hold them: plausible ones only (see
+/// [`plausible_mock`]), none after `latest`, sorted, once each, the newest [`MAX_MOCKS`].
+pub fn tidy_mocks(mocks: &mut Vec<MockRecord>, latest: Timestamp, problems: &mut Vec<String>) {
+    mocks.retain(|m| match plausible_mock(m, latest) {
+        Ok(()) => true,
+        Err(reason) => {
+            problems.push(format!("a mock interview was left out: {reason}"));
+            false
+        }
+    });
+    order::sort_by_key(mocks, |m| m.at);
+    mocks.dedup_by_key(|m| m.at);
+    keep_newest(mocks, MAX_MOCKS, "mock interviews", problems);
+}
+
+/// Days of history as every source must hold them (see [`plausible_day`]), sorted, once each,
+/// the newest [`MAX_HISTORY_DAYS`].
+pub fn tidy_history(days: &mut Vec<DaySummary>, latest: Timestamp, problems: &mut Vec<String>) {
+    days.retain(|d| match plausible_day(d, latest) {
+        Ok(()) => true,
+        Err(reason) => {
+            problems.push(format!("a day of history was left out: {reason}"));
+            false
+        }
+    });
+    order::sort_by_key(days, |d| d.day);
+    days.dedup_by_key(|d| d.day);
+    keep_newest(days, MAX_HISTORY_DAYS, "days of history", problems);
+}
+
+/// 2000-01-01, the earliest instant this app accepts (as the line format does).
+const EARLIEST_MS: i64 = 946_684_800_000;
+/// The most questions one mock interview asks.
+const MAX_MOCK_QUESTIONS: u32 = 200;
+/// The most answers one day can hold: one every two seconds, all day.
+const MAX_ANSWERS_A_DAY: u32 = 43_200;
+
+/// A mock interview this app could have recorded: its counts add up, its score is a
+/// percentage, and it ended between 2000 and `latest`.
+pub fn plausible_mock(mock: &MockRecord, latest: Timestamp) -> Result<(), String> {
+    let judged = u64::from(mock.nailed) + u64::from(mock.partly) + u64::from(mock.missed);
+    if mock.questions == 0 || mock.questions > MAX_MOCK_QUESTIONS {
+        return Err(format!("{} questions", mock.questions));
+    }
+    if judged != u64::from(mock.questions) || mock.score > 100 {
+        return Err("its counts do not add up".to_owned());
+    }
+    if mock.at.millis() < EARLIEST_MS || mock.at > latest {
+        return Err("its date is out of range".to_owned());
+    }
+    Ok(())
+}
+
+/// A day of history this app could have summarised: counts that nest, time within a day, and
+/// a day between 2000 and `latest` (a day of margin for time zones).
+pub fn plausible_day(day: &DaySummary, latest: Timestamp) -> Result<(), String> {
+    let last_day = latest.millis().saturating_add(MS_PER_DAY) / MS_PER_DAY;
+    if day.day < EARLIEST_MS / MS_PER_DAY - 1 || day.day > last_day {
+        return Err("its date is out of range".to_owned());
+    }
+    if day.answers > MAX_ANSWERS_A_DAY
+        || day.review_answers > day.answers
+        || day.review_passed > day.review_answers
+        || day.seconds > 86_400
+    {
+        return Err("its counts do not fit in one day".to_owned());
+    }
+    Ok(())
+}
+
 /// Drops the oldest of a sorted list beyond `cap`, saying how many went.
-fn keep_newest<T>(items: &mut Vec<T>, cap: usize, what: &str, problems: &mut Vec<String>) {
+pub(super) fn keep_newest<T>(
+    items: &mut Vec<T>,
+    cap: usize,
+    what: &str,
+    problems: &mut Vec<String>,
+) {
     if items.len() > cap {
         let dropped = items.len() - cap;
         items.drain(..dropped);

@@ -2,6 +2,7 @@
 //! site path it is served under (every GitHub Pages project of one user shares one origin and
 //! one quota), and which part of progress a key holds.
 
+use crate::storage::Storage;
 use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Where version 1 of the app kept its backups.
@@ -33,6 +34,41 @@ impl StoreKeys {
         StoreKeys {
             prefix: format!("interview-prep@{site_path}:"),
         }
+    }
+
+    /// Keys for the single-file build opened from disk: one namespace for every copy of the
+    /// file, wherever it is saved and whatever it is called (a re-download is
+    /// `interview-prep (1).html` in another folder), so each opens with the same progress.
+    pub fn for_single_file() -> Self {
+        StoreKeys {
+            prefix: "interview-prep@file:".to_owned(),
+        }
+    }
+
+    /// Copies every key of `older` (the namespace an earlier version used, such as the file's
+    /// path) into this one, if this one holds no progress yet and `older` does. The older keys
+    /// are left as they were. Returns how many keys were copied.
+    pub fn adopt(&self, storage: &mut dyn Storage, older: &StoreKeys) -> usize {
+        if self == older || matches!(storage.get(&self.head()), Ok(Some(_))) {
+            return 0;
+        }
+        if !matches!(storage.get(&older.head()), Ok(Some(_))) {
+            return 0;
+        }
+        let mut copied = 0;
+        for key in storage.keys().unwrap_or_default() {
+            let Some(rest) = key.strip_prefix(&older.prefix) else {
+                continue;
+            };
+            if let Ok(Some(text)) = storage.get(&key)
+                && storage
+                    .set(&format!("{}{rest}", self.prefix), &text)
+                    .is_ok()
+            {
+                copied += 1;
+            }
+        }
+        copied
     }
 
     pub fn head(&self) -> String {

@@ -10,7 +10,6 @@ use super::head::decode_settings;
 use super::merge::sort_answers;
 use super::store::EnvelopeV1;
 use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
-use crate::order;
 use crate::time::Timestamp;
 
 /// What version 1's text held.
@@ -100,7 +99,7 @@ pub fn decode_v1(
         }
     }
     sort_answers(&mut out.progress.reviews);
-    order::sort_by_key(&mut out.progress.mocks, |m| m.at);
+    super::head::tidy_mocks(&mut out.progress.mocks, latest, problems);
     Ok(out)
 }
 

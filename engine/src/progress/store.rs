@@ -33,6 +33,7 @@ use super::merge::{
     answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::notice::{Backup, SaveError, StoreNotice};
+use super::transfer::Imported;
 use super::{Deletions, Progress, ReviewRecord};
 use crate::order;
 use crate::scheduler::CardSchedule;
@@ -907,6 +908,79 @@ impl ProgressStore {
             .collect()
     }
 
+    /// Reads the backup under `key` as progress to preview, then merge or restore, as an import
+    /// is: each key's text is read by the part it held (version 1's value included), what still
+    /// does not read is listed, and nothing is written.
+    pub fn read_backup(&self, storage: &dyn Storage, key: &str) -> Result<Imported, String> {
+        let text = storage
+            .get(key)
+            .map_err(|e| e.to_string())?
+            .ok_or("that backup is gone")?;
+        let contents: BTreeMap<String, String> =
+            serde_json::from_str(&text).map_err(|e| format!("the backup is not readable: {e}"))?;
+        let mut progress = Progress::default();
+        let mut problems = Vec::new();
+        for (saved_key, text) in &contents {
+            if saved_key == LEGACY_KEY {
+                match super::legacy::decode_v1(text, ANY_TIME, &mut problems) {
+                    Ok(legacy) => {
+                        let merged = super::transfer::apply_import(
+                            &progress,
+                            legacy.progress,
+                            super::transfer::ImportMode::Merge,
+                            LocalDays::UTC,
+                        );
+                        progress = merged;
+                    }
+                    Err(reason) => problems.push(format!("{saved_key}: {reason}")),
+                }
+                continue;
+            }
+            match self.keys.part(saved_key) {
+                Some(Part::Head) => match decode_head(text, &mut problems) {
+                    Ok(head) => {
+                        progress.settings = head.settings;
+                        progress.mocks = head.mocks;
+                        progress.history = head.history;
+                    }
+                    Err(HeadError::Newer { found }) => {
+                        problems.push(format!("{saved_key}: written by a newer version ({found})"));
+                    }
+                    Err(HeadError::Unreadable(reason)) => {
+                        problems.push(format!("{saved_key}: {reason}"));
+                    }
+                },
+                Some(Part::Cards(_)) => {
+                    let salvaged = decode_lines(text, ANY_TIME, decode_card_line);
+                    problems.extend(
+                        salvaged
+                            .problems
+                            .iter()
+                            .map(|p| format!("{saved_key}:{}: {}", p.line, p.reason)),
+                    );
+                    for line in salvaged.records {
+                        keep_later(&mut progress.cards, line.id, line.schedule);
+                    }
+                }
+                Some(Part::LogDay(..)) => {
+                    let salvaged = decode_lines(text, ANY_TIME, decode_answer_line);
+                    problems.extend(
+                        salvaged
+                            .problems
+                            .iter()
+                            .map(|p| format!("{saved_key}:{}: {}", p.line, p.reason)),
+                    );
+                    progress
+                        .reviews
+                        .extend(salvaged.records.into_iter().map(|l| l.record));
+                }
+                None => problems.push(format!("{saved_key}: not a part of saved progress")),
+            }
+        }
+        sort_answers(&mut progress.reviews);
+        Ok(Imported { progress, problems })
+    }
+
     /// Deletes every backup; returns how many characters that freed.
     pub fn delete_backups(&self, storage: &mut dyn Storage) -> usize {
         let mut freed = 0;
@@ -916,6 +990,35 @@ impl ProgressStore {
             }
         }
         freed
+    }
+
+    /// Whether `progress` would fit in storage in place of what this copy holds now (an import
+    /// or a restore, before it is accepted): a trial write of the characters it would add,
+    /// under a probe key removed at once. An import that could never be saved is refused
+    /// instead of leaving every later answer unsaved.
+    pub fn check_fits(
+        &self,
+        storage: &mut dyn Storage,
+        progress: &Progress,
+    ) -> Result<(), StorageError> {
+        let mut needed = encode_head(&self.head_of(progress)).len()
+            + self.cards_text(&progress.cards).len()
+            + self.answers_text(&progress.reviews).len();
+        let held: usize = storage
+            .keys()?
+            .iter()
+            .filter(|k| self.keys.part(k).is_some())
+            .filter_map(|k| storage.get(k).ok().flatten())
+            .map(|text| text.len())
+            .sum();
+        needed = needed.saturating_sub(held);
+        if needed == 0 {
+            return Ok(());
+        }
+        let probe = self.keys.preference("capacity-probe");
+        let result = storage.set(&probe, &"0".repeat(needed));
+        let _ = storage.remove(&probe);
+        result
     }
 
     /// Every saved key of this copy and its text as stored (damaged or not), for a download

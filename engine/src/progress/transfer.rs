@@ -12,12 +12,12 @@ use super::codec::{
     ANY_TIME, AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines,
     encode_answer_line, encode_card_line,
 };
-use super::head::decode_settings;
+use super::head::{decode_settings, tidy_history, tidy_mocks};
 use super::merge::{
     answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::{Deletions, MockRecord, Progress, StudySettings};
-use crate::stats::DaySummary;
+use crate::stats::{DaySummary, LocalDays};
 use crate::time::{MS_PER_MINUTE, Timestamp};
 
 /// The `format` field of an export, so a wrong file is told apart from a damaged one.
@@ -166,7 +166,9 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
         progress.settings = decode_settings(settings, &mut problems);
     }
     progress.mocks = each(field("mocks"), "mock interview", &mut problems);
+    tidy_mocks(&mut progress.mocks, latest, &mut problems);
     progress.history = each(field("history"), "day of history", &mut problems);
+    tidy_history(&mut progress.history, latest, &mut problems);
     let lines = |name: &str, problems: &mut Vec<String>| -> String {
         let list: Vec<String> = field(name)
             .and_then(|v| serde_json::from_str(v).ok())
@@ -242,6 +244,12 @@ pub struct ImportPreview {
     pub answers_added: usize,
     /// Answers here and not in the file (lost by a replace).
     pub answers_only_here: usize,
+    /// Mock interviews in the file and not here.
+    pub mocks_added: usize,
+    /// Mock interviews here and not in the file (lost by a replace).
+    pub mocks_only_here: usize,
+    /// Days of compacted history here and not in the file (lost by a replace).
+    pub history_days_only_here: usize,
 }
 
 /// Compares this browser's progress with a file's.
@@ -272,12 +280,104 @@ pub fn preview(ours: &Progress, theirs: &Progress) -> ImportPreview {
         .iter()
         .filter(|r| missing_from(&theirs.reviews, r))
         .count();
+    let mock_in =
+        |list: &[MockRecord], m: &MockRecord| list.binary_search_by_key(&m.at, |x| x.at).is_ok();
+    out.mocks_added = theirs
+        .mocks
+        .iter()
+        .filter(|m| !mock_in(&ours.mocks, m))
+        .count();
+    out.mocks_only_here = ours
+        .mocks
+        .iter()
+        .filter(|m| !mock_in(&theirs.mocks, m))
+        .count();
+    out.history_days_only_here = ours
+        .history
+        .iter()
+        .filter(|d| {
+            theirs
+                .history
+                .binary_search_by_key(&d.day, |x| x.day)
+                .is_err()
+        })
+        .count();
     out
 }
 
-/// The progress after importing `theirs` in `mode`.
-pub fn apply_import(ours: &Progress, theirs: Progress, mode: ImportMode) -> Progress {
-    match mode {
+/// The preview in words: what the file holds, and everything each choice would keep, change
+/// and remove, counted as they will really be kept (after the log is compacted). `source`
+/// names where `theirs` comes from ("file", "backup").
+pub fn describe_import(
+    ours: &Progress,
+    theirs: &Progress,
+    days: LocalDays,
+    source: &str,
+) -> String {
+    let shown = preview(ours, theirs);
+    let merged = apply_import(ours, theirs.clone(), ImportMode::Merge, days);
+    let replaced = apply_import(ours, theirs.clone(), ImportMode::Replace, days);
+    let kept = |p: &Progress| {
+        let mut out = format!("{} answers", p.reviews.len());
+        if !p.history.is_empty() {
+            out.push_str(&format!(
+                " in full and {} earlier days as counts",
+                p.history.len()
+            ));
+        }
+        out
+    };
+    let mut words = format!(
+        "The {source} has {} studied cards, {} answers, {} mock interviews and {} days of history. \
+         Merging adds {} cards, takes the {source}'s later review for {}, keeps yours for {}, and adds \
+         {} answers and {} mock interviews: you then keep {} cards and {}. ",
+        theirs.cards.len(),
+        theirs.reviews.len(),
+        theirs.mocks.len(),
+        theirs.history.len(),
+        shown.cards_added,
+        shown.cards_updated,
+        shown.cards_kept,
+        shown.answers_added,
+        shown.mocks_added,
+        merged.cards.len(),
+        kept(&merged),
+    );
+    words.push_str(&format!(
+        "Replacing keeps only the {source}'s: it removes {} cards, {} answers, {} mock interviews and \
+         {} days of history that only this browser has",
+        shown.cards_only_here,
+        shown.answers_only_here,
+        shown.mocks_only_here,
+        shown.history_days_only_here,
+    ));
+    let (now, then) = (&ours.settings, &theirs.settings);
+    if now != then {
+        words.push_str(&format!(
+            ", and sets your settings to the {source}'s (retention {:.0} % → {:.0} %, new cards a day {} → {})",
+            now.desired_retention * 100.0,
+            then.desired_retention * 100.0,
+            now.new_cards_per_day,
+            then.new_cards_per_day
+        ));
+    }
+    words.push_str(&format!(
+        "; you then keep {} cards and {}.",
+        replaced.cards.len(),
+        kept(&replaced)
+    ));
+    words
+}
+
+/// The progress after importing `theirs` in `mode`, its log compacted as the next save would
+/// (so the counts a person is told are the ones kept); `days` places compacted days.
+pub fn apply_import(
+    ours: &Progress,
+    theirs: Progress,
+    mode: ImportMode,
+    days: LocalDays,
+) -> Progress {
+    let mut out = match mode {
         // A new epoch: everything saved before is replaced, in every tab.
         ImportMode::Replace => Progress {
             deletions: Deletions {
@@ -299,7 +399,9 @@ pub fn apply_import(ours: &Progress, theirs: Progress, mode: ImportMode) -> Prog
                 writer: ours.writer,
             }
         }
-    }
+    };
+    super::log_days::compact(&mut out, days);
+    out
 }
 
 /// Progress after a reset: every card new again and no history, settings kept. A new epoch,
