@@ -238,6 +238,12 @@ pub struct SchedulerConfig {
     pub relearning_steps_minutes: Vec<u32>,
     /// Cap on a review interval, in days.
     pub maximum_interval_days: u32,
+    /// A date to study towards (an interview): until then no card is scheduled past it, so
+    /// every studied card comes back before it. Only the due date is capped; the memory state
+    /// FSRS computed (stability, difficulty) is kept as it is, so the schedule stays honest
+    /// once the date has passed and normal intervals resume.
+    #[serde(skip)]
+    pub due_by: Option<Timestamp>,
 }
 
 impl Default for SchedulerConfig {
@@ -247,6 +253,7 @@ impl Default for SchedulerConfig {
             learning_steps_minutes: vec![1, 10],
             relearning_steps_minutes: vec![10],
             maximum_interval_days: 36_500,
+            due_by: None,
         }
     }
 }
@@ -403,6 +410,12 @@ impl Scheduler {
         };
         next.phase = phase;
         next.due = now.plus_millis(wait);
+        if let Some(deadline) = self.config.due_by
+            && now < deadline
+            && next.due > deadline
+        {
+            next.due = deadline;
+        }
         next
     }
 

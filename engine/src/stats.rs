@@ -293,17 +293,20 @@ pub struct Retention {
     pub passed: u32,
     /// All answers counted (see [`DaySummary::review_answers`]).
     pub total: u32,
-    /// `passed / total`, or `None` when nothing was counted (no 0 % for a learner who has not
-    /// reviewed yet).
+    /// `passed / total`, or `None` below [`MIN_RETENTION_REVIEWS`] (no "0 %" from two answers:
+    /// a share of a handful of reviews says nothing yet).
     pub share: Option<f64>,
 }
+
+/// Reviews of cards in review needed before a retention is shown.
+pub const MIN_RETENTION_REVIEWS: u32 = 10;
 
 impl Retention {
     fn new(passed: u32, total: u32) -> Self {
         Retention {
             passed,
             total,
-            share: (total > 0).then(|| f64::from(passed) / f64::from(total)),
+            share: (total >= MIN_RETENTION_REVIEWS).then(|| f64::from(passed) / f64::from(total)),
         }
     }
 }

@@ -76,16 +76,38 @@ fn a_wrong_pick_is_a_lapse() {
     assert_eq!(record.grade, Grade::Again);
     assert!(!record.observed_only);
 
-    // A new card missed in a quiz starts learning: it is due again within minutes.
-    let missed = progress.record_answer(
+    // A card never studied, missed in practice, stays new (issue 27): a miss is not a lapse of
+    // something never learnt, and practice does not introduce cards past the day's limit. The
+    // answer is logged, as Again, without touching a schedule.
+    for mode in [StudyMode::Quiz, StudyMode::Drill, StudyMode::Typed] {
+        let missed =
+            progress.record_answer(&scheduler, "fresh", Evidence::NotRecognised, mode, now);
+        assert!(missed.is_new(), "{mode:?}");
+        assert!(!progress.cards.contains_key("fresh"));
+        let record = progress.reviews.last().unwrap();
+        assert_eq!((record.grade, record.observed_only), (Grade::Again, true));
+    }
+    let typed = progress.record_answer(
         &scheduler,
         "fresh",
-        Evidence::NotRecognised,
-        StudyMode::Quiz,
+        Evidence::Recall(Grade::Good),
+        StudyMode::Typed,
         now,
     );
-    assert!(matches!(missed.phase, Phase::Learning { .. }));
-    assert!(missed.due.millis_since(now) <= 10 * 60 * 1000);
+    assert!(
+        typed.is_new(),
+        "a right fill-in does not introduce it either"
+    );
+    // Learning it does: a flashcard, a typed recall or a mock answer.
+    let learnt = progress.record_answer(
+        &scheduler,
+        "fresh",
+        Evidence::Recall(Grade::Again),
+        StudyMode::TypedRecall,
+        now,
+    );
+    assert!(matches!(learnt.phase, Phase::Learning { .. }));
+    assert_eq!(learnt.lapses, 0);
 }
 
 #[test]
@@ -93,14 +115,18 @@ fn recall_evidence_is_the_grade() {
     let scheduler = Scheduler::default();
     let mut by_evidence = Progress::default();
     let mut by_review = Progress::default();
+    for progress in [&mut by_evidence, &mut by_review] {
+        progress.record_review(&scheduler, "c", Grade::Good, StudyMode::Flashcard, t0());
+    }
+    let at = t0().plus_minutes(10);
     by_evidence.record_answer(
         &scheduler,
         "c",
         Evidence::Recall(Grade::Hard),
         StudyMode::Typed,
-        t0(),
+        at,
     );
-    by_review.record_review(&scheduler, "c", Grade::Hard, StudyMode::Typed, t0());
+    by_review.record_review(&scheduler, "c", Grade::Hard, StudyMode::Typed, at);
     assert_eq!(by_evidence, by_review);
 }
 

@@ -50,6 +50,7 @@ fn scheduler_for(h: &History) -> Scheduler {
         learning_steps_minutes: h.learning_steps_minutes.clone(),
         relearning_steps_minutes: h.relearning_steps_minutes.clone(),
         maximum_interval_days: h.maximum_interval_days,
+        due_by: None,
     })
     .expect("fixture config is valid")
 }

@@ -157,12 +157,19 @@ fn ImportOutcome(
         ImportStep::Preview(imported, words) => Some(view! {
             <div class="import-preview" role="region" aria-label=format!("Preview of the {source}")>
                 <p>{words}</p>
-                {(!imported.problems.is_empty()).then(|| view! {
-                    <p class="muted">{format!(
-                        "{} record{} in the {source} could not be read and will be left out.",
-                        imported.problems.len(),
-                        if imported.problems.len() == 1 { "" } else { "s" }
-                    )}</p>
+                {(!imported.problems.is_empty()).then(|| {
+                    let count = imported.problems.len();
+                    let shown: Vec<String> = imported.problems.iter().take(20).cloned().collect();
+                    view! {
+                        <details class="muted">
+                            <summary>{format!(
+                                "{count} record{} in the {source} could not be read, or not as written, and will be left out or bounded.",
+                                if count == 1 { "" } else { "s" }
+                            )}</summary>
+                            <ul>{shown.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}</ul>
+                            {(count > 20).then(|| view! { <p>{format!("and {} more.", count - 20)}</p> })}
+                        </details>
+                    }
                 })}
                 <div class="button-row">
                     <button class="primary" on:click=move |_| apply(ImportMode::Merge)>"Merge into my progress"</button>

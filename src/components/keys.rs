@@ -85,10 +85,21 @@ pub fn on_ctrl_enter(handler: impl Fn() + 'static) {
 /// sitting puts its way on one Enter away, not ten Tabs.
 pub fn focus_when_mounted(target: NodeRef<leptos::html::Button>) {
     Effect::new(move |_| {
-        if let Some(button) = target.get() {
+        if let Some(button) = target.get()
+            && !typing_in_a_field()
+        {
             let _ = button.focus();
         }
     });
+}
+
+/// True while the person types in a text field (the header's search, an answer): a screen that
+/// (re)renders then must not take the focus, or the next letters go nowhere and a phone's
+/// keyboard closes (issue 27: search from a sitting's summary kept only its first letter).
+pub fn typing_in_a_field() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|active| matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// Moves the keyboard focus to the first element matching `selector` once the change under

@@ -10,6 +10,7 @@ pub mod code_text;
 pub mod device_link;
 pub mod document_title;
 pub mod empty_selection;
+pub mod interview_date;
 pub mod keep_progress;
 pub mod key_hints;
 pub mod keys;

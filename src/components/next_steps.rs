@@ -78,7 +78,9 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
     let first = NodeRef::<html::A>::new();
     if focus_first {
         Effect::new(move |_| {
-            if let Some(link) = first.get() {
+            if let Some(link) = first.get()
+                && !crate::components::keys::typing_in_a_field()
+            {
                 // Without scrolling: the sitting's summary above stays in view.
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);

@@ -24,12 +24,11 @@ pub fn focus_heading_on_page_change() {
 fn focus_heading() {
     let document = document();
     let main = document.get_element_by_id("main");
-    let taken = document.active_element().is_some_and(|active| {
-        matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || main
-                .as_ref()
+    let taken = crate::components::keys::typing_in_a_field()
+        || document.active_element().is_some_and(|active| {
+            main.as_ref()
                 .is_some_and(|main| main.contains(Some(&active)))
-    });
+        });
     if !taken {
         focus_main_heading();
     }

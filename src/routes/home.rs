@@ -9,6 +9,7 @@ use prep_engine::study::KindFilter;
 use crate::base_path::href;
 use crate::clock::{local_days, now};
 use crate::components::document_title::set_document_title;
+use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::deck::loaded_deck;
 use crate::paths::{PROGRESS_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
@@ -86,8 +87,13 @@ fn StudyCallToAction() -> impl IntoView {
                     })
                 }}
             </p>
+            <InterviewPlanLine/>
             <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
             <A href=href(STUDY_PATH)>"All study modes"</A>
+            <details class="interview-date-details">
+                <summary>"Studying for an interview?"</summary>
+                <InterviewDateField/>
+            </details>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use prep_engine::stats::{Stats, stats};
+use prep_engine::stats::{MIN_RETENTION_REVIEWS, Stats, stats};
 
 use crate::base_path::href;
 use crate::clock::{local_days, now};
@@ -76,7 +76,11 @@ fn Summary(stats: Stats) -> impl IntoView {
             stats.retention.passed,
             stats.retention.total
         ),
-        None => "no reviews yet".to_owned(),
+        None if stats.retention.total == 0 => "no reviews yet".to_owned(),
+        None => format!(
+            "not enough reviews yet ({} of {MIN_RETENTION_REVIEWS})",
+            stats.retention.total
+        ),
     };
     let days = |n: u32| format!("{n} day{}", if n == 1 { "" } else { "s" });
     view! {

@@ -11,6 +11,7 @@ use prep_engine::study::{
 use crate::base_path::href;
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
+use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::components::next_steps::CustomStudy;
 use crate::components::next_task::InNextTask;
 use crate::deck::loaded_deck;
@@ -247,6 +248,10 @@ fn SettingsPanel() -> impl IntoView {
         whole_percent(f64::from(*range.end())),
     );
     view! {
+        <section class="panel" aria-label="Studying for an interview">
+            <InterviewPlanLine/>
+            <InterviewDateField/>
+        </section>
         <details class="panel">
             <summary>"Scheduling"</summary>
             <label class="field">

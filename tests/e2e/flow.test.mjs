@@ -213,3 +213,63 @@ test('review shortcuts are listed on a device with a keyboard', async () => {
   assert.match(await hints.textContent(), /Space\s*Show answer.*1–4.*U\s*Undo/);
   assert.deepEqual(page.problems, []);
 });
+
+test('search from a screen with nothing to review keeps every letter typed (issue 27)', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'study');
+  await page.getByText('Scheduling').click();
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('0');
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).press('Tab');
+  await open(page, app.url, 'review');
+  await page.getByRole('heading', { name: 'Nothing to review right now' }).waitFor();
+  const field = page.getByRole('searchbox', { name: 'Search cards' });
+  await field.click();
+  await page.keyboard.type('serializer', { delay: 30 });
+  await page.waitForURL(/search\?q=serializer$/);
+  assert.equal(await field.inputValue(), 'serializer');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search', 'the field keeps the focus');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an interview six days out: a plan on home, and no interval past the day before it (issue 27)', async () => {
+  const page = await newUser();
+  // Without a date, Easy on a new card is more than six days out.
+  await open(page, app.url, 'review');
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  const easyFree = Number((await page.getByRole('button', { name: /^Easy/ }).textContent()).match(/(\d+)d$/)[1]);
+  assert.ok(easyFree > 6, `Easy without a date: ${easyFree}d`);
+
+  const inSix = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() + 6);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await open(page, app.url, 'study');
+  await page.getByLabel('Interview date').fill(inSix);
+  await page.getByText(/^6 days to your interview: today 29 new and 0 reviews, about 15 minutes\.$/).waitFor();
+  await open(page, app.url);
+  assert.match(await page.locator('.study-cta').textContent(), /6 days to your interview: today 29 new and 0 reviews, about 15 minutes\./);
+  assert.match(await page.locator('.study-cta').textContent(), /29 new · 0 learning · 0 to review today/, 'the queue follows the plan');
+
+  await page.getByRole('link', { name: 'Start review' }).click();
+  // The sitting resumes where it was left: the answer already shown.
+  await page.getByRole('button', { name: /^Easy/ }).waitFor();
+  const easy = (await page.getByRole('button', { name: /^Easy/ }).textContent()).match(/(\d+)d$/);
+  assert.ok(easy && Number(easy[1]) <= 5, `Easy with the date: ${easy?.[1]}d, due by the day before the interview`);
+  await page.getByRole('button', { name: /^Easy/ }).click();
+  const card = Object.values((await savedProgress(page)).progress.cards)[0];
+  const dayBefore = await page.evaluate(() => {
+    const d = new Date();
+    d.setHours(0, 0, 0, 0);
+    d.setDate(d.getDate() + 5);
+    return d.getTime();
+  });
+  assert.ok(card.due <= dayBefore, 'saved due date by the day before the interview');
+
+  // Cleared: the daily limit is back.
+  await open(page, app.url, 'study');
+  await page.getByRole('button', { name: 'Clear the date' }).click();
+  await open(page, app.url);
+  assert.doesNotMatch(await page.locator('.study-cta').textContent(), /days to your interview/);
+  assert.deepEqual(page.problems, []);
+});

@@ -8,7 +8,20 @@ import { itemByStem } from '../support/practice.mjs';
 const app = appForThisFile();
 const newUser = () => app.newUser();
 
-test('practise one card from its page: a missed question makes the card due', async () => {
+/** Picks an option of the authored item on screen that its author marked wrong. */
+async function missTheQuestion(page, id) {
+  const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
+  const item = itemByStem(await page.locator('#quiz-stem').textContent());
+  assert.equal(item.card, id);
+  const texts = (await options.allTextContents()).map((t) => t.replace(/^\d/, '').trim());
+  assert.equal(texts.length, item.options.length);
+  const wrong = texts.findIndex((t) => item.options.some((o) => !o.right && o.text === t));
+  assert.ok(wrong >= 0, `a wrong option among ${texts}`);
+  await options.nth(wrong).click();
+  await page.getByText(/Not quite/).waitFor();
+}
+
+test('practise one card from its page: a miss leaves a card never studied new, and makes a studied one due', async () => {
   const page = await newUser();
   const id = 'what-is-circuit-breaker-pattern';
   await open(page, app.url, `card/${id}`);
@@ -19,34 +32,42 @@ test('practise one card from its page: a missed question makes the card due', as
   const modes = await practice.getByRole('link').allTextContents();
   assert.deepEqual(modes.map((t) => t.match(/^(Flip|Type|Fill in|Choose)/)?.[1]), ['Flip', 'Type', 'Fill in', 'Choose']);
   await practice.getByRole('link', { name: /^Choose/ }).click();
-
   await page.getByText('Practising one card:').waitFor();
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
   assert.ok(total >= 1);
-  const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
-  // The item on screen is an authored one of this card's: pick an option its author marked wrong.
-  const item = itemByStem(await page.locator('#quiz-stem').textContent());
-  assert.equal(item.card, id);
-  const texts = (await options.allTextContents()).map((t) => t.replace(/^\d/, '').trim());
-  assert.equal(texts.length, item.options.length);
-  const wrong = texts.findIndex((t) => item.options.some((o) => !o.right && o.text === t));
-  assert.ok(wrong >= 0, `a wrong option among ${texts}`);
-  await options.nth(wrong).click();
-  await page.getByText(/Not quite/).waitFor();
+  await missTheQuestion(page, id);
   // A miss comes back before the round ends.
   assert.equal(Number(await page.getByRole('progressbar').getAttribute('aria-valuemax')), total + 1);
-
-  const saved = await savedProgress(page);
-  const record = saved.progress.reviews.at(-1);
-  assert.equal(record.mode, 'quiz');
-  assert.equal(record.grade, 'again');
-  assert.equal(saved.progress.cards[id].phase, 'learning:0');
-
+  // Never studied: the miss is logged, and the card stays new (issue 27): no lapse of something
+  // never learnt, and no card introduced past the day's new-card limit.
+  let saved = await savedProgress(page);
+  let record = saved.progress.reviews.at(-1);
+  assert.deepEqual([record.mode, record.grade, record.obs], ['quiz', 'again', true]);
+  assert.equal(saved.progress.cards[id], undefined);
   await open(page, app.url, `card/${id}`);
-  assert.match(await page.getByRole('article').textContent(), /Learning · next review in (<1m|1m)/);
+  assert.match(await page.getByRole('article').textContent(), /Not studied yet/);
 
-  // Five minutes later the card is due, and a review starts with it, before any new card.
-  await page.clock.install({ time: Date.now() + 5 * 60_000 });
+  // Learnt (Easy graduates it), then missed in practice: a lapse, due again within minutes.
+  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Flip/ }).click();
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Easy/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Session complete' }).waitFor();
+  await open(page, app.url, `card/${id}`);
+  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Choose/ }).click();
+  await page.getByText('Practising one card:').waitFor();
+  // The first round resumes where it was left: on to its retry of the missed question.
+  const next = page.getByRole('button', { name: 'Next question' });
+  if (await next.isVisible()) await next.click();
+  await missTheQuestion(page, id);
+  saved = await savedProgress(page);
+  record = saved.progress.reviews.at(-1);
+  assert.deepEqual([record.mode, record.grade, record.obs], ['quiz', 'again', undefined]);
+  assert.equal(saved.progress.cards[id].phase, 'relearning:0');
+  assert.equal(saved.progress.cards[id].lapses, 1);
+
+  // Past its relearning step (10 minutes) the card is due, and a review starts with it, before
+  // any new card.
+  await page.clock.install({ time: Date.now() + 11 * 60_000 });
   await open(page, app.url, `card/${id}`);
   assert.match(await page.getByRole('article').textContent(), /Due for review now/);
   await open(page, app.url, 'review');

@@ -25,8 +25,10 @@ const KiB = 1024;
 // together with the practice rewrite after blind read 9: 467.2 -> 474.4 KB brotli, 598.7 ->
 // 608.6 KB gzip; and for its second part (plausibility checks, import previews that name what
 // Replace removes, a restore control for backups, a capacity check, the single file's own
-// namespace): 474.4 -> 481.7 KB brotli, 608.6 -> 618.4 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 484 * KiB, gzip: 622 * KiB };
+// namespace): 474.4 -> 481.7 KB brotli, 608.6 -> 618.4 KB gzip; and for the interview date
+// (issue 27: the date field, today's plan, practice that leaves unlearnt cards new): 481.7 ->
+// 486.5 KB brotli, 618.4 -> 624.4 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 488 * KiB, gzip: 626 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

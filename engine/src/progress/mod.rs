@@ -53,6 +53,15 @@ pub enum StudyMode {
     Other,
 }
 
+impl StudyMode {
+    /// Practice on a card rather than study of it: a pick among options or one blanked term.
+    /// Such answers move a studied card's schedule (see [`Evidence`]) but never introduce a
+    /// card: on a card never studied they are logged only.
+    pub const fn is_practice(self) -> bool {
+        matches!(self, StudyMode::Quiz | StudyMode::Drill | StudyMode::Typed)
+    }
+}
+
 /// One answered card, appended to [`Progress::reviews`]. Enough to compute statistics
 /// (retention by phase, workload, streaks) and to replay schedules with other settings.
 ///
@@ -121,6 +130,11 @@ pub struct StudySettings {
     pub desired_retention: f32,
     /// How many never-seen cards a day may introduce.
     pub new_cards_per_day: u32,
+    /// The start (local midnight) of the day of an interview to study towards: intervals are
+    /// capped before it and new cards planned to fit (see [`crate::study::plan`]). Always
+    /// written (`null` when none): the packed copy of a sitting is not self-describing.
+    #[serde(default)]
+    pub interview: Option<Timestamp>,
 }
 
 impl Default for StudySettings {
@@ -128,22 +142,27 @@ impl Default for StudySettings {
         StudySettings {
             desired_retention: 0.9,
             new_cards_per_day: 20,
+            interview: None,
         }
     }
 }
 
 impl StudySettings {
-    /// Scheduler settings for these preferences (default steps and maximum interval).
-    pub fn scheduler_config(&self) -> SchedulerConfig {
-        SchedulerConfig {
-            desired_retention: self.desired_retention,
-            ..SchedulerConfig::default()
-        }
-    }
-
     /// A scheduler for these preferences; fails if the saved retention is out of range.
     pub fn scheduler(&self) -> Result<Scheduler, ConfigError> {
         Scheduler::new(self.scheduler_config())
+    }
+
+    /// Scheduler settings for these preferences; with an interview set, intervals are capped
+    /// so every card falls due by the start of the day before it (that day is for revision).
+    pub fn scheduler_config(&self) -> SchedulerConfig {
+        SchedulerConfig {
+            desired_retention: self.desired_retention,
+            due_by: self
+                .interview
+                .map(|start| start.plus_millis(-crate::time::MS_PER_DAY)),
+            ..SchedulerConfig::default()
+        }
     }
 }
 
@@ -291,6 +310,17 @@ impl Progress {
         mode: StudyMode,
         now: Timestamp,
     ) -> CardSchedule {
+        if mode.is_practice() && self.schedule(card_id).is_new() {
+            // A card never studied is introduced by learning it (a flashcard, a typed recall, a
+            // mock answer), within the day's new-card limit; a quiz, drill or fill-in answer on it
+            // is logged and leaves it new, so a miss is not a lapse of something never learnt.
+            let grade = match evidence {
+                Evidence::Recall(grade) | Evidence::Unscheduled(grade) => grade,
+                Evidence::Recognised => Grade::Good,
+                Evidence::NotRecognised => Grade::Again,
+            };
+            return self.observe(card_id, grade, mode, now);
+        }
         match evidence {
             Evidence::Recall(grade) => self.record_review(scheduler, card_id, grade, mode, now),
             Evidence::NotRecognised => {

@@ -4,6 +4,7 @@
 mod filter;
 mod leech;
 mod mock;
+pub mod plan;
 mod practice;
 mod queue;
 mod review;
@@ -14,6 +15,7 @@ pub use filter::{
 };
 pub use leech::{LEECH_LAPSES, is_leech, leeches};
 pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions};
+pub use plan::InterviewPlan;
 pub use practice::{Answered, MAX_RETRIES, PracticeRound};
 pub use queue::{
     DayBounds, QueueCounts, is_weak, queue_counts, review_queue, review_queue_learning_more,

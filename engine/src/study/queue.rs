@@ -45,7 +45,7 @@ pub fn queue_counts(
     today: DayBounds,
 ) -> QueueCounts {
     let mut counts = QueueCounts {
-        new_allowed_today: new_allowance(progress, today),
+        new_allowed_today: new_allowance(deck, progress, today),
         ..QueueCounts::default()
     };
     for card in filter.cards(deck) {
@@ -81,10 +81,26 @@ impl QueueCounts {
     }
 }
 
-/// New cards still allowed today under the daily limit.
-fn new_allowance(progress: &Progress, today: DayBounds) -> usize {
-    let limit = progress.settings.new_cards_per_day as usize;
-    limit.saturating_sub(progress.new_cards_introduced_on(today.start, today.end))
+/// New cards still allowed today: the daily limit, or with an interview date set, what the plan
+/// needs so every card is met twice before it ([`super::plan::new_per_day`]).
+fn new_allowance(deck: &Deck, progress: &Progress, today: DayBounds) -> usize {
+    let introduced = progress.new_cards_introduced_on(today.start, today.end);
+    let planned = progress
+        .settings
+        .interview
+        .and_then(|interview| super::plan::days_left(today, interview));
+    let limit = match planned {
+        Some(days_left) => {
+            let new_now = deck
+                .cards
+                .iter()
+                .filter(|card| progress.schedule(card.id.as_str()).is_new())
+                .count();
+            super::plan::new_per_day(new_now + introduced, days_left)
+        }
+        None => progress.settings.new_cards_per_day as usize,
+    };
+    limit.saturating_sub(introduced)
 }
 
 /// The cards to study now, in order: due cards (most overdue first; learning steps before
@@ -149,7 +165,7 @@ pub fn review_queue_learning_more(
         .map(|(c, _)| *c)
         .collect();
     let mut new = in_new_card_order(deck, new, filter.new_order, &mut rng);
-    new.truncate(new_allowance(progress, today) + extra_new);
+    new.truncate(new_allowance(deck, progress, today) + extra_new);
 
     match filter.pool {
         Pool::DueAndNew => due.chain(new).chain(ahead).collect(),
