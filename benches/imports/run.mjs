@@ -4,7 +4,7 @@
 // - two and three pages of one profile grading 20 cards each at once, `runs` times each: the
 //   answers storage keeps.
 // Run with `node benches/imports/run.mjs [--runs N]` after `scripts/build.sh`.
-import { open, startApp, savedProgress, STORAGE_PREFIX } from '../../tests/support/browser.mjs';
+import { gradeInPage, open, startApp, savedProgress, STORAGE_PREFIX } from '../../tests/support/browser.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 10;
 const app = await startApp();
@@ -58,25 +58,6 @@ await timeImport('100,000 days of history', exportWith({
 await timeImport('100,000 mock interviews', exportWith({
   mocks: Array.from({ length: 100000 }, (_, n) => ({ at: Date.now() - n * 60000, n: 2, nailed: 1, partly: 1, missed: 0, score: 75 })),
 }));
-
-/** Has `page` grade `count` cards Good with setTimeout(0) between clicks (issue 26's repro). */
-const gradeInPage = (page, count) => page.evaluate(async (count) => {
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-  const button = async (pattern) => {
-    for (let wait = 0; wait < 2000; wait++) {
-      const found = [...document.querySelectorAll('main button')].find((b) => pattern.test(b.textContent.trim()));
-      if (found) return found;
-      await tick();
-    }
-    throw new Error(`no button ${pattern}`);
-  };
-  for (let i = 0; i < count; i++) {
-    (await button(/^Show answer/)).click();
-    await tick();
-    (await button(/^Good/)).click();
-    await tick();
-  }
-}, count);
 
 for (const tabs of [2, 3]) {
   const kept = [];

@@ -7,6 +7,14 @@ import { appForThisFile, open, savedProgress, waitForApp } from '../support/brow
 
 const app = appForThisFile();
 const newUser = () => app.newUser();
+
+/** Sets the daily new-card limit on the study page, as a person does (saved when the field is left). */
+async function setNewCardsPerDay(page, count) {
+  await open(page, app.url, 'study');
+  await page.getByText('Scheduling').click();
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill(String(count));
+  await page.getByRole('spinbutton', { name: 'New cards per day' }).press('Tab');
+}
 const eyebrow = (page) => page.getByRole('article').locator('.eyebrow').textContent();
 const prompt = async (page) => (await page.getByRole('heading', { level: 2 }).textContent()).trim();
 
@@ -104,10 +112,7 @@ test('undo takes back a mis-tapped grade exactly, with the key or the button, ac
 
 test('after the day\u2019s new cards, the way on is one Enter away: learn more, cram', async () => {
   const page = await newUser();
-  await open(page, app.url, 'study');
-  await page.getByText('Scheduling').click();
-  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('2');
-  await page.getByRole('spinbutton', { name: 'New cards per day' }).press('Tab');
+  await setNewCardsPerDay(page, 2);
   await open(page, app.url, 'review');
   // Two new cards, each Good on both learning steps: four answers, as the bar said.
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuemax'), '4');
@@ -216,10 +221,7 @@ test('review shortcuts are listed on a device with a keyboard', async () => {
 
 test('search from a screen with nothing to review keeps every letter typed (issue 27)', async () => {
   const page = await newUser();
-  await open(page, app.url, 'study');
-  await page.getByText('Scheduling').click();
-  await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('0');
-  await page.getByRole('spinbutton', { name: 'New cards per day' }).press('Tab');
+  await setNewCardsPerDay(page, 0);
   await open(page, app.url, 'review');
   await page.getByRole('heading', { name: 'Nothing to review right now' }).waitFor();
   const field = page.getByRole('searchbox', { name: 'Search cards' });

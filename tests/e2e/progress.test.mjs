@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appForThisFile, DIST, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, DIST, gradeInPage, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
 
 const app = appForThisFile();
 
@@ -300,29 +300,6 @@ test('a link (and its QR code) carries the schedule to another device, which pre
   assert.match(await page.getByRole('alert').textContent(), /damaged or cut short/);
   assert.deepEqual(page.problems, []);
 });
-
-/**
- * Grades `count` cards Good from inside the page, with `setTimeout(0)` between clicks, as fast
- * as a script can: the repro of issue 26, defect 1. Resolves when the last grade is clicked.
- */
-const gradeInPage = (page, count) =>
-  page.evaluate(async (count) => {
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-    const button = async (pattern) => {
-      for (let wait = 0; wait < 2000; wait++) {
-        const found = [...document.querySelectorAll('main button')].find((b) => pattern.test(b.textContent.trim()));
-        if (found) return found;
-        await tick();
-      }
-      throw new Error(`no button ${pattern}`);
-    };
-    for (let i = 0; i < count; i++) {
-      (await button(/^Show answer/)).click();
-      await tick();
-      (await button(/^Good/)).click();
-      await tick();
-    }
-  }, count);
 
 /** Opens `tabs` pages of one new learner on a review, has each grade 20 cards at once, and
  * returns how many answers each tab then holds and how many storage holds. */

@@ -149,3 +149,26 @@ export function appForThisFile(options) {
     newUser: () => newUser(running),
   };
 }
+
+/**
+ * Grades `count` cards Good from inside the page, with `setTimeout(0)` between clicks, as fast
+ * as a script can: the repro of issue 26, defect 1. Resolves when the last grade is clicked.
+ */
+export const gradeInPage = (page, count) =>
+  page.evaluate(async (count) => {
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const button = async (pattern) => {
+      for (let wait = 0; wait < 2000; wait++) {
+        const found = [...document.querySelectorAll('main button')].find((b) => pattern.test(b.textContent.trim()));
+        if (found) return found;
+        await tick();
+      }
+      throw new Error(`no button ${pattern}`);
+    };
+    for (let i = 0; i < count; i++) {
+      (await button(/^Show answer/)).click();
+      await tick();
+      (await button(/^Good/)).click();
+      await tick();
+    }
+  }, count);

@@ -78,6 +78,13 @@ pub struct LineProblem {
     pub reason: String,
 }
 
+impl LineProblem {
+    /// "`<where>`12: reason", where `place` names the text ("card ", "…cards:").
+    pub fn described(&self, place: &str) -> String {
+        format!("{place}{}: {}", self.line, self.reason)
+    }
+}
+
 /// Any instant: what storage passes as the latest date it accepts, since the clock is an
 /// input and never a reason to refuse or rewrite what was saved.
 pub const ANY_TIME: Timestamp = Timestamp(i64::MAX / 2);

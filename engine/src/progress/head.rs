@@ -105,31 +105,51 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
 /// Mock interviews as every source must hold them: plausible ones only (see
 /// [`plausible_mock`]), none after `latest`, sorted, once each, the newest [`MAX_MOCKS`].
 pub fn tidy_mocks(mocks: &mut Vec<MockRecord>, latest: Timestamp, problems: &mut Vec<String>) {
-    mocks.retain(|m| match plausible_mock(m, latest) {
-        Ok(()) => true,
-        Err(reason) => {
-            problems.push(format!("a mock interview was left out: {reason}"));
-            false
-        }
-    });
-    order::sort_by_key(mocks, |m| m.at);
-    mocks.dedup_by_key(|m| m.at);
-    keep_newest(mocks, MAX_MOCKS, "mock interviews", problems);
+    let plausible = |m: &MockRecord| plausible_mock(m, latest);
+    tidy(
+        mocks,
+        plausible,
+        |m| m.at,
+        MAX_MOCKS,
+        ("a mock interview", "mock interviews"),
+        problems,
+    );
 }
 
 /// Days of history as every source must hold them (see [`plausible_day`]), sorted, once each,
 /// the newest [`MAX_HISTORY_DAYS`].
 pub fn tidy_history(days: &mut Vec<DaySummary>, latest: Timestamp, problems: &mut Vec<String>) {
-    days.retain(|d| match plausible_day(d, latest) {
+    let plausible = |d: &DaySummary| plausible_day(d, latest);
+    tidy(
+        days,
+        plausible,
+        |d| d.day,
+        MAX_HISTORY_DAYS,
+        ("a day of history", "days of history"),
+        problems,
+    );
+}
+
+/// Keeps the plausible items (saying why each other one went), sorted by `key`, once per key,
+/// the newest `cap`; `(one, many)` name them in what is said.
+fn tidy<T, K: Ord + Copy>(
+    items: &mut Vec<T>,
+    plausible: impl Fn(&T) -> Result<(), String>,
+    key: impl Fn(&T) -> K,
+    cap: usize,
+    (one, many): (&str, &str),
+    problems: &mut Vec<String>,
+) {
+    items.retain(|item| match plausible(item) {
         Ok(()) => true,
         Err(reason) => {
-            problems.push(format!("a day of history was left out: {reason}"));
+            problems.push(format!("{one} was left out: {reason}"));
             false
         }
     });
-    order::sort_by_key(days, |d| d.day);
-    days.dedup_by_key(|d| d.day);
-    keep_newest(days, MAX_HISTORY_DAYS, "days of history", problems);
+    order::sort_by_key(items, &key);
+    items.dedup_by_key(|item| key(item));
+    keep_newest(items, cap, many, problems);
 }
 
 /// 2000-01-01, the earliest instant this app accepts (as the line format does).
@@ -173,12 +193,7 @@ pub fn plausible_day(day: &DaySummary, latest: Timestamp) -> Result<(), String> 
 }
 
 /// Drops the oldest of a sorted list beyond `cap`, saying how many went.
-pub(super) fn keep_newest<T>(
-    items: &mut Vec<T>,
-    cap: usize,
-    what: &str,
-    problems: &mut Vec<String>,
-) {
+fn keep_newest<T>(items: &mut Vec<T>, cap: usize, what: &str, problems: &mut Vec<String>) {
     if items.len() > cap {
         let dropped = items.len() - cap;
         items.drain(..dropped);

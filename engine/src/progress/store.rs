@@ -767,13 +767,12 @@ impl ProgressStore {
                 }
             }
         }
-        if let Some(head) = stored
+        if stored
             .as_ref()
-            .filter(|head| head.deletions.epoch > self.epoch())
+            .is_some_and(|head| head.deletions.epoch > self.epoch())
         {
             // Another tab reset or replaced progress: that is an explicit deletion of
             // everything this tab holds. Read the new epoch as a fresh load would.
-            let _ = head;
             let (store, loaded) = Self::load(storage, self.keys.clone(), now);
             *self = store;
             let writer = progress.writer;
@@ -956,7 +955,7 @@ impl ProgressStore {
                         salvaged
                             .problems
                             .iter()
-                            .map(|p| format!("{saved_key}:{}: {}", p.line, p.reason)),
+                            .map(|p| p.described(&format!("{saved_key}:"))),
                     );
                     for line in salvaged.records {
                         keep_later(&mut progress.cards, line.id, line.schedule);
@@ -968,7 +967,7 @@ impl ProgressStore {
                         salvaged
                             .problems
                             .iter()
-                            .map(|p| format!("{saved_key}:{}: {}", p.line, p.reason)),
+                            .map(|p| p.described(&format!("{saved_key}:"))),
                     );
                     progress
                         .reviews
@@ -1131,11 +1130,8 @@ impl Reading {
             return;
         }
         self.lost += problems.len();
-        self.problems.extend(
-            problems
-                .iter()
-                .map(|p| format!("{key}:{}: {}", p.line, p.reason)),
-        );
+        self.problems
+            .extend(problems.iter().map(|p| p.described(&format!("{key}:"))));
         self.damaged.push((key, text));
     }
 }

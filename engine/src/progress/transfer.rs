@@ -182,22 +182,12 @@ pub fn read_import(text: &str, now: Timestamp) -> Result<Imported, ImportError> 
             .join("\n")
     };
     let cards = decode_lines(&lines("cards", &mut problems), latest, decode_card_line);
-    problems.extend(
-        cards
-            .problems
-            .iter()
-            .map(|p| format!("card {}: {}", p.line, p.reason)),
-    );
+    problems.extend(cards.problems.iter().map(|p| p.described("card ")));
     for line in cards.records {
         keep_later(&mut progress.cards, line.id, line.schedule);
     }
     let answers = decode_lines(&lines("answers", &mut problems), latest, decode_answer_line);
-    problems.extend(
-        answers
-            .problems
-            .iter()
-            .map(|p| format!("answer {}: {}", p.line, p.reason)),
-    );
+    problems.extend(answers.problems.iter().map(|p| p.described("answer ")));
     progress.reviews = answers.records.into_iter().map(|l| l.record).collect();
     sort_answers(&mut progress.reviews);
     Ok(Imported { progress, problems })
