@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::base_path::{href, router_base};
 use crate::components::page_focus::{SkipLink, focus_heading_on_page_change};
 use crate::components::search_box::SearchBox;
+use crate::components::shortcut_sheet::ShortcutSheet;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::theme::apply_saved_theme;
 use crate::deck::compiled_deck;
@@ -83,6 +84,7 @@ fn SiteFooter() -> impl IntoView {
                 {SITE_FOOTER_TEXT}
                 <a href=href(SINGLE_FILE_PATH) download="interview-prep.html">{SINGLE_FILE_LINK_TEXT}</a>
             </p>
+            <p class="shortcuts-link"><ShortcutSheet/></p>
         </footer>
     }
 }

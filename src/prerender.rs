@@ -460,7 +460,7 @@ fn card_page(compiled: &CompiledDeck, index: usize) -> String {
          <p class=\"eyebrow\"><span class=\"badge\">{}</span>{list_name}</p>\
          <h1 id=\"card-title\">{}</h1>\
          <p class=\"card-status muted\" aria-hidden=\"true\">\u{a0}</p>{body}{mistakes}\
-         <nav class=\"card-practice\" aria-label=\"Practise this card\"><h2>Practise this card</h2><ul class=\"mode-chips\">{practice}</ul></nav>\
+         <nav class=\"card-practice\" aria-label=\"Practice this card\"><h2>Practice this card</h2><ul class=\"mode-chips\">{practice}</ul></nav>\
          <nav class=\"pager\" aria-label=\"Cards\">{}<span class=\"pager-position\">{} of {}</span>{}</nav></article>",
         breadcrumbs(&format!(
             "<span aria-hidden=\"true\"> / </span><a href=\"{}\">{}</a>",

@@ -8,6 +8,7 @@ use prep_engine::progress::{
 };
 use prep_engine::scheduler::{CardSchedule, Grade, Scheduler};
 use prep_engine::storage::{Storage, StorageError};
+use prep_engine::study::plan::{learner_pace, minutes_for};
 use prep_engine::study::{
     FILTER_KEY, QueueCounts, SittingRequest, StudyFilter, queue_counts, review_queue_learning_more,
 };
@@ -97,6 +98,21 @@ impl StudyState {
             let at = now();
             progress.with(|p| filter.with(|f| queue_counts(deck, p, f, at, today(at))))
         })
+    }
+
+    /// Minutes a review sitting of `counts` takes at the learner's own pace (every answer
+    /// Good; a default pace before there are enough answers).
+    pub fn sitting_minutes(&self, counts: &QueueCounts) -> u32 {
+        let at = now();
+        let pace = self.progress.with(|p| learner_pace(p, local_days(at)));
+        minutes_for(counts.expected_answers(self.answers_per_new_card()), pace)
+    }
+
+    /// Answers a new card takes to graduate (its learning steps, each Good).
+    pub fn answers_per_new_card(&self) -> usize {
+        self.scheduler()
+            .config()
+            .answers_until_graduated(&CardSchedule::new())
     }
 
     /// The filter a sitting studies: the saved choice as the request narrows it.
@@ -303,12 +319,8 @@ pub fn use_study() -> StudyState {
     expect_context::<StudyState>()
 }
 
-/// "17 new · 1 learning · 3 to review": what a review would bring, in Anki's three counts.
+/// "17 new · 1 learning · 3 to review": what a review would bring, in Anki's three counts (the
+/// counts the sitting itself opens with).
 pub fn review_counts_label(counts: QueueCounts) -> String {
-    format!(
-        "{} new · {} learning · {} to review",
-        counts.new_today(),
-        counts.learning,
-        counts.review_due()
-    )
+    counts.sitting().describe()
 }

@@ -11,12 +11,15 @@
 //! - An answer's headings (`####` and deeper: `#`–`###` are the deck's own structure) start at
 //!   `<h2>`, under the page's `<h1>` (a card's title) or beside a study screen's `<h2>` prompt,
 //!   so headings never skip a level.
+//! - Django commands written in prose (`django-admin startproject project_name`) are shown as
+//!   inline code ([`commands`]).
 //! - A single newline inside a paragraph renders as a line break (`<br />`): the content writes
 //!   one fact per line (`**Key**: value`) without blank lines between them and means them to
 //!   read as separate lines.
 //!
 //! Output is a pure function of the input, so it is deterministic.
 
+mod commands;
 mod python;
 
 use crate::text::escape_html;
@@ -98,7 +101,7 @@ pub fn to_html(markdown: &str) -> String {
             Event::End(TagEnd::Heading(level)) => {
                 events.push(Event::End(TagEnd::Heading(answer_heading(level))))
             }
-            other => events.push(make_safe(other)),
+            other => events.extend(commands::commands_as_code(make_safe(other))),
         }
     }
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -122,7 +125,7 @@ pub fn inline_to_html(text: &str) -> String {
             }
             Event::End(TagEnd::Paragraph) => {}
             Event::Start(tag) if is_block(&tag) => return escape_html(text.trim()),
-            other => events.push(make_safe(other)),
+            other => events.extend(commands::commands_as_code(make_safe(other))),
         }
     }
     let mut out = String::with_capacity(text.len() * 3 / 2);

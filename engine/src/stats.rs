@@ -108,6 +108,14 @@ pub struct DaySummary {
     /// Estimated seconds studied (see [`summarise_days`]).
     #[serde(rename = "sec")]
     pub seconds: u32,
+    /// Of `answers`, those given in practice (quiz, drill, fill-in: [`crate::progress::StudyMode::is_practice`]),
+    /// shown apart from reviews. Absent in history written before it was counted.
+    #[serde(rename = "pn", default, skip_serializing_if = "is_zero")]
+    pub practice_answers: u32,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 impl DaySummary {
@@ -119,6 +127,7 @@ impl DaySummary {
             review_answers: 0,
             review_passed: 0,
             seconds: 0,
+            practice_answers: 0,
         }
     }
 
@@ -128,6 +137,7 @@ impl DaySummary {
         self.review_answers = self.review_answers.saturating_add(other.review_answers);
         self.review_passed = self.review_passed.saturating_add(other.review_passed);
         self.seconds = self.seconds.saturating_add(other.seconds);
+        self.practice_answers = self.practice_answers.saturating_add(other.practice_answers);
     }
 }
 
@@ -162,6 +172,9 @@ pub fn summarise_days(records: &[ReviewRecord], days: LocalDays) -> Vec<DaySumma
         };
         let (summary, ms) = &mut summaries[index];
         summary.answers = summary.answers.saturating_add(1);
+        if record.mode.is_practice() {
+            summary.practice_answers = summary.practice_answers.saturating_add(1);
+        }
         if counts_for_retention(record) {
             summary.review_answers = summary.review_answers.saturating_add(1);
             if record.grade != Grade::Again {
@@ -330,6 +343,11 @@ pub struct Totals {
     pub cards_studied: usize,
     /// Answers given today (local day).
     pub answers_today: u32,
+    /// Of `answers`, those given in practice (quiz, drill, fill-in), which test a card without
+    /// being a review of it.
+    pub practice_answers: u64,
+    /// Of `answers_today`, those given in practice.
+    pub practice_answers_today: u32,
 }
 
 /// Everything the stats page shows; plain data.
@@ -516,6 +534,13 @@ fn totals(days: &[DaySummary], progress: &Progress, today: i64) -> Totals {
             .count(),
         answers_today: days_between(days, today, today)
             .map(|summary| summary.answers)
+            .fold(0, u32::saturating_add),
+        practice_answers: days
+            .iter()
+            .map(|summary| u64::from(summary.practice_answers))
+            .sum(),
+        practice_answers_today: days_between(days, today, today)
+            .map(|summary| summary.practice_answers)
             .fold(0, u32::saturating_add),
     }
 }

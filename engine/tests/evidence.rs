@@ -220,3 +220,29 @@ fn a_round_always_ends() {
     let asked: Vec<u32> = round.answers().iter().map(|a| a.item).collect();
     assert_eq!(asked, [1, 11, 21], "each retry is the one the caller made");
 }
+
+#[test]
+fn a_round_says_how_many_misses_wait_to_be_tried_again() {
+    use prep_engine::study::PracticeRound;
+    let mut round: PracticeRound<u32, bool> = PracticeRound::new(vec![1, 2, 3]);
+    assert_eq!(round.retries_waiting(), 0);
+    round.answer(false, false, |&item| item + 100);
+    assert_eq!(round.retries_waiting(), 1, "item 1 comes back as 101");
+    assert_eq!(round.progress(), (1, 4), "the total grew by the retry");
+    round.next();
+    round.answer(false, false, |&item| item + 100);
+    round.next();
+    assert_eq!(round.retries_waiting(), 2);
+    round.answer(true, true, |&item| item);
+    round.next();
+    // 101 is on screen now: it is being tried, not waiting.
+    assert_eq!(round.current(), Some(&101));
+    assert!(round.is_retry());
+    assert_eq!(round.retries_waiting(), 1);
+    round.answer(true, true, |&item| item);
+    round.next();
+    round.answer(true, true, |&item| item);
+    round.next();
+    assert!(round.is_finished());
+    assert_eq!(round.retries_waiting(), 0);
+}

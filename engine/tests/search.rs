@@ -150,6 +150,10 @@ fn a_search_that_finds_nothing_suggests_the_closest_words() {
     // Words that did match are kept as typed.
     assert!(index.suggestions("throttling", 3).is_empty());
     assert!(index.search("qwzx", 10).hits.is_empty() && index.suggestions("qwzx", 3).is_empty());
+    // A word two edits from a deck word with another first letter is another word, not a
+    // misspelling of it (issue 27: "celery" suggested "every").
+    assert!(index.search("celery", 10).hits.is_empty());
+    assert!(index.suggestions("celery", 3).is_empty());
 }
 
 #[test]

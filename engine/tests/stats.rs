@@ -189,6 +189,7 @@ fn summaries_count_answers_and_retention_per_day_in_day_order() {
                 review_answers: 1,
                 review_passed: 1,
                 seconds: 15,
+                practice_answers: 0,
             },
             DaySummary {
                 day: D,
@@ -197,6 +198,7 @@ fn summaries_count_answers_and_retention_per_day_in_day_order() {
                 review_passed: 1,
                 // 9:00 starts a sitting (15), 10:00 another (15), 10:00:30 (30), 11:00 (15).
                 seconds: 75,
+                practice_answers: 0,
             },
         ]
     );
@@ -238,10 +240,24 @@ fn day_summaries_serialize_with_short_names() {
         review_answers: 5,
         review_passed: 4,
         seconds: 300,
+        practice_answers: 0,
     };
     let json = serde_json::to_string(&summary).unwrap();
-    assert_eq!(json, r#"{"d":20000,"n":12,"rn":5,"rp":4,"sec":300}"#);
+    assert_eq!(
+        json, r#"{"d":20000,"n":12,"rn":5,"rp":4,"sec":300}"#,
+        "no practice: the layout written before practice was counted"
+    );
     assert_eq!(serde_json::from_str::<DaySummary>(&json).unwrap(), summary);
+    let practised = DaySummary {
+        practice_answers: 7,
+        ..summary
+    };
+    let json = serde_json::to_string(&practised).unwrap();
+    assert_eq!(json, r#"{"d":20000,"n":12,"rn":5,"rp":4,"sec":300,"pn":7}"#);
+    assert_eq!(
+        serde_json::from_str::<DaySummary>(&json).unwrap(),
+        practised
+    );
 }
 
 #[test]
@@ -693,4 +709,45 @@ fn the_streaks_alone_are_the_streaks_of_the_whole_stats() {
         stats(&small_deck(), &progress, &progress.history, now, UTC).streaks
     );
     assert_eq!((alone.current, alone.best), (2, 4));
+}
+
+#[test]
+fn practice_answers_are_counted_apart_from_reviews() {
+    // A flashcard review, a quiz pick on a studied card (it moves the schedule), and two
+    // practice answers on cards never studied (observed only): four answers, three of them
+    // practice, one review for retention.
+    let mut quiz = answer("a", at(D, 9, 1, 0), Grade::Again, Phase::Review);
+    quiz.mode = StudyMode::Quiz;
+    let mut drill = answer("b", at(D, 9, 2, 0), Grade::Good, Phase::New);
+    drill.mode = StudyMode::Drill;
+    drill.observed_only = true;
+    let mut fill_in = answer("c", at(D - 1, 9, 3, 0), Grade::Good, Phase::New);
+    fill_in.mode = StudyMode::Typed;
+    fill_in.observed_only = true;
+    let reviews = vec![
+        fill_in,
+        answer("a", at(D, 9, 0, 0), Grade::Good, Phase::Review),
+        quiz,
+        drill,
+    ];
+    let days = summarise_days(&reviews, UTC);
+    assert_eq!(
+        days.iter()
+            .map(|d| (d.answers, d.practice_answers))
+            .collect::<Vec<_>>(),
+        [(1, 1), (3, 2)]
+    );
+    let totals = stats_at(&log(reviews), &[], noon(D)).totals;
+    assert_eq!((totals.answers, totals.practice_answers), (4, 3));
+    assert_eq!(
+        (totals.answers_today, totals.practice_answers_today),
+        (3, 2)
+    );
+    // Compacted history keeps the split.
+    let history = [DaySummary {
+        practice_answers: 5,
+        ..history_day(D - 40, 9, 0)
+    }];
+    let totals = stats_at(&Progress::default(), &history, noon(D)).totals;
+    assert_eq!((totals.answers, totals.practice_answers), (9, 5));
 }

@@ -199,14 +199,18 @@ fn again_on_a_review_card_relearns_and_shortens_the_interval() {
     assert!(is_weak(&lapsed));
 
     // Not due for 10 minutes, but a relearning card due within the learn-ahead window is
-    // offered straight away (and nothing else is), without counting as due.
+    // offered straight away (and nothing else is), and counted with what a sitting brings.
     let nine = now.plus_minutes(9);
     assert!(!lapsed.is_due(nine));
     assert!(lapsed.due.millis_since(now) <= LEARN_AHEAD_MS);
     assert_eq!(queue(&p, &filter(Pool::Due), now), vec![3]);
     assert_eq!(queue(&p, &filter(Pool::Due), nine), vec![3]);
     let counts_at = |t: Timestamp| queue_counts(deck(), &p, &filter(Pool::Due), t, day_of(t));
-    assert_eq!(counts_at(nine).due, 0, "learn-ahead is not due");
+    assert_eq!(
+        (counts_at(nine).due, counts_at(nine).learning),
+        (1, 1),
+        "learn-ahead comes in a sitting now"
+    );
     // Back in the due queue proper 10 minutes later, ahead of nothing else.
     assert_eq!(queue(&p, &filter(Pool::Due), lapsed.due), vec![3]);
     assert_eq!(counts_at(lapsed.due).due, 1);
@@ -418,7 +422,11 @@ fn new_cards_introduced_today_use_up_the_allowance_until_tomorrow() {
     let counts = queue_counts(deck(), &p, &all, now, day_of(now));
     assert_eq!(counts.new_allowed_today, 15);
     assert_eq!(counts.new_available, 136);
-    assert_eq!(counts.due, 0, "learn-ahead cards are not counted as due");
+    assert_eq!(
+        (counts.due, counts.learning),
+        (5, 5),
+        "the 5 learning cards within learn-ahead are counted: the sitting brings them"
+    );
 
     // Answering a card introduced today again does not use more allowance; Good on its last
     // learning step graduates it to days, so it is no longer offered ahead.
@@ -600,7 +608,10 @@ fn learning_cards_due_within_twenty_minutes_come_after_new_cards() {
     assert_eq!(q, expected);
     assert_eq!(queue(&p, &filter(Pool::Due), now), vec![3, 1, 2, 50]);
     let counts = queue_counts(deck(), &p, &all(), now, day_of(now));
-    assert_eq!(counts.due, 1, "only 3 is due; learn-ahead is not counted");
+    assert_eq!(
+        counts.due, 4,
+        "3 is due, and 1, 2 and 50 come within learn-ahead"
+    );
     assert_eq!(counts.new_allowed_today, 16);
 
     // Shuffling leaves the learn-ahead cards last, in due order.
@@ -633,7 +644,8 @@ fn learning_cards_due_within_twenty_minutes_come_after_new_cards() {
             day_of(review.due)
         )
         .due,
-        3
+        6,
+        "3, 1, 30 due; 2, 50, 5 within learn-ahead"
     );
 }
 
@@ -769,13 +781,14 @@ fn queue_counts_agree_with_queue_lengths() {
                 let f = StudyFilter { pool, ..f.clone() };
                 queue(&p, &f, now).len()
             };
-            // The due pool also offers learn-ahead cards, which the count leaves out.
+            // The due pool's learn-ahead cards are counted too: the count is what a sitting
+            // started now brings.
             let ahead = f
                 .cards(deck())
                 .into_iter()
                 .filter(|&c| is_ahead(&p.schedule(id(c)), now))
                 .count();
-            assert_eq!(counts.due + ahead, with(Pool::Due), "{f:?} at {now}");
+            assert_eq!(counts.due, with(Pool::Due), "{f:?} at {now}");
             assert_eq!(
                 counts.new_available.min(counts.new_allowed_today),
                 with(Pool::New)
@@ -789,12 +802,8 @@ fn queue_counts_agree_with_queue_lengths() {
         }
     }
     let counts = queue_counts(deck(), &p, &all(), T0, day_of(T0));
-    assert_eq!(counts.due, 6);
-    assert_eq!(
-        queue(&p, &filter(Pool::Due), T0).len(),
-        7,
-        "6 due and 60 ahead"
-    );
+    assert_eq!(counts.due, 7, "6 due and 60 ahead");
+    assert_eq!(queue(&p, &filter(Pool::Due), T0).len(), 7);
     assert_eq!(counts.new_available, 141 - 8);
     assert_eq!(counts.weak, 3);
 }
@@ -1158,4 +1167,58 @@ fn mock_report_scores_and_lists_misses() {
     let empty = MockInterview::new(Vec::new(), Some(60), T0);
     assert!(empty.is_finished());
     assert_eq!(empty.report(T0).score_percent, 0);
+}
+
+#[test]
+fn a_mock_ended_early_reports_what_was_answered() {
+    let questions = mock_questions(
+        deck(),
+        &MockConfig {
+            question_count: 8,
+            ..MockConfig::default()
+        },
+        7,
+    );
+    let mut mock = MockInterview::new(questions.clone(), None, T0);
+    for (i, outcome) in [
+        MockOutcome::Nailed,
+        MockOutcome::Missed,
+        MockOutcome::Partial,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let at = T0.plus_minutes(2 * i as i64 + 1);
+        mock.reveal(at, false);
+        mock.judge(outcome, at.plus_minutes(1));
+    }
+    // The fourth question is open, its answer shown and notes typed, when the learner stops.
+    mock.set_notes("half an answer".to_owned());
+    mock.reveal(T0.plus_minutes(7), false);
+    let end = T0.plus_minutes(8);
+    mock.end_early(end);
+    assert!(mock.is_finished());
+    assert_eq!(mock.planned_if_ended_early(), Some(8));
+    let report = mock.report(end.plus_hours(1));
+    assert_eq!((report.total, report.nailed, report.partial), (3, 1, 1));
+    assert_eq!(report.misses, vec![questions[1]]);
+    assert_eq!(report.score_percent, 50);
+    assert_eq!(report.total_ms, end.millis_since(T0), "time up to the end");
+    assert!(
+        report.notes.is_empty(),
+        "the open question's notes are not judged"
+    );
+    let record = mock.record().expect("three judged questions are history");
+    assert_eq!((record.questions, record.at), (3, end));
+    // Judging after the end changes nothing.
+    mock.reveal(end.plus_minutes(1), false);
+    mock.judge(MockOutcome::Nailed, end.plus_minutes(2));
+    assert_eq!(mock.report(end.plus_hours(2)), report);
+
+    // Ended before any judgement: an empty report and no history.
+    let mut unanswered = MockInterview::new(questions, None, T0);
+    unanswered.end_early(T0.plus_minutes(1));
+    assert!(unanswered.is_finished());
+    assert_eq!(unanswered.report(T0.plus_minutes(2)).total, 0);
+    assert_eq!(unanswered.record(), None);
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use prep_engine::study::InterviewPlan;
-use prep_engine::study::plan::seconds_per_answer;
+use prep_engine::study::plan::learner_pace;
 use prep_engine::time::Timestamp;
 
 use crate::clock::{local_days, now, today};
@@ -45,24 +45,8 @@ pub fn InterviewPlanLine() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let at = now();
         let interview = study.progress.with(|p| p.settings.interview)?;
-        let pace = study.progress.with(|p| {
-            let days = prep_engine::stats::summarise_days(&p.reviews, local_days(at));
-            let seconds: u64 = days
-                .iter()
-                .chain(&p.history)
-                .map(|d| u64::from(d.seconds))
-                .sum();
-            let answers: u64 = days
-                .iter()
-                .chain(&p.history)
-                .map(|d| u64::from(d.answers))
-                .sum();
-            seconds_per_answer(seconds, answers)
-        });
-        let steps = study
-            .scheduler()
-            .config()
-            .answers_until_graduated(&prep_engine::scheduler::CardSchedule::new());
+        let pace = study.progress.with(|p| learner_pace(p, local_days(at)));
+        let steps = study.answers_per_new_card();
         InterviewPlan::today(&counts.get(), interview, today(at), pace, steps)
     });
     move || {

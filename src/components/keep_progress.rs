@@ -154,8 +154,17 @@ fn ImportOutcome(
         ImportStep::Idle => None,
         ImportStep::Failed(message) => Some(view! { <p class="error" role="alert">{message}</p> }.into_any()),
         ImportStep::Done(message) => Some(view! { <p role="status">{message}</p> }.into_any()),
-        ImportStep::Preview(imported, words) => Some(view! {
-            <div class="import-preview" role="region" aria-label=format!("Preview of the {source}")>
+        ImportStep::Preview(imported, words) => Some({
+            // The preview takes the focus, which brings it on screen (on a phone it appears
+            // below the fold, under the file picker) and has it read out.
+            let region = NodeRef::<leptos::html::Div>::new();
+            Effect::new(move |_| {
+                if let Some(region) = region.get() {
+                    let _ = region.focus();
+                }
+            });
+            view! {
+            <div class="import-preview" role="region" tabindex="-1" node_ref=region aria-label=format!("Preview of the {source}")>
                 <p>{words}</p>
                 {(!imported.problems.is_empty()).then(|| {
                     let count = imported.problems.len();
@@ -177,6 +186,7 @@ fn ImportOutcome(
                     <button class="link-button" on:click=move |_| set_step.set(ImportStep::Idle)>"Cancel"</button>
                 </div>
             </div>
+            }
         }.into_any()),
     }
     }

@@ -85,12 +85,26 @@ pub fn on_ctrl_enter(handler: impl Fn() + 'static) {
 /// sitting puts its way on one Enter away, not ten Tabs.
 pub fn focus_when_mounted(target: NodeRef<leptos::html::Button>) {
     Effect::new(move |_| {
-        if let Some(button) = target.get()
-            && !typing_in_a_field()
-        {
-            let _ = button.focus();
+        if let Some(button) = target.get() {
+            focus_below_result(&button);
         }
     });
+}
+
+/// The end of a sitting: its result (the enclosing `.summary`) scrolled to the top of the
+/// screen, under the sticky header, and `action` focused without scrolling, so the score is
+/// what the learner sees and one Enter goes on (issue 27: the mock report opened 830 px below
+/// its score). Leaves the focus alone while the person types in a field.
+pub fn focus_below_result(action: &web_sys::HtmlElement) {
+    if typing_in_a_field() {
+        return;
+    }
+    if let Ok(Some(result)) = action.closest(".summary") {
+        result.scroll_into_view_with_bool(true);
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = action.focus_with_options(&options);
 }
 
 /// True while the person types in a text field (the header's search, an answer): a screen that
@@ -102,6 +116,20 @@ pub fn typing_in_a_field() -> bool {
         .is_some_and(|active| matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// A new item of a round: the page back at its top (the session's heading clear of the sticky
+/// header, as on arrival) and the focus on the first element matching `selector`, without
+/// scrolling away from the top (issue 27: after "Next", the h1 sat half under the header).
+pub fn focus_new_item(selector: &'static str) {
+    request_animation_frame(move || {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(target) = first_html_element(selector) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+    });
+}
+
 /// Moves the keyboard focus to the first element matching `selector` once the change under
 /// way is on the page: new content (an answer shown, a verdict, a checked answer; with
 /// `tabindex="-1"`) is read out by a screen reader, scrolled into view above the action bar
@@ -110,13 +138,17 @@ pub fn typing_in_a_field() -> bool {
 /// it (never on load or on a timeout); does nothing if nothing matches.
 pub fn focus_soon(selector: &'static str) {
     request_animation_frame(move || {
-        let target = document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(target) = target {
+        if let Some(target) = first_html_element(selector) {
             let _ = target.focus();
         }
     });
+}
+
+/// The first element matching `selector`, if it is an HTML element.
+fn first_html_element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
 }

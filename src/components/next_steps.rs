@@ -71,6 +71,31 @@ pub fn CustomStudy() -> impl IntoView {
     }
 }
 
+/// With nothing to review now, the most useful sitting meanwhile, as home's main button: new
+/// cards beyond today's plan, the weak cards, or cramming (the first of [`custom_study`]).
+#[component]
+pub fn MeanwhileLink() -> impl IntoView {
+    let deck = loaded_deck();
+    let study = use_study();
+    let first = Memo::new(move |_| {
+        let at = now();
+        let options = study.progress.with(|p| {
+            study
+                .filter
+                .with(|f| custom_study(deck, p, f, at, today(at)))
+        });
+        options
+            .first()
+            .and_then(|step| links_for(step).into_iter().next())
+            .map(|link| (link.href, link.label))
+    });
+    move || {
+        first.get().map(|(link, label)| {
+            view! { <a href=link class="button primary-link">{label}</a> }
+        })
+    }
+}
+
 /// The links of a list of steps; with `focus_first`, the first takes the focus once on screen
 /// so Enter follows it.
 #[component]
@@ -78,13 +103,8 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
     let first = NodeRef::<html::A>::new();
     if focus_first {
         Effect::new(move |_| {
-            if let Some(link) = first.get()
-                && !crate::components::keys::typing_in_a_field()
-            {
-                // Without scrolling: the sitting's summary above stays in view.
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = link.focus_with_options(&options);
+            if let Some(link) = first.get() {
+                crate::components::keys::focus_below_result(&link);
             }
         });
     }
@@ -173,8 +193,8 @@ fn links_for(step: &NextStep) -> Vec<NextLink> {
         }],
         NextStep::ReviewWeak { count } => vec![NextLink {
             href: review,
-            label: format!("Go over the {count} weak cards"),
-            detail: "Cards you forgot or found hard",
+            label: format!("Go over all {count} weak cards"),
+            detail: "Cards you have forgotten or found hard, in any sitting",
         }],
         NextStep::SameCardsOtherMode { cards } => same_cards_links(cards, &request),
         NextStep::StartSection { section, new } => vec![NextLink {

@@ -1,4 +1,4 @@
-//! Practising one card: study screens opened with `?card=<id>` (from a card's page, and soon
+//! Practicing one card: study screens opened with `?card=<id>` (from a card's page, and soon
 //! from search results) study that card alone instead of the chosen selection.
 
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ use crate::state::use_study;
 
 /// The card a study screen was opened for (deck index), read once when the screen opens: a
 /// sitting's plan is fixed when it starts.
-pub fn practised_card() -> Option<usize> {
+pub fn practiced_card() -> Option<usize> {
     let id = use_query_map().with_untracked(|query| query.get(CARD_QUERY))?;
     loaded_deck().card_index(&id)
 }
@@ -32,13 +32,13 @@ pub fn selection_plan(single: Option<usize>) -> String {
     use_study().filter.with_untracked(StudyFilter::to_saved)
 }
 
-/// "Practising one card: <title>", linking back to the card, above a one-card session.
+/// "Practicing one card: <title>", linking back to the card, above a one-card session.
 #[component]
-pub fn PractisingOne(card: usize) -> impl IntoView {
+pub fn PracticingOne(card: usize) -> impl IntoView {
     let card = &loaded_deck().cards[card];
     view! {
         <p class="practising muted">
-            "Practising one card: "
+            "Practicing one card: "
             <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>
         </p>
     }

@@ -28,3 +28,17 @@ pub fn ProgressBar(
         </div>
     }
 }
+
+/// "2 to try again": missed items waiting later in the round, which is why its total grew
+/// (issue 27: a 10-question quiz grew to 22 with no word about why).
+#[component]
+pub fn RetriesWaiting(#[prop(into)] count: Signal<usize>) -> impl IntoView {
+    view! {
+        <p class="retries-waiting muted small" aria-live="polite">
+            {move || match count.get() {
+                0 => String::new(),
+                n => format!("{n} to try again: what you miss comes back before the round ends."),
+            }}
+        </p>
+    }
+}

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
+use crate::components::come_back::ComeBack;
 use crate::components::keys::focus_when_mounted;
 use crate::deck::loaded_deck;
 use crate::paths::{STUDY_PATH, card_path};
@@ -33,7 +34,7 @@ pub fn RoundSummary(
             <p class="score">{score}</p>
             {(!missed.is_empty()).then(|| view! {
                 <h3>"Review these"</h3>
-                <p class="muted">"Each miss counts as a lapse, so these cards come back in your reviews within minutes."</p>
+                <p class="muted">"A miss on a card you have studied counts as Again, so it comes back in your reviews within minutes; a card you have not studied yet stays new."</p>
                 <ul class="card-list">
                     {missed.iter().map(|&c| {
                         let card = &deck.cards[c];
@@ -57,6 +58,7 @@ pub fn SummaryActions(
     let again = NodeRef::new();
     focus_when_mounted(again);
     view! {
+        <ComeBack/>
         <p class="button-row">
             <button class="primary" node_ref=again on:click=move |_| on_again()>{again_label}</button>
             <A href=href(STUDY_PATH) attr:class="button">"Back to study"</A>

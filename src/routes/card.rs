@@ -114,8 +114,8 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
 #[component]
 fn CardPractice(index: usize) -> impl IntoView {
     view! {
-        <nav class="card-practice" aria-label="Practise this card">
-            <h2>"Practise this card"</h2>
+        <nav class="card-practice" aria-label="Practice this card">
+            <h2>"Practice this card"</h2>
             <ul class="mode-chips">
                 {practice_links(index)
                     .into_iter()

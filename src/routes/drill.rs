@@ -15,14 +15,14 @@ use crate::components::answer_feedback::{
 };
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{focus_soon, on_study_key};
-use crate::components::progress_bar::ProgressBar;
+use crate::components::keys::{focus_new_item, focus_soon, on_study_key};
+use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
 use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[("1 / 2", "Sort"), ("Enter", "Next statement")];
+pub const KEYS: &[KeyHint] = &[("1 / 2", "Sort"), ("Enter", "Next statement")];
 
 /// A round sorts this many statements, a few minutes' work on a phone.
 const ROUND_LENGTH: usize = 20;
@@ -112,7 +112,7 @@ fn DrillRoundView(
         move || round.with_untracked(|r| r.as_ref().is_some_and(|r| r.current_answer().is_some()));
     let next = move || {
         round.update(|r| r.iter_mut().for_each(DrillRound::next));
-        focus_soon(FIRST_OPTION);
+        focus_new_item(FIRST_OPTION);
     };
     on_study_key(move |key, event| match key {
         "1" | "ArrowLeft" if !answered() => answer(0),
@@ -133,6 +133,7 @@ fn DrillRoundView(
     });
     view! {
         <ProgressBar progress=progress label="Statements sorted"/>
+        <RetriesWaiting count=Signal::derive(move || round.with(|r| r.as_ref().map_or(0, DrillRound::retries_waiting)))/>
         {move || {
             let (_, finished) = turn.get();
             if finished {

@@ -19,15 +19,15 @@ use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_study_key};
-use crate::components::practice::{PractisingOne, practised_card, selection_plan};
-use crate::components::progress_bar::ProgressBar;
+use crate::components::practice::{PracticingOne, practiced_card, selection_plan};
+use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[("Enter", "Check"), ("Enter", "Next")];
+pub const KEYS: &[KeyHint] = &[("Enter", "Check"), ("Enter", "Next")];
 
 /// Ten typed answers are a few minutes on a phone keyboard.
 const ROUND_LENGTH: usize = 10;
@@ -37,12 +37,12 @@ type FillInRound = PracticeRound<TypedPrompt, (String, TypedVerdict)>;
 #[component]
 pub fn FillInPage() -> impl IntoView {
     set_document_title(|| "Fill in".to_string());
-    let single = practised_card();
+    let single = practiced_card();
     let round = RwSignal::new(0u32);
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Fill in"</h1>
-            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {single.map(|card| view! { <PracticingOne card=card/> })}
             <SittingScope request=requested_sitting()/>
             {move || {
                 round.track();
@@ -103,6 +103,8 @@ fn FillInRound(
     let next = move || {
         if round.with_untracked(|r| r.current_answer().is_some()) {
             round.update(FillInRound::next);
+            // The next prompt from the page's top (its field takes the focus as it mounts).
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     };
     on_study_key(move |key, event| {
@@ -119,6 +121,7 @@ fn FillInRound(
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Answers given"/>
+        <RetriesWaiting count=Signal::derive(move || round.with(FillInRound::retries_waiting))/>
         {move || {
             let (_, finished) = turn.get();
             if finished {

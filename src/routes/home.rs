@@ -5,11 +5,14 @@ use leptos_router::components::A;
 use prep_engine::content::Deck;
 use prep_engine::stats::current_streaks;
 use prep_engine::study::KindFilter;
+use prep_engine::study::plan::about_minutes;
 
 use crate::base_path::href;
 use crate::clock::{local_days, now};
+use crate::components::come_back::ComeBack;
 use crate::components::document_title::set_document_title;
 use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
+use crate::components::next_steps::MeanwhileLink;
 use crate::deck::loaded_deck;
 use crate::paths::{PROGRESS_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
@@ -59,21 +62,32 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// What is waiting today, and the one button to start.
+/// What is waiting today and how long it takes, and the one button to start; when nothing is
+/// left for now, when to come back and the most useful thing to do meanwhile.
 #[component]
 fn StudyCallToAction() -> impl IntoView {
     let study = use_study();
     let counts = study.queue_counts();
+    let minutes = Memo::new(move |_| study.sitting_minutes(&counts.get()));
     let streak = Memo::new(move |_| {
         let at = now();
         study
             .progress
             .with(|p| current_streaks(p, at, local_days(at)))
     });
+    let nothing_now = Memo::new(move |_| counts.get().is_empty());
     view! {
         <div class="study-cta">
             <p>
-                {move || format!("{} today", review_counts_label(counts.get()))}
+                {move || if nothing_now.get() {
+                    "Nothing to review right now.".to_string()
+                } else {
+                    format!(
+                        "{} today, {}.",
+                        review_counts_label(counts.get()),
+                        about_minutes(minutes.get())
+                    )
+                }}
                 {move || {
                     let streak = streak.get();
                     (streak.best > 0).then(|| view! {
@@ -87,8 +101,18 @@ fn StudyCallToAction() -> impl IntoView {
                     })
                 }}
             </p>
+            <Show when=move || nothing_now.get()>
+                <ComeBack/>
+            </Show>
             <InterviewPlanLine/>
-            <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
+            <Show
+                when=move || nothing_now.get()
+                fallback=|| view! {
+                    <A href=href(REVIEW_PATH) attr:class="button primary-link">"Start review"</A>
+                }
+            >
+                <MeanwhileLink/>
+            </Show>
             <A href=href(STUDY_PATH)>"All study modes"</A>
             <details class="interview-date-details">
                 <summary>"Studying for an interview?"</summary>

@@ -35,7 +35,7 @@ use crate::state::use_study;
 
 const TIMER_CHOICES: [Option<u32>; 4] = [None, Some(60), Some(120), Some(180)];
 
-const KEYS: &[KeyHint] = &[
+pub const KEYS: &[KeyHint] = &[
     ("Ctrl+Enter", "Show model answer (from the notes)"),
     ("Space", "Show model answer"),
     ("1 / 2 / 3", "Missed / Partly / Nailed"),
@@ -287,6 +287,21 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
             judge(outcome);
         }
     });
+    // Ending early keeps what was judged (already in the schedule) and makes it the report.
+    let end_early = move || {
+        interview.update(|i| {
+            if let Some(i) = i {
+                i.end_early(now())
+            }
+        });
+        if let Some(record) =
+            interview.with_untracked(|i| i.as_ref().and_then(MockInterview::record))
+        {
+            study.progress.update(|p| {
+                p.record_mock(record);
+            });
+        }
+    };
     let set_notes = move |text: String| {
         interview.update(|i| {
             if let Some(i) = i {
@@ -299,7 +314,24 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         <ProgressBar progress=progress label="Questions answered"/>
         {move || match turn.get() {
             None => view! { <MockReportView interview=interview/> }.into_any(),
-            Some((card, _)) => view! {
+            Some((card, _)) => {
+                // A new question's notes box takes the focus, so typing starts at once (the
+                // question follows a tap on Start or on a judgement); not once its answer shows
+                // (a reload), when the digit keys judge.
+                let notes_box = NodeRef::<leptos::html::Textarea>::new();
+                Effect::new(move |_| {
+                    if let Some(notes) = notes_box.get()
+                        && !interview.with_untracked(|i| i.as_ref().is_some_and(MockInterview::is_revealed))
+                    {
+                        let _ = notes.focus();
+                    }
+                });
+                view! {
+                <p class="mock-end">
+                    <button class="link-button" on:click=move |_| end_early()>
+                        "End the interview here"
+                    </button>
+                </p>
                 <article class="mock-question">
                     {timed.then(|| view! {
                         <p class="timer" role="timer" aria-live="off">
@@ -314,6 +346,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                     <label class="field">
                         <span>"Notes (optional)"</span>
                         <textarea
+                            node_ref=notes_box
                             rows="4"
                             prop:value=move || interview.with(|i| i.as_ref().map(|i| i.notes().to_owned()).unwrap_or_default())
                             on:input=move |ev| set_notes(event_target_value(&ev))
@@ -343,7 +376,8 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                 </article>
                 <KeyHints hints=KEYS/>
             }
-            .into_any(),
+            .into_any()
+            }
         }}
     }
 }
@@ -403,6 +437,8 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         return ().into_any();
     };
     let notes = StoredValue::new(report.notes.clone());
+    let ended_early =
+        interview.with_untracked(|i| i.as_ref().and_then(MockInterview::planned_if_ended_early));
     // Each outcome its own list, misses first: "Partly" is worth a look but is not a miss.
     let list = move |title: &'static str, cards: Vec<usize>| {
         (!cards.is_empty()).then(|| view! {
@@ -416,6 +452,9 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         <div class="summary">
             <h2>"Interview report"</h2>
             <p class="score">{format!("Score: {}%", report.score_percent)}</p>
+            {ended_early.map(|planned| view! {
+                <p>{format!("Ended early: {} of {planned} questions answered.", report.total)}</p>
+            })}
             <p>
                 {format!(
                     "{} nailed, {} partly, {} missed of {} · total time {}",

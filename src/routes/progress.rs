@@ -83,10 +83,16 @@ fn Summary(stats: Stats) -> impl IntoView {
         ),
     };
     let days = |n: u32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+    // Practice tests a card without being a review of it: counted apart (flashcards, typed
+    // recall and mock interviews are reviews).
+    let t = stats.totals;
+    let reviews_today = t.answers_today.saturating_sub(t.practice_answers_today);
+    let reviews = t.answers.saturating_sub(t.practice_answers);
     view! {
         <dl class="stat-grid">
             <div><dt>"Streak"</dt><dd>{days(stats.streaks.current)}<small>{format!("best {}", days(stats.streaks.best))}</small></dd></div>
-            <div><dt>"Answers today"</dt><dd>{stats.totals.answers_today}<small>{format!("{} in all", stats.totals.answers)}</small></dd></div>
+            <div><dt>"Reviews today"</dt><dd>{reviews_today}<small>{format!("{reviews} in all")}</small></dd></div>
+            <div><dt>"Practice today"</dt><dd>{t.practice_answers_today}<small>{format!("quiz, drill and fill-in: {} in all", t.practice_answers)}</small></dd></div>
             <div><dt>"Retention, last 30 days"</dt><dd>{retention}</dd></div>
             <div><dt>"Time studied"</dt><dd>{duration(stats.time.total_seconds)}<small>{format!("{} this week", duration(stats.time.last_7_days_seconds))}</small></dd></div>
             <div><dt>"Cards studied"</dt><dd>{format!("{} of {}", stats.deck.total - stats.deck.new, stats.deck.total)}</dd></div>

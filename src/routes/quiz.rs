@@ -18,16 +18,16 @@ use crate::components::code_text::CodeText;
 use crate::components::document_title::set_document_title;
 use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{focus_soon, on_study_key};
-use crate::components::practice::{PractisingOne, practised_card, selection_plan};
-use crate::components::progress_bar::ProgressBar;
+use crate::components::keys::{focus_new_item, focus_soon, on_study_key};
+use crate::components::practice::{PracticingOne, practiced_card, selection_plan};
+use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::{compiled, loaded_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[("1–5", "Pick"), ("Enter", "Next question")];
+pub const KEYS: &[KeyHint] = &[("1–5", "Pick"), ("Enter", "Next question")];
 
 const QUIZ_LENGTH: usize = 10;
 
@@ -36,14 +36,14 @@ type QuizRound = PracticeRound<ChoiceQuestion, usize>;
 #[component]
 pub fn QuizPage() -> impl IntoView {
     set_document_title(|| "Multiple choice".to_string());
-    let single = practised_card();
+    let single = practiced_card();
     // Each round is a fresh quiz with a fresh seed; "New quiz" forgets the saved one and
     // rebuilds the round view, which starts the next.
     let round = RwSignal::new(0u32);
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Multiple choice"</h1>
-            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {single.map(|card| view! { <PracticingOne card=card/> })}
             <SittingScope request=requested_sitting()/>
             {move || {
                 round.track();
@@ -100,7 +100,7 @@ fn QuizRoundView(
     };
     let next = move || {
         round.update(QuizRound::next);
-        focus_soon(FIRST_OPTION);
+        focus_new_item(FIRST_OPTION);
     };
     on_study_key(move |key, event| match key {
         "1" | "2" | "3" | "4" | "5" => pick(key.parse::<usize>().unwrap_or(1) - 1),
@@ -116,6 +116,7 @@ fn QuizRoundView(
     let turn = Memo::new(move |_| round.with(|r| (r.turn(), r.is_finished())));
     view! {
         <ProgressBar progress=progress label="Questions answered"/>
+        <RetriesWaiting count=Signal::derive(move || round.with(QuizRound::retries_waiting))/>
         {move || {
             let (_, finished) = turn.get();
             if finished {

@@ -22,7 +22,7 @@ use crate::components::empty_selection::EmptySelection;
 use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
 use crate::components::mistakes::Mistakes;
-use crate::components::practice::{PractisingOne, practised_card, selection_plan};
+use crate::components::practice::{PracticingOne, practiced_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
 use crate::components::sitting::{SittingScope, requested_sitting};
@@ -33,7 +33,7 @@ use crate::routes::review::grade_label;
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[("Ctrl+Enter", "Check my answer"), ("1–4", "Grade")];
+pub const KEYS: &[KeyHint] = &[("Ctrl+Enter", "Check my answer"), ("1–4", "Grade")];
 
 /// Typing is slow on a phone: a sitting is a handful of cards.
 const SITTING_LENGTH: usize = 5;
@@ -44,13 +44,13 @@ type RecallRound = PracticeRound<usize, (f32, Grade)>;
 #[component]
 pub fn RecallPage() -> impl IntoView {
     set_document_title(|| "Typed recall".to_string());
-    let single = practised_card();
+    let single = practiced_card();
     // "Another sitting" forgets the saved one and rebuilds the sitting view.
     let sitting = RwSignal::new(0u32);
     view! {
         <section class="page study-session">
             <h1 class="session-title">"Typed recall"</h1>
-            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {single.map(|card| view! { <PracticingOne card=card/> })}
             <SittingScope request=requested_sitting()/>
             {move || {
                 sitting.track();

@@ -11,19 +11,20 @@ use prep_engine::study::{Pool, ReviewSession, SittingCounts};
 use crate::clock::{now, seed, today};
 use crate::components::card_face::{back, front};
 use crate::components::card_link::CardList;
+use crate::components::come_back::ComeBack;
 use crate::components::document_title::set_document_title;
 use crate::components::key_hints::{KeyHint, KeyHints};
-use crate::components::keys::{focus_soon, on_study_key, on_undo_key};
+use crate::components::keys::{focus_new_item, focus_soon, on_study_key, on_undo_key};
 use crate::components::mistakes::Mistakes;
 use crate::components::next_steps::NextSteps;
-use crate::components::practice::{PractisingOne, practised_card, selection_plan};
+use crate::components::practice::{PracticingOne, practiced_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::loaded_deck;
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
-const KEYS: &[KeyHint] = &[
+pub const KEYS: &[KeyHint] = &[
     ("Space", "Show answer"),
     ("1–4", "Again · Hard · Good · Easy"),
     ("U", "Undo"),
@@ -49,7 +50,7 @@ pub fn ReviewPage() -> impl IntoView {
 fn ReviewSitting() -> impl IntoView {
     let deck = loaded_deck();
     let study = use_study();
-    let single = practised_card();
+    let single = practiced_card();
     let request = requested_sitting();
     let filter = study.sitting_filter(&request);
     // Kept per tab (see `sitting_store`): a visit to a card and Back, or a reload, resumes
@@ -90,7 +91,7 @@ fn ReviewSitting() -> impl IntoView {
                 s.answer(deck, p, &scheduler, grade, at);
             })
         });
-        focus_soon(".action-bar .primary");
+        focus_new_item(".action-bar .primary");
     };
     let undo = move || {
         let mut outcome = Ok(0);
@@ -148,7 +149,7 @@ fn ReviewSitting() -> impl IntoView {
                     "Undo"
                 </button>
             </div>
-            {single.map(|card| view! { <PractisingOne card=card/> })}
+            {single.map(|card| view! { <PracticingOne card=card/> })}
             <SittingScope request=request/>
             <ProgressBar progress=progress label="Answers"/>
             <Show when=move || turn.get().0.is_some()>
@@ -287,26 +288,12 @@ fn ReviewSummary(
     session: RwSignal<ReviewSession>,
     filter: prep_engine::study::StudyFilter,
 ) -> impl IntoView {
-    let study = use_study();
     let summary = session.with_untracked(|s| s.summary());
-    let at = now();
-    let next_due = study.progress.with_untracked(|p| {
-        p.cards
-            .values()
-            .filter(|s| !s.is_new())
-            .map(|s| s.due)
-            .min()
-    });
     let seen = summary.seen.clone();
     let head = if summary.answers == 0 {
         view! {
             <h2>"Nothing to review right now"</h2>
-            <p>
-                {match next_due {
-                    Some(due) if due > at => format!("Your next card is due in {}.", format_interval(due.millis_since(at))),
-                    _ => "No cards are due and today’s new cards are done for this selection.".to_string(),
-                }}
-            </p>
+            <p>"No cards are due and today’s new cards are done for this selection."</p>
         }
         .into_any()
     } else {
@@ -322,7 +309,7 @@ fn ReviewSummary(
                     .collect_view()}
             </dl>
             {(!summary.forgotten.is_empty()).then(|| view! {
-                <h3>"Worth another look"</h3>
+                <h3>{format!("Forgotten this sitting ({})", summary.forgotten.len())}</h3>
                 <CardList cards=summary.forgotten.clone()/>
             })}
         }
@@ -331,6 +318,7 @@ fn ReviewSummary(
     view! {
         <div class="summary">
             {head}
+            <ComeBack filter=filter.clone()/>
             <NextSteps seen=seen filter=filter/>
         </div>
     }

@@ -156,7 +156,7 @@ fn SearchResult(hit: Hit, first: bool) -> impl IntoView {
             </h2>
             <p class="result-place muted">{place}</p>
             {snippet}
-            <nav class="result-practice" aria-label=format!("Practise {}", card.prompt)>
+            <nav class="result-practice" aria-label=format!("Practice {}", card.prompt)>
                 <ul>
                     {practice
                         .into_iter()

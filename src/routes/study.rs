@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::scheduler::SchedulerConfig;
+use prep_engine::study::plan::about_minutes;
 use prep_engine::study::{
     KindFilter, LEECH_LAPSES, NewCardOrder, Pool, StudyFilter, is_only_choice, leeches,
     toggle_choice,
@@ -10,6 +11,7 @@ use prep_engine::study::{
 
 use crate::base_path::href;
 use crate::components::card_link::CardList;
+use crate::components::come_back::ComeBack;
 use crate::components::document_title::set_document_title;
 use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::components::next_steps::CustomStudy;
@@ -55,13 +57,27 @@ pub fn StudyPage() -> impl IntoView {
     let study = use_study();
     let counts = study.queue_counts();
     let cards_in_filter = Memo::new(move |_| study.filter.with(|f| f.cards(deck).len()));
-    let review_label = move || review_counts_label(counts.get());
+    let review_label = move || {
+        let counts = counts.get();
+        if counts.is_empty() {
+            "Nothing to review right now".to_string()
+        } else {
+            format!(
+                "{}, {}",
+                review_counts_label(counts),
+                about_minutes(study.sitting_minutes(&counts))
+            )
+        }
+    };
     view! {
         <section class="page study-hub">
             <h1>"Study"</h1>
             <p class="lede">
                 {move || format!("{} cards selected · {} weak", cards_in_filter.get(), counts.get().weak)}
             </p>
+            <Show when=move || counts.get().is_empty()>
+                <ComeBack/>
+            </Show>
             <ul class="mode-list">
                 <li>
                     <A href=href(REVIEW_PATH) attr:class="mode mode-primary">

@@ -1,4 +1,4 @@
-// Practising one card from its page, and every answer counting: a missed multiple-choice
+// Practicing one card from its page, and every answer counting: a missed multiple-choice
 // question is a lapse, so the card is due again within minutes and a review brings it first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,11 +28,11 @@ test('practise one card from its page: a miss leaves a card never studied new, a
   const title = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
   assert.equal(title, '49. What is Circuit Breaker pattern?');
   assert.match(await page.getByRole('article').textContent(), /Not studied yet/);
-  const practice = page.getByRole('navigation', { name: 'Practise this card' });
+  const practice = page.getByRole('navigation', { name: 'Practice this card' });
   const modes = await practice.getByRole('link').allTextContents();
   assert.deepEqual(modes.map((t) => t.match(/^(Flip|Type|Fill in|Choose)/)?.[1]), ['Flip', 'Type', 'Fill in', 'Choose']);
   await practice.getByRole('link', { name: /^Choose/ }).click();
-  await page.getByText('Practising one card:').waitFor();
+  await page.getByText('Practicing one card:').waitFor();
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
   assert.ok(total >= 1);
   await missTheQuestion(page, id);
@@ -48,13 +48,13 @@ test('practise one card from its page: a miss leaves a card never studied new, a
   assert.match(await page.getByRole('article').textContent(), /Not studied yet/);
 
   // Learnt (Easy graduates it), then missed in practice: a lapse, due again within minutes.
-  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Flip/ }).click();
+  await page.getByRole('navigation', { name: 'Practice this card' }).getByRole('link', { name: /^Flip/ }).click();
   await page.getByRole('button', { name: 'Show answer' }).click();
   await page.getByRole('button', { name: /^Easy/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Session complete' }).waitFor();
   await open(page, app.url, `card/${id}`);
-  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Choose/ }).click();
-  await page.getByText('Practising one card:').waitFor();
+  await page.getByRole('navigation', { name: 'Practice this card' }).getByRole('link', { name: /^Choose/ }).click();
+  await page.getByText('Practicing one card:').waitFor();
   // The first round resumes where it was left: on to its retry of the missed question.
   const next = page.getByRole('button', { name: 'Next question' });
   if (await next.isVisible()) await next.click();
@@ -78,7 +78,7 @@ test('practise one card from its page: a miss leaves a card never studied new, a
 test('a decision-guide item offers only the modes that fit it', async () => {
   const page = await newUser();
   await open(page, app.url, 'card/avoid-orm-complex-queries-needed');
-  const practice = page.getByRole('navigation', { name: 'Practise this card' });
+  const practice = page.getByRole('navigation', { name: 'Practice this card' });
   const modes = await practice.getByRole('link').allTextContents();
   // No answer text to type or fill in: flip it, or choose.
   assert.deepEqual(modes.map((t) => t.match(/^(Flip|Type|Fill in|Choose)/)?.[1]), ['Flip', 'Choose']);
@@ -96,9 +96,9 @@ test('fill in one card: a typo is forgiven and shown, another word is wrong and 
   const page = await newUser();
   const id = 'what-are-django-signals-and-when-to-use-them';
   await open(page, app.url, `card/${id}`);
-  const practice = page.getByRole('navigation', { name: 'Practise this card' });
+  const practice = page.getByRole('navigation', { name: 'Practice this card' });
   await practice.getByRole('link', { name: /^Fill in/ }).click();
-  await page.getByText('Practising one card:').waitFor();
+  await page.getByText('Practicing one card:').waitFor();
 
   // The card's authored fill-ins in their order: first the AppConfig method, then the cache job.
   const prompt = (await page.getByRole('heading', { level: 2 }).textContent()).trim();

@@ -59,7 +59,7 @@ test('two tabs reviewing different cards both count, and each tab sees the other
   await gradeGood(b, 1);
   // B merged A's three answers when A saved (the storage event) and kept its own.
   await open(b, app.url, 'progress');
-  const today = b.getByRole('definition').filter({ hasText: /in all/ });
+  const today = b.locator('.stat-grid div').filter({ has: b.getByText('Reviews today', { exact: true }) }).locator('dd');
   assert.match(await today.textContent(), /^4/);
   await a.reload();
   await waitForApp(a);
@@ -79,7 +79,7 @@ test('progress shows on the stats page and home after a reload', async () => {
   await page.getByRole('link', { name: /^Streak:/ }).click();
   await page.getByRole('heading', { name: 'Your progress', exact: true }).waitFor();
   const figure = (term) => page.locator('.stat-grid div').filter({ has: page.getByText(term, { exact: true }) }).locator('dd').textContent();
-  assert.match(await figure('Answers today'), /^2/);
+  assert.match(await figure('Reviews today'), /^2/);
   assert.match(await figure('Streak'), /^1 day/);
   assert.match(await figure('Cards studied'), /^2 of 141/);
   // Charts carry their numbers in words.
@@ -242,6 +242,11 @@ test('export, reset, import: everything comes back, and a wrong file is refused'
   await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
   const preview = page.getByRole('region', { name: 'Preview of the file' });
   assert.match(await preview.textContent(), /The file has 3 studied cards, 3 answers, 0 mock interviews and 0 days of history\. Merging adds 3 cards/);
+  // On a phone the preview appears below the file picker: it is brought on screen, focused
+  // (issue 27).
+  await page.waitForFunction(() => document.activeElement?.classList.contains('import-preview'));
+  const box = await preview.boundingBox();
+  assert.ok(box.y >= 0 && box.y < page.viewportSize().height - 40, `the preview is on screen (top at ${box.y})`);
   // Replace names everything it removes and what will be kept (issue 26, defect 8).
   assert.match(await preview.textContent(), /Replacing keeps only the file's: it removes 0 cards, 0 answers, 0 mock interviews and 0 days of history that only this browser has; you then keep 3 cards and 3 answers\./);
   await preview.getByRole('button', { name: 'Replace my progress' }).click();
@@ -332,7 +337,7 @@ async function gradeAtOnce(tabs) {
   const shown = [];
   for (const page of pages) {
     await page.getByRole('link', { name: 'Progress', exact: true }).first().click();
-    const figure = page.locator('.stat-grid div').filter({ has: page.getByText('Answers today', { exact: true }) }).locator('dd');
+    const figure = page.locator('.stat-grid div').filter({ has: page.getByText('Reviews today', { exact: true }) }).locator('dd');
     shown.push(Number((await figure.locator('small').textContent()).match(/^(\d+) in all/)[1]));
     assert.deepEqual(page.problems, []);
   }

@@ -102,9 +102,9 @@ test('keyboard: / focuses the field, Enter goes to the first result, and a resul
 
   // From a result, a practice mode for that card alone is one tap away.
   await open(page, app.url, 'search?q=circuit%20breaker');
-  const practice = results(page).first().getByRole('navigation', { name: /^Practise / });
+  const practice = results(page).first().getByRole('navigation', { name: /^Practice / });
   await practice.getByRole('link', { name: 'Flip' }).click();
-  await page.getByText('Practising one card:').waitFor();
+  await page.getByText('Practicing one card:').waitFor();
   assert.match(page.url(), /review\?card=what-is-circuit-breaker-pattern$/);
   assert.deepEqual(page.problems, []);
 });

@@ -31,7 +31,7 @@ test('a quiz survives its "From the card" link and Back, and a reload', async ()
   const verdict = await page.getByRole('status').textContent();
 
   await page.getByRole('status').getByRole('link').click();
-  await page.getByRole('navigation', { name: 'Practise this card' }).waitFor();
+  await page.getByRole('navigation', { name: 'Practice this card' }).waitFor();
   await page.goBack();
   await page.getByRole('radiogroup', { name: 'Options' }).waitFor();
   assert.equal(await answered(page), 4, 'still 4 answered, not 0');
@@ -56,7 +56,7 @@ test('a finished sitting keeps its summary on reload and Back; opening the mode 
   const page = await newUser();
   const id = 'what-is-circuit-breaker-pattern';
   await open(page, app.url, `card/${id}`);
-  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Choose/ }).click();
+  await page.getByRole('navigation', { name: 'Practice this card' }).getByRole('link', { name: /^Choose/ }).click();
   const complete = page.getByRole('heading', { level: 2, name: 'Quiz complete' });
   for (let i = 0; !(await complete.isVisible()); i++) {
     assert.ok(i < 20, 'a round ends');
@@ -72,14 +72,14 @@ test('a finished sitting keeps its summary on reload and Back; opening the mode 
   assert.equal(await page.getByText(/right the first time/).textContent(), score);
 
   // To the card and Back: still the summary.
-  await page.getByText('Practising one card:').getByRole('link').click();
-  await page.getByRole('navigation', { name: 'Practise this card' }).waitFor();
+  await page.getByText('Practicing one card:').getByRole('link').click();
+  await page.getByRole('navigation', { name: 'Practice this card' }).waitFor();
   await page.goBack();
   await complete.waitFor();
 
   // Chosen again from the card's page: a new quiz.
-  await page.getByText('Practising one card:').getByRole('link').click();
-  await page.getByRole('navigation', { name: 'Practise this card' }).getByRole('link', { name: /^Choose/ }).click();
+  await page.getByText('Practicing one card:').getByRole('link').click();
+  await page.getByRole('navigation', { name: 'Practice this card' }).getByRole('link', { name: /^Choose/ }).click();
   await page.getByRole('radiogroup', { name: 'Options' }).waitFor();
   assert.equal(await answered(page), 0);
   assert.deepEqual(page.problems, []);

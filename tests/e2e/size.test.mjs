@@ -27,8 +27,10 @@ const KiB = 1024;
 // Replace removes, a restore control for backups, a capacity check, the single file's own
 // namespace): 474.4 -> 481.7 KB brotli, 608.6 -> 618.4 KB gzip; and for the interview date
 // (issue 27: the date field, today's plan, practice that leaves unlearnt cards new): 481.7 ->
-// 486.5 KB brotli, 618.4 -> 624.4 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 488 * KiB, gzip: 626 * KiB };
+// 486.5 KB brotli, 618.4 -> 624.4 KB gzip; and for its second part (one count, time estimates,
+// when to come back, end screens, the shortcut sheet): 486.5 -> 493.7 KB brotli, 624.4 ->
+// 635.4 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 496 * KiB, gzip: 638 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

@@ -35,7 +35,7 @@ test('review: grade three cards Good, reload, and they are scheduled, not new', 
   const first = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
   assert.ok(!graded.includes(first), `after reload the session starts with a new card, not ${first}`);
   await open(page, app.url);
-  assert.match(await page.getByRole('main').textContent(), /17 new · 0 learning · 0 to review today/);
+  assert.match(await page.getByRole('main').textContent(), /17 new · 3 learning · 0 to review today/, "the three on their 10-minute step come in a sitting now");
 
   // Each card's page says where it stands.
   await open(page, app.url, `card/${saved.progress.reviews[0].card}`);

@@ -185,6 +185,7 @@ pub fn plausible_day(day: &DaySummary, latest: Timestamp) -> Result<(), String> 
     if day.answers > MAX_ANSWERS_A_DAY
         || day.review_answers > day.answers
         || day.review_passed > day.review_answers
+        || day.practice_answers > day.answers
         || day.seconds > 86_400
     {
         return Err("its counts do not fit in one day".to_owned());

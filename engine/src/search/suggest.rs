@@ -59,9 +59,14 @@ impl SearchIndex {
     }
 
     /// The terms closest to `norm`, at most `max`: fewest edits within [`reach`], then the
-    /// most cards.
+    /// most cards. A term must begin with the letter typed first: a misspelling rarely gets
+    /// the first letter wrong, and a word two edits away with another first letter is
+    /// another word ("celery" is not a misspelling of "every"), which would only mislead.
     fn closest_terms(&self, norm: &str, max: usize) -> Vec<usize> {
         let typed: Vec<char> = norm.chars().collect();
+        let Some(&first) = typed.first() else {
+            return Vec::new();
+        };
         let limit = reach(typed.iter().filter(|c| c.is_alphabetic()).count());
         let mut near: Vec<(usize, usize, usize)> = self
             .terms
@@ -69,6 +74,9 @@ impl SearchIndex {
             .enumerate()
             .filter_map(|(term, spelled)| {
                 let chars: Vec<char> = spelled.chars().collect();
+                if chars.first() != Some(&first) {
+                    return None;
+                }
                 let distance = text::edit_distance(&typed, &chars, limit)?;
                 Some((distance, usize::MAX - self.postings[term].len(), term))
             })

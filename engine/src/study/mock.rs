@@ -97,6 +97,9 @@ pub struct MockInterview {
     /// Notes typed so far for the current question; they move to its answer when judged.
     #[serde(default)]
     notes: String,
+    /// Questions planned when the interview was ended before its last one.
+    #[serde(default)]
+    planned: Option<usize>,
 }
 
 /// The end-of-interview report.
@@ -129,7 +132,27 @@ impl MockInterview {
             revealed_at: None,
             finished_at: None,
             notes: String::new(),
+            planned: None,
         }
+    }
+
+    /// Ends the interview now, before its last question: the questions judged so far make the
+    /// report (and the history entry); the open question is dropped unjudged, so nothing is
+    /// recorded for it. Ending before any judgement leaves an empty report and no history.
+    pub fn end_early(&mut self, now: Timestamp) {
+        if self.is_finished() {
+            return;
+        }
+        self.planned = Some(self.questions.len());
+        self.questions.truncate(self.answers.len());
+        self.revealed_at = None;
+        self.notes.clear();
+        self.finished_at = Some(now);
+    }
+
+    /// The questions planned, if the interview was ended early (the report says "3 of 8").
+    pub fn planned_if_ended_early(&self) -> Option<usize> {
+        self.planned
     }
 
     /// The notes typed so far for the current question.
@@ -149,7 +172,7 @@ impl MockInterview {
     /// never changes afterwards, so recording it twice can be recognised (see
     /// [`crate::progress::Progress::record_mock`]).
     pub fn record(&self) -> Option<MockRecord> {
-        let at = self.finished_at?;
+        let at = self.finished_at.filter(|_| !self.answers.is_empty())?;
         let report = self.report(at);
         Some(MockRecord {
             at,

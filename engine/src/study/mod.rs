@@ -1,6 +1,7 @@
 //! Study sessions: which cards to study now (filters and the due queue), the flashcard session
 //! with its learning-step re-queueing, and the mock interview with its report.
 
+mod come_back;
 mod filter;
 mod leech;
 mod mock;
@@ -10,6 +11,7 @@ mod queue;
 mod review;
 mod sitting;
 
+pub use come_back::{LocalMoment, NextReviews, next_reviews};
 pub use filter::{
     FILTER_KEY, KindFilter, NewCardOrder, Pool, Scope, StudyFilter, is_only_choice, toggle_choice,
 };

@@ -4,6 +4,8 @@
 //! [`crate::scheduler::SchedulerConfig::due_by`].
 
 use super::{DayBounds, QueueCounts};
+use crate::progress::Progress;
+use crate::stats::{LocalDays, summarise_days};
 use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Seconds an answer is assumed to take until the learner has given [`MEASURED_AFTER`]
@@ -36,6 +38,36 @@ pub fn seconds_per_answer(seconds_studied: u64, answers: u64) -> f64 {
     (seconds_studied as f64 / answers as f64).clamp(5.0, 120.0)
 }
 
+/// The learner's seconds per answer over everything recorded: the answer log's days and the
+/// compacted history (see [`seconds_per_answer`]).
+pub fn learner_pace(progress: &Progress, days: LocalDays) -> f64 {
+    let recent = summarise_days(&progress.reviews, days);
+    let (seconds, answers) =
+        recent
+            .iter()
+            .chain(&progress.history)
+            .fold((0u64, 0u64), |(seconds, answers), day| {
+                (
+                    seconds + u64::from(day.seconds),
+                    answers + u64::from(day.answers),
+                )
+            });
+    seconds_per_answer(seconds, answers)
+}
+
+/// Whole minutes `answers` take at `seconds_per_answer`, rounded up (0 only for no answers).
+pub fn minutes_for(answers: usize, seconds_per_answer: f64) -> u32 {
+    (answers as f64 * seconds_per_answer / 60.0).ceil() as u32
+}
+
+/// "about 15 minutes" / "about 1 minute", for a time estimate.
+pub fn about_minutes(minutes: u32) -> String {
+    format!(
+        "about {minutes} minute{}",
+        if minutes == 1 { "" } else { "s" }
+    )
+}
+
 /// What today holds on the way to the interview.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InterviewPlan {
@@ -62,15 +94,11 @@ impl InterviewPlan {
         answers_per_new: usize,
     ) -> Option<Self> {
         let days_left = days_left(today, interview)?;
-        let new_today = counts.new_today();
-        let reviews_today = counts.due;
-        let answers = new_today * answers_per_new + reviews_today;
-        let minutes = (answers as f64 * seconds_per_answer / 60.0).ceil() as u32;
         Some(InterviewPlan {
             days_left,
-            new_today,
-            reviews_today,
-            minutes,
+            new_today: counts.new_today(),
+            reviews_today: counts.due,
+            minutes: minutes_for(counts.expected_answers(answers_per_new), seconds_per_answer),
         })
     }
 
@@ -84,12 +112,11 @@ impl InterviewPlan {
             return format!("{when}: nothing more to study today.");
         }
         format!(
-            "{when}: today {} new and {} review{}, about {} minute{}.",
+            "{when}: today {} new and {} review{}, {}.",
             self.new_today,
             self.reviews_today,
             if self.reviews_today == 1 { "" } else { "s" },
-            self.minutes,
-            if self.minutes == 1 { "" } else { "s" }
+            about_minutes(self.minutes)
         )
     }
 }

@@ -185,6 +185,16 @@ impl<T: Clone, R: Clone> PracticeRound<T, R> {
         (self.answers.len(), self.answers.len() + pending)
     }
 
+    /// Missed items waiting to be asked again later in the round (not the one on screen): the
+    /// "3 to try again" that says why the round grew.
+    pub fn retries_waiting(&self) -> usize {
+        self.queue
+            .iter()
+            .skip(1)
+            .filter(|turn| turn.attempt > 0)
+            .count()
+    }
+
     /// Every answer given, in order, retries included.
     pub fn answers(&self) -> &[Answered<T, R>] {
         &self.answers

@@ -6,7 +6,7 @@ use crate::scheduler::CardSchedule;
 use crate::time::Timestamp;
 
 use super::filter::{KindFilter, NewCardOrder, Pool, StudyFilter};
-use super::review::LEARN_AHEAD_MS;
+use super::review::{LEARN_AHEAD_MS, SittingCounts};
 
 /// The person's local day, `[start, end)`: the engine has no time zone, so the app passes it in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +24,16 @@ pub fn is_weak(schedule: &CardSchedule) -> bool {
     !schedule.is_new() && (schedule.lapses > 0 || schedule.stability < WEAK_STABILITY_DAYS)
 }
 
-/// How many filtered cards are due now, new (and allowed today), and weak: the numbers on the
-/// study screen's buttons.
+/// How many filtered cards a review sitting started now would bring, by kind, and how many are
+/// new beyond today's allowance, and weak: the one source of the counts home, the study page and
+/// the sitting itself show ([`QueueCounts::sitting`] equals the new sitting's
+/// [`super::ReviewSession::remaining`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QueueCounts {
-    /// Cards due now, learning and review alike.
+    /// Studied cards a sitting now would bring: due now, or in a learning step due within
+    /// [`LEARN_AHEAD_MS`] (as Anki counts its learning cards).
     pub due: usize,
-    /// Of the due cards, those in a learning or relearning step (Anki's "Learn" count).
+    /// Of those, the ones in a learning or relearning step (Anki's "Learn" count).
     pub learning: usize,
     pub new_available: usize,
     pub new_allowed_today: usize,
@@ -52,7 +55,7 @@ pub fn queue_counts(
         let schedule = progress.schedule(deck.cards[card].id.as_str());
         if schedule.is_new() {
             counts.new_available += 1;
-        } else if schedule.is_due(now) {
+        } else if in_a_sitting_now(&schedule, now) {
             counts.due += 1;
             counts.learning += usize::from(schedule.is_learning());
         }
@@ -79,6 +82,40 @@ impl QueueCounts {
     pub fn new_beyond_today(&self) -> usize {
         self.new_available - self.new_today()
     }
+
+    /// Whether a review sitting now would have anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.due + self.new_today() == 0
+    }
+
+    /// The New / Learning / Review counts a review sitting started now opens with.
+    pub fn sitting(&self) -> SittingCounts {
+        SittingCounts {
+            new: self.new_today(),
+            learning: self.learning,
+            review: self.review_due(),
+        }
+    }
+
+    /// Answers a review sitting now takes if every answer is Good: each new card through its
+    /// `answers_per_new` learning steps, every other card once (a learning card's remaining
+    /// step; a review).
+    pub fn expected_answers(&self, answers_per_new: usize) -> usize {
+        self.new_today() * answers_per_new + self.due
+    }
+}
+
+/// Whether a studied card belongs in a review sitting started now: due, or a learning step due
+/// within the learn-ahead window (it comes back within the sitting anyway).
+pub(super) fn in_a_sitting_now(schedule: &CardSchedule, now: Timestamp) -> bool {
+    schedule.is_due(now) || is_learning_ahead(schedule, now)
+}
+
+/// A learning step not due yet, but due within [`LEARN_AHEAD_MS`].
+fn is_learning_ahead(schedule: &CardSchedule, now: Timestamp) -> bool {
+    schedule.is_learning()
+        && !schedule.is_due(now)
+        && schedule.due.millis_since(now) <= LEARN_AHEAD_MS
 }
 
 /// New cards still allowed today: the daily limit, or with an interview date set, what the plan
@@ -151,9 +188,7 @@ pub fn review_queue_learning_more(
     let ahead = in_key_order(
         schedules
             .iter()
-            .filter(|(_, s)| {
-                s.is_learning() && !s.is_due(now) && s.due.millis_since(now) <= LEARN_AHEAD_MS
-            })
+            .filter(|(_, s)| is_learning_ahead(s, now))
             .map(|&(card, s)| (s.due.millis(), 0, card))
             .collect(),
     )

@@ -63,6 +63,16 @@ pub struct SittingCounts {
     pub review: usize,
 }
 
+impl SittingCounts {
+    /// "17 new · 1 learning · 3 to review": the words for these counts wherever they are shown.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} new · {} learning · {} to review",
+            self.new, self.learning, self.review
+        )
+    }
+}
+
 impl ReviewSession {
     /// A review sitting: every grade goes through the scheduler.
     pub fn new(queue: Vec<usize>) -> Self {
