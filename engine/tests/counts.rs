@@ -218,3 +218,45 @@ fn the_next_reviews_are_said_as_a_person_plans_a_day() {
         "Next: 4 cards on 14 December, in 20 days."
     );
 }
+
+#[test]
+fn the_mornings_count_holds_every_review_the_day_brings() {
+    // Cards reviewed at 09:05-09:15 two days ago come due at 09:05-09:15 today: at 09:00 the
+    // plan and the sitting hold them all (reviews are due on their day, as in Anki), not the
+    // "0 reviews" their minutes would say.
+    let scheduler = Progress::default().settings.scheduler().unwrap();
+    let mut progress = Progress::default();
+    let morning = T0.start_of_utc_day().plus_hours(9);
+    for card in 0..10 {
+        let id = deck().cards[card].id.as_str();
+        let at = morning.plus_days(-3).plus_minutes(5 + card as i64);
+        progress.record_review(&scheduler, id, Grade::Easy, StudyMode::Flashcard, at);
+    }
+    let due: Vec<Timestamp> = (0..10)
+        .map(|c| progress.schedule(deck().cards[c].id.as_str()).due)
+        .collect();
+    let due_day = due[0].start_of_utc_day();
+    assert!(
+        due.iter()
+            .all(|d| d.start_of_utc_day() == due_day && *d > due_day.plus_hours(9))
+    );
+    let nine = due_day.plus_hours(9);
+    let filter = StudyFilter::default();
+    let counts = queue_counts(deck(), &progress, &filter, nine, day_of(nine));
+    assert_eq!(counts.review_due(), 10);
+    let queue = review_queue(deck(), &progress, &filter, nine, day_of(nine), 3);
+    assert_eq!(
+        ReviewSession::new(queue)
+            .remaining(deck(), &progress)
+            .review,
+        10
+    );
+    // The evening before, they are tomorrow's.
+    let evening = nine.plus_hours(-12);
+    assert_eq!(
+        queue_counts(deck(), &progress, &filter, evening, day_of(evening)).review_due(),
+        0
+    );
+    let next = next_reviews(deck(), &progress, &filter, evening, day_of).unwrap();
+    assert_eq!((next.cards, next.days_ahead), (10, 1));
+}

@@ -169,10 +169,14 @@ fn repeated_good_grows_the_interval_once_in_review() {
     assert_eq!(p.schedule(id(0)).reps, 10);
     assert_eq!(p.schedule(id(0)).lapses, 0);
 
-    // The card is not offered before its due time, and is offered from it on.
+    // A review is due on its day (as Anki's are): not offered the day before, offered from
+    // the start of its day, before its minute.
     let last = p.schedule(id(0));
     let due_only = filter(Pool::Due);
-    assert!(!queue(&p, &due_only, last.due.plus_millis(-1)).contains(&0));
+    let due_day = day_of(last.due).start;
+    assert!(due_day < last.due);
+    assert!(!queue(&p, &due_only, due_day.plus_millis(-1)).contains(&0));
+    assert_eq!(queue(&p, &due_only, due_day), vec![0]);
     assert_eq!(queue(&p, &due_only, last.due), vec![0]);
 }
 
@@ -600,17 +604,18 @@ fn learning_cards_due_within_twenty_minutes_come_after_new_cards() {
         .collect();
     assert_eq!(queue(&p, &filter(Pool::New), now), new);
 
-    // Due now first (3), then new cards, then learn-ahead by due time: 1, 2, then the
-    // relearning 50. Not 5 (24 minutes away), and not the review card 30 although it is due
-    // sooner than 2 and 50: only learning steps are shown ahead.
+    // Due today first, by due time: 3 (due 2 minutes ago), then the review card 30 (due in 5
+    // minutes: reviews are due on their day); then new cards; then learn-ahead by due time: 1,
+    // 2, then the relearning 50. Not 5 (24 minutes away).
     let q = queue(&p, &all(), now);
-    let expected: Vec<usize> = [3].into_iter().chain(new).chain([1, 2, 50]).collect();
+    let expected: Vec<usize> = [3, 30].into_iter().chain(new).chain([1, 2, 50]).collect();
     assert_eq!(q, expected);
-    assert_eq!(queue(&p, &filter(Pool::Due), now), vec![3, 1, 2, 50]);
+    assert_eq!(queue(&p, &filter(Pool::Due), now), vec![3, 30, 1, 2, 50]);
     let counts = queue_counts(deck(), &p, &all(), now, day_of(now));
     assert_eq!(
-        counts.due, 4,
-        "3 is due, and 1, 2 and 50 come within learn-ahead"
+        (counts.due, counts.learning),
+        (5, 4),
+        "3 and 30 due today, and 1, 2 and 50 come within learn-ahead"
     );
     assert_eq!(counts.new_allowed_today, 16);
 
@@ -621,19 +626,22 @@ fn learning_cards_due_within_twenty_minutes_come_after_new_cards() {
     };
     for seed in [1, 2, 3] {
         let q = review_queue(deck(), &p, &shuffled, now, day_of(now), seed);
-        assert_eq!(q.len(), 1 + 16 + 3);
-        assert_eq!(q[0], 3);
-        assert_eq!(&q[17..], &[1, 2, 50], "seed {seed}");
+        assert_eq!(q.len(), 2 + 16 + 3);
+        assert_eq!(&q[..2], &[3, 30]);
+        assert_eq!(&q[18..], &[1, 2, 50], "seed {seed}");
     }
 
     // The window is 20 minutes, inclusive: 5 joins exactly 20 minutes before it is due.
     let due_pool = |t: Timestamp| queue(&p, &filter(Pool::Due), t);
     let enters = far.due.plus_millis(-LEARN_AHEAD_MS);
     assert_eq!(enters, now.plus_minutes(4));
-    assert_eq!(due_pool(enters.plus_millis(-1)), vec![3, 1, 2, 50]);
-    assert_eq!(due_pool(enters), vec![3, 1, 2, 50, 5], "1 is due by now");
-    // The review card 30 joins only when due, among the due cards; 5 is still ahead.
-    assert_eq!(due_pool(review.due.plus_millis(-1)), vec![3, 1, 2, 50, 5]);
+    assert_eq!(
+        due_pool(enters.plus_millis(-1)),
+        vec![3, 1, 30, 2, 50],
+        "1 is due by now"
+    );
+    assert_eq!(due_pool(enters), vec![3, 1, 30, 2, 50, 5]);
+    // Its minute changes nothing for the review card 30: it was due all day.
     assert_eq!(due_pool(review.due), vec![3, 1, 30, 2, 50, 5]);
     assert_eq!(
         queue_counts(

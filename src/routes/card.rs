@@ -6,10 +6,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use prep_engine::content::{CardKind, Deck};
 use prep_engine::scheduler::{Phase, format_interval};
-use prep_engine::study::is_leech;
+use prep_engine::study::{is_due_today, is_leech};
 
 use crate::base_path::href;
-use crate::clock::now;
+use crate::clock::{now, today};
 use crate::components::answer::{AnswerBlock, AnswerDetail};
 use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
@@ -91,6 +91,8 @@ fn CardStatus(card_id: &'static str) -> impl IntoView {
         let text = match schedule.phase {
             _ if schedule.is_new() => "Not studied yet".to_string(),
             _ if schedule.is_due(at) => "Due for review now".to_string(),
+            // Reviews are due on their day (`is_due_today`): today's sitting brings it.
+            _ if is_due_today(&schedule, at, today(at)) => "Due for review today".to_string(),
             Phase::Learning { .. } | Phase::Relearning { .. } => {
                 format!(
                     "Learning · next review in {}",

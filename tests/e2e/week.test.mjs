@@ -316,3 +316,29 @@ test('one spelling: "Practice", never "Practise", on the screens a learner meets
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('a review is due on its day: the morning count and sitting hold it before its minute', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'review?card=what-is-circuit-breaker-pattern');
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Easy/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Session complete' }).waitFor();
+  const due = Object.values((await savedProgress(page)).progress.cards)[0].due;
+  // One minute into the local day it falls due (before its minute, unless it is due at midnight).
+  const morning = await page.evaluate((due) => {
+    const d = new Date(due);
+    d.setHours(0, 1, 0, 0);
+    return d.getTime();
+  }, due);
+  assert.ok(morning < due, 'the card is due later that day');
+  await page.clock.install({ time: morning });
+  await open(page, app.url);
+  await setNewCardsPerDay(page, 0);
+  await open(page, app.url);
+  assert.match(await text(page.locator('.study-cta')), /^0 new · 0 learning · 1 to review today/);
+  await open(page, app.url, 'card/what-is-circuit-breaker-pattern');
+  assert.match(await text(page.getByRole('article')), /Due for review today/);
+  await open(page, app.url, 'review');
+  assert.equal(await sittingCounts(page), '0 new · 0 learning · 1 to review');
+  assert.deepEqual(page.problems, []);
+});

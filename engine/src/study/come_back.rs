@@ -46,16 +46,16 @@ pub fn next_reviews(
     now: Timestamp,
     day_of: impl Fn(Timestamp) -> DayBounds,
 ) -> Option<NextReviews> {
+    let today = day_of(now);
     let later: Vec<Timestamp> = filter
         .cards(deck)
         .into_iter()
         .map(|card| progress.schedule(deck.cards[card].id.as_str()))
-        .filter(|schedule| !schedule.is_new() && !in_a_sitting_now(schedule, now))
+        .filter(|schedule| !schedule.is_new() && !in_a_sitting_now(schedule, now, today))
         .map(|schedule| schedule.due)
         .collect();
     let first = *later.iter().min()?;
     let first_day = day_of(first);
-    let today = day_of(now);
     let days = (first_day.start.millis() - today.start.millis() + MS_PER_DAY / 2) / MS_PER_DAY;
     Some(NextReviews {
         first,

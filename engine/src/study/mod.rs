@@ -20,7 +20,8 @@ pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, m
 pub use plan::InterviewPlan;
 pub use practice::{Answered, MAX_RETRIES, PracticeRound};
 pub use queue::{
-    DayBounds, QueueCounts, is_weak, queue_counts, review_queue, review_queue_learning_more,
+    DayBounds, QueueCounts, is_due_today, is_weak, queue_counts, review_queue,
+    review_queue_learning_more,
 };
 pub use review::{LEARN_AHEAD_MS, ReviewSession, SessionSummary, SittingCounts};
 pub use sitting::{

@@ -2,7 +2,7 @@ use crate::content::Deck;
 use crate::order;
 use crate::progress::Progress;
 use crate::rng::Rng;
-use crate::scheduler::CardSchedule;
+use crate::scheduler::{CardSchedule, Phase};
 use crate::time::Timestamp;
 
 use super::filter::{KindFilter, NewCardOrder, Pool, StudyFilter};
@@ -55,7 +55,7 @@ pub fn queue_counts(
         let schedule = progress.schedule(deck.cards[card].id.as_str());
         if schedule.is_new() {
             counts.new_available += 1;
-        } else if in_a_sitting_now(&schedule, now) {
+        } else if in_a_sitting_now(&schedule, now, today) {
             counts.due += 1;
             counts.learning += usize::from(schedule.is_learning());
         }
@@ -105,10 +105,21 @@ impl QueueCounts {
     }
 }
 
-/// Whether a studied card belongs in a review sitting started now: due, or a learning step due
-/// within the learn-ahead window (it comes back within the sitting anyway).
-pub(super) fn in_a_sitting_now(schedule: &CardSchedule, now: Timestamp) -> bool {
-    schedule.is_due(now) || is_learning_ahead(schedule, now)
+/// Whether a studied card belongs in a review sitting started now: due today (see
+/// [`is_due_today`]), or a learning step due within the learn-ahead window (it comes back
+/// within the sitting anyway).
+pub(super) fn in_a_sitting_now(schedule: &CardSchedule, now: Timestamp, today: DayBounds) -> bool {
+    is_due_today(schedule, now, today) || is_learning_ahead(schedule, now)
+}
+
+/// Whether a studied card is due for study today: a learning step once its minute has come, a
+/// review on its day. Reviews are day-sized, as in Anki, whose review cards are due on a day,
+/// not at a minute: a card reviewed at 09:05 two days ago is due this morning at 09:00 with
+/// the rest of the day's reviews, so the morning's plan ("today 28 new and 29 reviews") and
+/// the sitting hold every review the day brings, not those whose minute has passed.
+pub fn is_due_today(schedule: &CardSchedule, now: Timestamp, today: DayBounds) -> bool {
+    !schedule.is_new()
+        && (schedule.is_due(now) || (schedule.phase == Phase::Review && schedule.due < today.end))
 }
 
 /// A learning step not due yet, but due within [`LEARN_AHEAD_MS`].
@@ -177,7 +188,7 @@ pub fn review_queue_learning_more(
     let due = in_key_order(
         schedules
             .iter()
-            .filter(|(_, s)| !s.is_new() && s.is_due(now))
+            .filter(|(_, s)| is_due_today(s, now, today))
             .map(|&(card, s)| (s.due.millis(), i64::from(!s.is_learning()), card))
             .collect(),
     )
