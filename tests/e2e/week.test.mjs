@@ -342,3 +342,24 @@ test('a review is due on its day: the morning count and sitting hold it before i
   assert.equal(await sittingCounts(page), '0 new · 0 learning · 1 to review');
   assert.deepEqual(page.problems, []);
 });
+
+test('a quiz asks ten different cards before any comes back', async () => {
+  const page = await newUser();
+  await open(page, app.url, 'quiz');
+  const cards = [];
+  const stems = [];
+  for (let i = 0; i < 10; i++) {
+    const stem = await page.locator('#quiz-stem').textContent();
+    stems.push(stem);
+    const item = itemByStem(stem);
+    cards.push(item.card);
+    const options = page.getByRole('radiogroup', { name: 'Options' }).getByRole('radio');
+    const shown = (await options.allTextContents()).map((t) => t.replace(/^\d/, '').trim());
+    await options.nth(Math.max(0, shown.findIndex((t) => item.options.some((o) => o.right && o.text === t)))).click();
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  assert.equal(new Set(cards).size, 10, cards.join(', '));
+  assert.equal(new Set(stems).size, 10);
+  await page.getByRole('heading', { level: 2, name: 'Quiz complete' }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
