@@ -10,7 +10,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::shortcut_sheet::ShortcutSheet;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::theme::apply_saved_theme;
-use crate::deck::compiled_deck;
+use crate::deck::provide_deck;
 use crate::paths::{HOME_PATH, PROGRESS_PATH, SINGLE_FILE_PATH, STUDY_PATH};
 use crate::routes::{
     card::CardPage, drill::DrillPage, fill_in::FillInPage, home::HomePage, kind::KindPage,
@@ -19,11 +19,16 @@ use crate::routes::{
     study::StudyPage,
 };
 use crate::state::provide_study_state;
+use prep_engine::compiled::{CompiledDeck, LoadError};
 
+/// The app for the deck read at start-up, or why it could not be read.
 #[component]
-pub fn App() -> impl IntoView {
-    match compiled_deck() {
-        Ok(_) => view! { <Shell/> }.into_any(),
+pub fn App(loaded: Result<&'static CompiledDeck, &'static LoadError>) -> impl IntoView {
+    match loaded {
+        Ok(deck) => {
+            provide_deck(deck);
+            view! { <Shell/> }.into_any()
+        }
         Err(error) => view! { <DeckError error=error/> }.into_any(),
     }
 }

@@ -1,7 +1,11 @@
 //! Entry point: mount the app. Everything else lives in `app` and the engine crate.
 
+use std::cell::OnceCell;
+
 use interview_prep::app::App;
+use interview_prep::deck::load_embedded;
 use leptos::prelude::*;
+use prep_engine::compiled::{CompiledDeck, LoadError};
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -11,9 +15,13 @@ fn main() {
     // calls for the first time).
     request_animation_frame(|| {
         next_task(|| {
-            let _ = interview_prep::deck::compiled_deck();
-            next_task(|| {
-                mount_to_body(App);
+            // Kept for the page's life: the app hands it to every screen (`deck::use_deck`).
+            let loaded: Result<&'static CompiledDeck, &'static LoadError> = match load_embedded() {
+                Ok(deck) => Ok(Box::leak(Box::new(deck))),
+                Err(error) => Err(Box::leak(Box::new(error))),
+            };
+            next_task(move || {
+                mount_to_body(move || view! { <App loaded=loaded/> });
                 take_over_prerendered_page();
             });
         });
@@ -38,12 +46,27 @@ fn take_over_prerendered_page() {
     }
 }
 
+thread_local! {
+    /// The search benchmark's own copy of the built-in deck (the app's lives in its context,
+    /// out of reach of a script): loaded on the first call, for the page's life.
+    static BENCH_DECK: OnceCell<Option<&'static CompiledDeck>> = const { OnceCell::new() };
+}
+
+/// The benchmark's copy of the deck (`None` only for a broken build).
+fn bench_deck() -> Option<&'static CompiledDeck> {
+    BENCH_DECK.with(|cell| {
+        *cell.get_or_init(|| load_embedded().ok().map(|deck| &*Box::leak(Box::new(deck))))
+    })
+}
+
 /// For the search benchmark (`scripts/search-bench.sh`) and anyone scripting the page: builds
 /// the search index if no search has yet, and returns how many bytes of the download its
 /// source takes. Trunk puts exports on `window.wasmBindings`.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn prep_search_load() -> u32 {
-    let deck = interview_prep::deck::compiled();
+    let Some(deck) = bench_deck() else {
+        return 0;
+    };
     deck.search();
     u32::try_from(deck.search_source_bytes()).unwrap_or(u32::MAX)
 }
@@ -53,9 +76,9 @@ pub fn prep_search_load() -> u32 {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn prep_search(query: &str, limit: u32) -> Vec<u32> {
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    interview_prep::deck::compiled()
-        .search()
-        .ranked(query, limit)
+    bench_deck()
+        .map(|deck| deck.search().ranked(query, limit))
+        .unwrap_or_default()
         .into_iter()
         .map(|(card, _)| u32::try_from(card).unwrap_or(u32::MAX))
         .collect()

@@ -432,7 +432,7 @@ fn card_page(compiled: &CompiledDeck, index: usize) -> String {
         .map(|title| format!("<span class=\"list-name\">{}</span>", escape(title)))
         .unwrap_or_default();
     let mistakes = mistakes_markup(compiled, index);
-    let practice: String = practice_links(index)
+    let practice: String = practice_links(compiled, index)
         .into_iter()
         .map(|link| {
             format!(
@@ -554,24 +554,31 @@ fn replace_between(html: &str, start: &str, end: &str, with: &str) -> Result<Str
 mod tests {
     use super::*;
     use crate::base_path::router_base;
-    use crate::deck::compiled;
+    use crate::deck::load_embedded;
+    use prep_engine::compiled::CompiledDeck;
+
+    /// The built-in deck, read for a test.
+    fn compiled() -> CompiledDeck {
+        load_embedded().expect("the build compiled the deck")
+    }
 
     #[test]
     fn every_card_page_carries_its_question_and_answer() {
-        let pages = pages(compiled());
-        let deck = compiled().deck();
+        let compiled = compiled();
+        let pages = pages(&compiled);
+        let deck = compiled.deck();
         for (index, card) in deck.cards.iter().enumerate() {
             let file = format!("card/{}.html", card.id.as_str());
             let page = pages.iter().find(|p| p.file == file).expect(&file);
             assert!(page.body.contains(&escape(&card_title(card))), "{file}");
-            assert!(page.body.contains(compiled().answer_html(index)), "{file}");
+            assert!(page.body.contains(compiled.answer_html(index)), "{file}");
             assert_eq!(page.title, card_title(card));
         }
     }
 
     #[test]
     fn every_link_between_pages_reaches_a_page() {
-        let pages = pages(compiled());
+        let pages = pages(&compiled());
         let files: std::collections::HashSet<&str> =
             pages.iter().map(|p| p.file.as_str()).collect();
         assert_eq!(files.len(), pages.len(), "no two pages share a file");

@@ -35,7 +35,7 @@ use wasm_bindgen::JsValue;
 
 use crate::browser_storage::BrowserStorage;
 use crate::clock::seed;
-use crate::deck::{content_fingerprint, fingerprint};
+use crate::deck::{fingerprint, use_deck};
 
 /// Storage keys are this prefix followed by the sitting's key (route path and query).
 pub const SITTING_KEY_PREFIX: &str = "interview-prep/sitting:";
@@ -90,7 +90,9 @@ impl<S: SittingState> Sitting<S> {
     /// `start`; then saves it after every change (an Effect owned by the caller's view).
     pub fn restore_or_start(key: &str, start: impl FnOnce() -> S) -> Self {
         let storage_key = format!("{SITTING_KEY_PREFIX}{key}");
-        let restored = read::<S>(&storage_key)
+        // Saved state holds card indices: it is read back only by the deck it was saved for.
+        let deck: &'static str = &use_deck().fingerprint;
+        let restored = read::<S>(deck, &storage_key)
             .filter(|saved| !saved.state.is_finished() || entry_marked(&storage_key, saved.id));
         let (id, state) = match restored {
             Some(saved) => (saved.id, saved.state),
@@ -102,7 +104,7 @@ impl<S: SittingState> Sitting<S> {
         let save: Box<dyn Fn(Option<bool>) -> bool + Send + Sync> = Box::new(move |was_finished| {
             let finished = state.with(|state| {
                 if let Some(packed_state) = packed::pack(state) {
-                    write(&save_key, id, &packed_state);
+                    write(deck, &save_key, id, &packed_state);
                 }
                 state.is_finished()
             });
@@ -196,29 +198,29 @@ struct Saved<S> {
 /// The first line of a saved sitting: format, deck fingerprint and sitting id; the packed
 /// state follows on the next line. A plain header rather than a serde envelope, so reading it
 /// is one small function for every kind of sitting.
-fn header(id: u64) -> String {
-    format!("{FORMAT} {} {id}", content_fingerprint())
+fn header(deck: &str, id: u64) -> String {
+    format!("{FORMAT} {deck} {id}")
 }
 
 /// The saved sitting under `key`, if it is readable, of this format and for this deck.
-fn read<S: DeserializeOwned>(key: &str) -> Option<Saved<S>> {
+fn read<S: DeserializeOwned>(deck: &str, key: &str) -> Option<Saved<S>> {
     let text = BrowserStorage::session().get(key).ok()??;
-    let (id, packed_state) = read_header(&text)?;
+    let (id, packed_state) = read_header(deck, &text)?;
     let state = packed::unpack(packed_state)?;
     Some(Saved { id, state })
 }
 
 /// The sitting id and packed state of a saved sitting of this format and deck.
-fn read_header(text: &str) -> Option<(u64, &str)> {
+fn read_header<'a>(deck: &str, text: &'a str) -> Option<(u64, &'a str)> {
     let (head, state) = text.split_once('\n')?;
     let id = head.rsplit_once(' ')?.1.parse().ok()?;
-    (head == header(id)).then_some((id, state))
+    (head == header(deck, id)).then_some((id, state))
 }
 
 /// Saves the sitting; a failure (storage blocked or full) only means it will not be
 /// restored, so it is not worth a notice.
-fn write(key: &str, id: u64, state: &str) {
-    let _ = BrowserStorage::session().set(key, &format!("{}\n{state}", header(id)));
+fn write(deck: &str, key: &str, id: u64, state: &str) {
+    let _ = BrowserStorage::session().set(key, &format!("{}\n{state}", header(deck, id)));
 }
 
 /// "key#id": what marks a history entry for one sitting.

@@ -3,6 +3,7 @@
 //! event), the chosen filter, and any storage notice to show with its way out.
 
 use leptos::prelude::*;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::progress::{
     BackupInfo, Evidence, Progress, ProgressStore, SaveError, StoreKeys, StoreNotice, StudyMode,
 };
@@ -17,7 +18,7 @@ use prep_engine::time::Timestamp;
 use crate::base_path::router_base;
 use crate::browser_storage::BrowserStorage;
 use crate::clock::{local_days, now, today};
-use crate::deck::loaded_deck;
+use crate::deck::use_deck;
 
 #[derive(Clone, Copy)]
 pub struct StudyState {
@@ -28,6 +29,8 @@ pub struct StudyState {
     pub notice: RwSignal<Option<Notice>>,
     /// What this tab last read from or wrote to storage (see `ProgressStore`).
     store: StoredValue<ProgressStore, LocalStorage>,
+    /// The deck this progress is studied with (`deck::use_deck`).
+    deck: &'static CompiledDeck,
 }
 
 /// A storage problem in words, and which controls the banner offers.
@@ -93,7 +96,7 @@ impl StudyState {
 
     /// Due, new and weak counts for the current filter, kept up to date as progress changes.
     pub fn queue_counts(&self) -> Memo<QueueCounts> {
-        let (progress, filter, deck) = (self.progress, self.filter, loaded_deck());
+        let (progress, filter, deck) = (self.progress, self.filter, self.deck.deck());
         Memo::new(move |_| {
             let at = now();
             progress.with(|p| filter.with(|f| queue_counts(deck, p, f, at, today(at))))
@@ -123,7 +126,7 @@ impl StudyState {
     /// The cards to study now for the sitting `request` asks for, read once: a sitting's plan
     /// is fixed when it starts, so later grading changes progress, not the plan.
     pub fn sitting_queue(&self, request: &SittingRequest, at: Timestamp, seed: u64) -> Vec<usize> {
-        let deck = loaded_deck();
+        let deck = self.deck.deck();
         let filter = self.sitting_filter(request);
         self.progress.with_untracked(|p| {
             review_queue_learning_more(deck, p, &filter, at, today(at), seed, request.extra_new)
@@ -283,6 +286,7 @@ pub fn provide_study_state() -> StudyState {
         ),
         notice: RwSignal::new(loaded.notice.as_ref().map(Notice::of_load)),
         store: StoredValue::new_local(store),
+        deck: use_deck(),
     };
     let progress = state.progress;
     Effect::new(move |previous: Option<()>| {

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use interview_prep::deck::compiled_deck;
+use interview_prep::deck::load_embedded;
 use interview_prep::prerender::pages;
 
 fn main() -> ExitCode {
@@ -33,8 +33,8 @@ fn write_pages(staging: &Path) -> Result<usize, String> {
     let index = staging.join("index.html");
     let template = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let compiled = compiled_deck().map_err(|e| format!("the compiled deck: {e}"))?;
-    let pages = pages(compiled);
+    let compiled = load_embedded().map_err(|e| format!("the compiled deck: {e}"))?;
+    let pages = pages(&compiled);
     for page in &pages {
         let file = staging.join(&page.file);
         if let Some(folder) = file.parent() {

@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::deck::compiled;
+use crate::deck::use_deck;
 
 /// A question's or definition's rendered answer.
 #[component]
 pub fn AnswerBlock(card: usize) -> impl IntoView {
-    view! { <div class="prose" inner_html=compiled().answer_html(card)></div> }
+    view! { <div class="prose" inner_html=use_deck().answer_html(card)></div> }
 }
 
 /// A one-liner's rendered detail.
 #[component]
 pub fn AnswerDetail(card: usize) -> impl IntoView {
-    view! { <p class="one-liner-detail" inner_html=compiled().answer_html(card)></p> }
+    view! { <p class="one-liner-detail" inner_html=use_deck().answer_html(card)></p> }
 }

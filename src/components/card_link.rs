@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::card_path;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn CardLink(
     /// Index into the deck's cards.
     card: usize,
 ) -> impl IntoView {
-    let card = &loaded_deck().cards[card];
+    let card = &use_cards().cards[card];
     view! { <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A> }
 }
 

@@ -6,14 +6,14 @@ use prep_engine::study::{LocalMoment, StudyFilter, next_reviews};
 use prep_engine::time::Timestamp;
 
 use crate::clock::{now, today};
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::state::use_study;
 
 /// The next reviews of `filter` (the saved selection when `None`), kept up to date as progress
 /// changes; nothing when no studied card is scheduled.
 #[component]
 pub fn ComeBack(#[prop(optional)] filter: Option<StudyFilter>) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let said = Memo::new(move |_| {
         let at = now();

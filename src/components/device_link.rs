@@ -3,6 +3,7 @@
 //! that opening such a link shows before anything merges.
 
 use leptos::prelude::*;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::progress::handoff::{
     CARDS_PER_CODE, FRAGMENT_KEY, LinkSchedule, decode_schedule, encode_schedule_parts,
 };
@@ -12,7 +13,7 @@ use wasm_bindgen::JsValue;
 use crate::base_path::href;
 use crate::clock::{local_days, now};
 use crate::components::qr_code::QrCodeSvg;
-use crate::deck::{content_fingerprint, loaded_deck};
+use crate::deck::use_deck;
 use crate::paths::PROGRESS_PATH;
 use crate::state::use_study;
 
@@ -31,15 +32,10 @@ pub fn MakeDeviceLink() -> impl IntoView {
     // The links (one per code of at most CARDS_PER_CODE cards) and how many cards were left out.
     let (links, set_links) = signal(None::<(Vec<String>, usize)>);
     let (shown, set_shown) = signal(0usize);
+    let deck = use_deck();
     let make = move |_| {
         let (payloads, left_out) = study.progress.with_untracked(|p| {
-            encode_schedule_parts(
-                loaded_deck(),
-                content_fingerprint(),
-                p,
-                CARDS_PER_CODE,
-                now(),
-            )
+            encode_schedule_parts(deck.deck(), &deck.fingerprint, p, CARDS_PER_CODE, now())
         });
         let origin = window().location().origin().unwrap_or_default();
         let base = format!("{origin}{}#{FRAGMENT_KEY}=", href(PROGRESS_PATH));
@@ -116,16 +112,13 @@ fn copy_text(text: &str) {
 }
 
 /// What the page's `#schedule=…` fragment holds, if it holds one.
-fn arriving_schedule() -> Option<Result<LinkSchedule, String>> {
+fn arriving_schedule(deck: &CompiledDeck) -> Option<Result<LinkSchedule, String>> {
     let hash = window().location().hash().ok()?;
     let payload = hash
         .strip_prefix('#')?
         .strip_prefix(FRAGMENT_KEY)?
         .strip_prefix('=')?;
-    Some(
-        decode_schedule(loaded_deck(), content_fingerprint(), payload, now())
-            .map_err(|e| e.to_string()),
-    )
+    Some(decode_schedule(deck.deck(), &deck.fingerprint, payload, now()).map_err(|e| e.to_string()))
 }
 
 /// Drops the fragment, so a reload or a bookmark does not offer the same merge again.
@@ -141,10 +134,11 @@ fn forget_fragment() {
 #[component]
 pub fn ScheduleArrival() -> impl IntoView {
     let study = use_study();
-    let (arrival, set_arrival) = signal(arriving_schedule());
+    let deck = use_deck();
+    let (arrival, set_arrival) = signal(arriving_schedule(deck));
     // A link pasted into a tab already on this page changes only the fragment.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_arrival.set(arriving_schedule());
+        set_arrival.set(arriving_schedule(deck));
     });
     on_cleanup(move || listener.remove());
     let (done, set_done) = signal(None::<String>);

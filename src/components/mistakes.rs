@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::code_text::CodeText;
-use crate::deck::compiled;
+use crate::deck::use_deck;
 
 /// The card's common mistakes; nothing when it has none.
 #[component]
 pub fn Mistakes(card: usize) -> impl IntoView {
-    let mistakes = compiled().mistakes(card).to_vec();
+    let mistakes = use_deck().mistakes(card).to_vec();
     (!mistakes.is_empty()).then(|| {
         view! {
             <aside class="mistakes" aria-label="Common mistakes">

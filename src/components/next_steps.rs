@@ -4,12 +4,13 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::study::{NextStep, SittingRequest, custom_study, next_steps};
 
 use crate::clock::{now, today};
 use crate::components::practice::PracticeMode;
 use crate::components::sitting::sitting_href;
-use crate::deck::loaded_deck;
+use crate::deck::use_deck;
 use crate::paths::{REVIEW_PATH, STUDY_PATH};
 use crate::state::use_study;
 
@@ -29,13 +30,17 @@ pub fn NextSteps(
     /// The filter the sitting studied.
     filter: prep_engine::study::StudyFilter,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let bank = use_deck();
+    let deck = bank.deck();
     let study = use_study();
     let at = now();
     let steps = study
         .progress
         .with_untracked(|p| next_steps(deck, p, &filter, &seen, at, today(at)));
-    let links: Vec<NextLink> = steps.iter().flat_map(links_for).collect();
+    let links: Vec<NextLink> = steps
+        .iter()
+        .flat_map(|step| links_for(bank, step))
+        .collect();
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
             <h3 id="next-steps-title">"What next?"</h3>
@@ -49,7 +54,8 @@ pub fn NextSteps(
 /// cards, or practice that leaves schedules alone, for the current selection.
 #[component]
 pub fn CustomStudy() -> impl IntoView {
-    let deck = loaded_deck();
+    let bank = use_deck();
+    let deck = bank.deck();
     let study = use_study();
     let options = Memo::new(move |_| {
         let at = now();
@@ -64,7 +70,7 @@ pub fn CustomStudy() -> impl IntoView {
             <summary>"Custom study"</summary>
             <p class="muted small">"Beyond today\u{2019}s plan, for the cards selected below."</p>
             {move || {
-                let links: Vec<NextLink> = options.get().iter().flat_map(links_for).collect();
+                let links: Vec<NextLink> = options.get().iter().flat_map(|step| links_for(bank, step)).collect();
                 view! { <StepLinks links=links focus_first=false/> }
             }}
         </details>
@@ -75,7 +81,8 @@ pub fn CustomStudy() -> impl IntoView {
 /// cards beyond today's plan, the weak cards, or cramming (the first of [`custom_study`]).
 #[component]
 pub fn MeanwhileLink() -> impl IntoView {
-    let deck = loaded_deck();
+    let bank = use_deck();
+    let deck = bank.deck();
     let study = use_study();
     let first = Memo::new(move |_| {
         let at = now();
@@ -86,7 +93,7 @@ pub fn MeanwhileLink() -> impl IntoView {
         });
         options
             .first()
-            .and_then(|step| links_for(step).into_iter().next())
+            .and_then(|step| links_for(bank, step).into_iter().next())
             .map(|link| (link.href, link.label))
     });
     move || {
@@ -133,8 +140,12 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
 /// The cards just studied in the modes that have something to ask about them: a quiz only if
 /// some have multiple-choice questions, fill in only if some have blanks, typed recall for
 /// any with an answer to write. Never a link to an empty round.
-fn same_cards_links(cards: &[String], request: &SittingRequest) -> Vec<NextLink> {
-    let deck = loaded_deck();
+fn same_cards_links(
+    bank: &CompiledDeck,
+    cards: &[String],
+    request: &SittingRequest,
+) -> Vec<NextLink> {
+    let deck = bank.deck();
     let indices: Vec<usize> = cards.iter().filter_map(|id| deck.card_index(id)).collect();
     let these = if indices.len() == 1 {
         "this card".to_string()
@@ -159,7 +170,7 @@ fn same_cards_links(cards: &[String], request: &SittingRequest) -> Vec<NextLink>
         ),
     ]
     .into_iter()
-    .filter(|(mode, ..)| mode.has_material_for_any(&indices))
+    .filter(|(mode, ..)| mode.has_material_for_any(bank, &indices))
     .map(|(mode, verb, detail)| NextLink {
         href: sitting_href(mode.path(), request),
         label: format!("{verb} {these}"),
@@ -176,8 +187,8 @@ fn section_detail(new: usize) -> &'static str {
     }
 }
 
-fn links_for(step: &NextStep) -> Vec<NextLink> {
-    let deck = loaded_deck();
+fn links_for(bank: &CompiledDeck, step: &NextStep) -> Vec<NextLink> {
+    let deck = bank.deck();
     let request = step.request(deck);
     let review = sitting_href(REVIEW_PATH, &request);
     match step {
@@ -196,7 +207,7 @@ fn links_for(step: &NextStep) -> Vec<NextLink> {
             label: format!("Go over all {count} weak cards"),
             detail: "Cards you have forgotten or found hard, in any sitting",
         }],
-        NextStep::SameCardsOtherMode { cards } => same_cards_links(cards, &request),
+        NextStep::SameCardsOtherMode { cards } => same_cards_links(bank, cards, &request),
         NextStep::StartSection { section, new } => vec![NextLink {
             href: review,
             label: format!("Start \u{201c}{}\u{201d}", deck.sections[*section].title),

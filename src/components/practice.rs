@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::study::StudyFilter;
 
 use crate::base_path::href;
 use crate::components::card_labels::card_title;
 
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::use_cards;
 use crate::paths::{
     CARD_QUERY, FILL_IN_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH, card_path, practice_path,
 };
@@ -19,7 +20,7 @@ use crate::state::use_study;
 /// sitting's plan is fixed when it starts.
 pub fn practiced_card() -> Option<usize> {
     let id = use_query_map().with_untracked(|query| query.get(CARD_QUERY))?;
-    loaded_deck().card_index(&id)
+    use_cards().card_index(&id)
 }
 
 /// What a study screen's sitting is planned from besides its URL (see
@@ -35,7 +36,7 @@ pub fn selection_plan(single: Option<usize>) -> String {
 /// "Practicing one card: <title>", linking back to the card, above a one-card session.
 #[component]
 pub fn PracticingOne(card: usize) -> impl IntoView {
-    let card = &loaded_deck().cards[card];
+    let card = &use_cards().cards[card];
     view! {
         <p class="practising muted">
             "Practicing one card: "
@@ -65,19 +66,19 @@ impl PracticeMode {
         }
     }
 
-    /// Whether this mode has something to ask about `card`: links never lead to an empty
-    /// round.
-    pub fn has_material(self, card: usize) -> bool {
+    /// Whether this mode has something in `deck` to ask about `card`: links never lead to an
+    /// empty round.
+    pub fn has_material(self, deck: &CompiledDeck, card: usize) -> bool {
         match self {
-            PracticeMode::Choose => compiled().has_choice(card),
-            PracticeMode::FillIn => !compiled().typed_prompts(card).is_empty(),
-            PracticeMode::Type => !compiled().key_points(card).is_empty(),
+            PracticeMode::Choose => deck.has_choice(card),
+            PracticeMode::FillIn => !deck.typed_prompts(card).is_empty(),
+            PracticeMode::Type => !deck.key_points(card).is_empty(),
         }
     }
 
     /// Whether this mode has something to ask about any of `cards`.
-    pub fn has_material_for_any(self, cards: &[usize]) -> bool {
-        cards.iter().any(|&card| self.has_material(card))
+    pub fn has_material_for_any(self, deck: &CompiledDeck, cards: &[usize]) -> bool {
+        cards.iter().any(|&card| self.has_material(deck, card))
     }
 }
 
@@ -90,8 +91,8 @@ pub struct PracticeLink {
 
 /// The ways to practise `card` alone, flipping first, then only the modes with something to
 /// ask about it: what a card's page and a search result offer.
-pub fn practice_links(card: usize) -> Vec<PracticeLink> {
-    let id = loaded_deck().cards[card].id.as_str();
+pub fn practice_links(deck: &CompiledDeck, card: usize) -> Vec<PracticeLink> {
+    let id = deck.deck().cards[card].id.as_str();
     let modes = [
         (PracticeMode::Type, "Type", "write the answer from memory"),
         (
@@ -106,7 +107,7 @@ pub fn practice_links(card: usize) -> Vec<PracticeLink> {
         ),
     ]
     .into_iter()
-    .filter(|(mode, ..)| mode.has_material(card))
+    .filter(|(mode, ..)| mode.has_material(deck, card))
     .map(|(mode, name, detail)| (mode.path(), name, detail));
     std::iter::once((REVIEW_PATH, "Flip", "see the answer, grade yourself"))
         .chain(modes)

@@ -9,7 +9,7 @@ use crate::base_path::href;
 use crate::components::card_labels::card_title;
 use crate::components::come_back::ComeBack;
 use crate::components::keys::focus_when_mounted;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::{STUDY_PATH, card_path};
 
 #[component]
@@ -24,7 +24,7 @@ pub fn RoundSummary(
     again_label: &'static str,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let mut missed = missed;
     let mut seen = std::collections::HashSet::new();
     missed.retain(|card| seen.insert(*card));

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::base_path::href;
 use crate::components::keys::on_search_key;
-use crate::deck::compiled;
+use crate::deck::use_deck;
 use crate::paths::{SEARCH_PATH, SEARCH_QUERY, search_path};
 
 /// The id of the first result's link, where Enter in the field moves the focus.
@@ -18,6 +18,7 @@ pub const FIRST_RESULT_ID: &str = "first-search-result";
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    let deck = use_deck();
     // The header lives as long as the app: the shell's own behaviours start here.
     let location = use_location();
     let query = use_query_map();
@@ -73,9 +74,9 @@ pub fn SearchBox() -> impl IntoView {
                 enterkeyhint="search"
                 aria-keyshortcuts="/"
                 prop:value=shown
-                on:focus=|_| {
+                on:focus=move |_| {
                     // Build the index now, between focus and the first key, not on that key.
-                    compiled().search();
+                    deck.search();
                 }
                 on:input=move |event| search(event_target_value(&event))
             />

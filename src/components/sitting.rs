@@ -10,7 +10,7 @@ use prep_engine::study::{LEARN_MORE_STEP, Pool, Scope, SittingRequest, queue_cou
 use crate::base_path::href;
 use crate::clock::{now, today};
 use crate::components::practice::PracticeMode;
-use crate::deck::loaded_deck;
+use crate::deck::{use_cards, use_deck};
 use crate::paths::{REVIEW_PATH, STUDY_PATH, section_path};
 use crate::state::{review_counts_label, use_study};
 
@@ -29,7 +29,7 @@ pub fn sitting_href(path: &str, request: &SittingRequest) -> String {
 /// the saved choice, with the way back to it. Nothing for the saved choice.
 #[component]
 pub fn SittingScope(request: SittingRequest) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let mut parts: Vec<AnyView> = Vec::new();
     match &request.scope {
         Some(Scope::Section(id)) => {
@@ -81,7 +81,8 @@ pub fn StudyScopeLinks(
     /// "Study this section", "Study the one-liners".
     heading: String,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let bank = use_deck();
+    let deck = bank.deck();
     let study = use_study();
     let request = SittingRequest {
         scope: Some(scope),
@@ -136,7 +137,7 @@ pub fn StudyScopeLinks(
         (PracticeMode::Type, "Type", "write answers from memory"),
     ]
     .into_iter()
-    .filter(|(mode, ..)| mode.has_material_for_any(&scoped))
+    .filter(|(mode, ..)| mode.has_material_for_any(bank, &scoped))
     .map(|(mode, name, detail)| (mode.path(), name, detail))
     .collect();
     view! {

@@ -15,14 +15,14 @@ use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::set_document_title;
 use crate::components::mistakes::Mistakes;
 use crate::components::practice::practice_links;
-use crate::deck::loaded_deck;
+use crate::deck::{use_cards, use_deck};
 use crate::paths::{HOME_PATH, card_path, section_path};
 use crate::routes::not_found::NotFound;
 use crate::state::use_study;
 
 #[component]
 pub fn CardPage() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let params = use_params_map();
     let card = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
@@ -119,7 +119,7 @@ fn CardPractice(index: usize) -> impl IntoView {
         <nav class="card-practice" aria-label="Practice this card">
             <h2>"Practice this card"</h2>
             <ul class="mode-chips">
-                {practice_links(index)
+                {practice_links(use_deck(), index)
                     .into_iter()
                     .map(|link| view! {
                         <li>

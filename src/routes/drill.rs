@@ -18,7 +18,7 @@ use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_new_item, focus_soon, on_study_key};
 use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::{use_cards, use_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -32,11 +32,12 @@ type DrillRound = PracticeRound<DrillItem, usize>;
 #[component]
 pub fn DrillPage() -> impl IntoView {
     set_document_title(|| "Classification drill".to_string());
-    let families = compiled().drill_families();
+    let deck = use_deck();
+    let families = deck.drill_families();
     // The round in progress, or `None` while the learner picks a drill.
     let round = Sitting::here(|| None::<DrillRound>).state();
     let start = move |families: &[DrillFamily]| {
-        let mut items = compiled().drill(families, seed());
+        let mut items = deck.drill(families, seed());
         items.truncate(ROUND_LENGTH);
         round.set(Some(DrillRound::new(items)));
     };
@@ -86,7 +87,7 @@ fn DrillRoundView(
     round: RwSignal<Option<DrillRound>>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let answer = move |choice: usize| {
         let Some(item) = round.with_untracked(|r| r.as_ref()?.unanswered().cloned()) else {

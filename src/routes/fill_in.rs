@@ -7,6 +7,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::progress::StudyMode;
 use prep_engine::rng::Rng;
 use prep_engine::study::PracticeRound;
@@ -23,7 +24,7 @@ use crate::components::practice::{PracticingOne, practiced_card, selection_plan}
 use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::{use_cards, use_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -54,10 +55,10 @@ pub fn FillInPage() -> impl IntoView {
 
 /// The prompts of a round: every prompt of the one card practised, or one per card of the
 /// selection (due and new cards first, then the rest of the selection, shuffled).
-fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
-    let deck = loaded_deck();
+fn round_prompts(bank: &CompiledDeck, single: Option<usize>) -> Vec<TypedPrompt> {
+    let deck = bank.deck();
     if let Some(card) = single {
-        return compiled().typed_prompts(card).to_vec();
+        return bank.typed_prompts(card).to_vec();
     }
     let study = use_study();
     let (at, seed) = (now(), seed());
@@ -67,7 +68,7 @@ fn round_prompts(single: Option<usize>) -> Vec<TypedPrompt> {
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);
-    compiled().typed_round(&cards, ROUND_LENGTH, seed)
+    bank.typed_round(&cards, ROUND_LENGTH, seed)
 }
 
 #[component]
@@ -75,10 +76,11 @@ fn FillInRound(
     single: Option<usize>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
+    let bank = use_deck();
     let sitting = Sitting::here_for(&selection_plan(single), || {
-        FillInRound::new(round_prompts(single))
+        FillInRound::new(round_prompts(bank, single))
     });
     let round = sitting.state();
     let on_again = move || {

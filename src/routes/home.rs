@@ -13,14 +13,14 @@ use crate::components::come_back::ComeBack;
 use crate::components::document_title::set_document_title;
 use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::components::next_steps::MeanwhileLink;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::{PROGRESS_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
 use crate::state::{review_counts_label, use_study};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     set_document_title(String::new);
     view! {
         <section class="page home">

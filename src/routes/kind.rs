@@ -11,7 +11,7 @@ use crate::base_path::href;
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::components::sitting::StudyScopeLinks;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::{HOME_PATH, section_path};
 use crate::routes::home::cards_label;
 use crate::routes::not_found::NotFound;
@@ -58,7 +58,7 @@ pub fn cards_of_kind_by_section(
 }
 
 fn kind_view(kind: KindFilter) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let (count, groups) = cards_of_kind_by_section(deck, kind);
     view! {
         <section class="page section">

@@ -28,7 +28,7 @@ use crate::components::key_hints::{KeyHint, KeyHints};
 use crate::components::keys::{focus_soon, on_ctrl_enter, on_study_key};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::{use_cards, use_deck};
 use crate::paths::card_path;
 use crate::sitting_store::{Sitting, route_key};
 use crate::state::use_study;
@@ -66,7 +66,7 @@ fn MockSetup(
     config: RwSignal<MockConfig>,
     on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let question_sections: Vec<(String, String)> = deck
         .sections
         .iter()
@@ -186,7 +186,7 @@ fn local_date_time(at: Timestamp) -> String {
 
 #[component]
 fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     // A clock signal ticking while a timed question is open, so the countdown and timeout update.
     let clock = RwSignal::new(now());
     let timed =
@@ -388,7 +388,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
 /// per question, as in an interview).
 #[component]
 fn FollowUp(card: usize) -> impl IntoView {
-    let statements: Vec<ChoiceQuestion> = compiled()
+    let statements: Vec<ChoiceQuestion> = use_deck()
         .choice_questions(card, 0)
         .into_iter()
         .filter(|q| q.form == QuestionForm::TrueFalse)
@@ -480,7 +480,7 @@ fn MockReportView(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
 /// A question of the report: its card, and the notes written for it (as text, never HTML).
 #[component]
 fn ReportLine(card: usize, notes: Option<String>) -> impl IntoView {
-    let card = &loaded_deck().cards[card];
+    let card = &use_cards().cards[card];
     view! {
         <li>
             <A href=href(&card_path(card.id.as_str()))>{card_title(card)}</A>

@@ -15,7 +15,7 @@ use crate::components::device_link::ScheduleArrival;
 use crate::components::document_title::set_document_title;
 use crate::components::keep_progress::KeepProgress;
 use crate::components::theme::ThemeChoice;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::{card_path, section_path};
 use crate::state::use_study;
 
@@ -23,11 +23,12 @@ use crate::state::use_study;
 pub fn ProgressPage() -> impl IntoView {
     set_document_title(|| "Progress".to_owned());
     let study = use_study();
+    let deck = use_cards();
     let numbers = Memo::new(move |_| {
         let at = now();
         study
             .progress
-            .with(|p| stats(loaded_deck(), p, &p.history, at, local_days(at)))
+            .with(|p| stats(deck, p, &p.history, at, local_days(at)))
     });
     view! {
         <section class="page progress-page">
@@ -112,7 +113,7 @@ fn duration(seconds: u64) -> String {
 
 #[component]
 fn SectionBars(stats: Stats) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     view! {
         <ul class="mastery-list">
             {stats
@@ -139,7 +140,7 @@ fn SectionBars(stats: Stats) -> impl IntoView {
 
 #[component]
 fn Leeches(stats: Stats) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     (!stats.leeches.is_empty()).then(|| {
         view! {
             <section aria-labelledby="leech-heading">

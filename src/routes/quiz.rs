@@ -23,7 +23,7 @@ use crate::components::practice::{PracticingOne, practiced_card, selection_plan}
 use crate::components::progress_bar::{ProgressBar, RetriesWaiting};
 use crate::components::round_summary::RoundSummary;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::{use_cards, use_deck};
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -58,10 +58,10 @@ fn QuizRoundView(
     single: Option<usize>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let seed = seed();
-    let bank = compiled();
+    let bank = use_deck();
     let sitting = Sitting::here_for(&selection_plan(single), || {
         QuizRound::new(match single {
             Some(card) => bank.choice_questions(card, seed),

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::progress::StudyMode;
 use prep_engine::recall::{KeyPoint, SelfGrade, preselected_grade, ticked_share};
 use prep_engine::rng::Rng;
@@ -26,7 +27,7 @@ use crate::components::practice::{PracticingOne, practiced_card, selection_plan}
 use crate::components::progress_bar::ProgressBar;
 use crate::components::round_summary::SummaryActions;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::{use_cards, use_deck};
 use crate::paths::card_path;
 use crate::percent::whole_percent;
 use crate::routes::review::grade_label;
@@ -62,8 +63,8 @@ pub fn RecallPage() -> impl IntoView {
 
 /// The cards of a sitting: the one card practised; else due and new cards first, and when
 /// nothing is due, any selected card, shuffled.
-fn sitting_cards(single: Option<usize>) -> Vec<usize> {
-    let deck = loaded_deck();
+fn sitting_cards(bank: &CompiledDeck, single: Option<usize>) -> Vec<usize> {
+    let deck = bank.deck();
     let study = use_study();
     let at = now();
     let seed = seed();
@@ -77,7 +78,7 @@ fn sitting_cards(single: Option<usize>) -> Vec<usize> {
         Rng::new(seed).shuffle(&mut cards);
     }
     // Guide items have no answer text to recall (the drills practise them).
-    cards.retain(|&card| !compiled().key_points(card).is_empty());
+    cards.retain(|&card| !bank.key_points(card).is_empty());
     cards.truncate(SITTING_LENGTH);
     cards
 }
@@ -88,8 +89,9 @@ fn RecallSitting(
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     // A card graded Again comes back before the sitting ends, as in a flashcard review.
+    let bank = use_deck();
     let sitting = Sitting::here_for(&selection_plan(single), || {
-        RecallRound::new(sitting_cards(single))
+        RecallRound::new(sitting_cards(bank, single))
     });
     let round = sitting.state();
     let on_again = move || {
@@ -147,9 +149,9 @@ fn RecallCard(
     on_mark: impl Fn(usize, bool) + Copy + Send + Sync + 'static,
     on_graded: impl Fn(f32, Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
-    let points = StoredValue::new(compiled().key_points(card).to_vec());
+    let points = StoredValue::new(use_deck().key_points(card).to_vec());
     let count = points.with_value(Vec::len);
     let (hint, prompt) = front(deck, card);
     // The check and the ticks are kept by the round (a reload keeps them).
@@ -337,7 +339,7 @@ fn RecallSummary(
     results: Vec<(usize, f32, Grade)>,
     on_again: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     if results.is_empty() {
         return view! { <EmptySelection what="cards"/> }.into_any();
     }

@@ -20,7 +20,7 @@ use crate::components::next_steps::NextSteps;
 use crate::components::practice::{PracticingOne, practiced_card, selection_plan};
 use crate::components::progress_bar::ProgressBar;
 use crate::components::sitting::{SittingScope, requested_sitting};
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
 
@@ -48,7 +48,7 @@ pub fn ReviewPage() -> impl IntoView {
 
 #[component]
 fn ReviewSitting() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let single = practiced_card();
     let request = requested_sitting();
@@ -233,7 +233,7 @@ fn GradeButtons(
     practice_only: bool,
     on_grade: impl Fn(Grade) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let schedule = study
         .progress

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::search::{Found, Hit};
 
 use crate::base_path::href;
@@ -13,7 +14,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::marked_text::MarkedText;
 use crate::components::practice::practice_links;
 use crate::components::search_box::FIRST_RESULT_ID;
-use crate::deck::{compiled, loaded_deck};
+use crate::deck::use_deck;
 use crate::paths::{HOME_PATH, SEARCH_QUERY, card_path, search_path};
 
 /// Results shown at most: a phone screen or three of them.
@@ -26,10 +27,10 @@ const EXAMPLES: usize = 5;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
+    let deck = use_deck();
     let query =
         Memo::new(move |_| query_map.with(|query| query.get(SEARCH_QUERY).unwrap_or_default()));
-    let found =
-        Memo::new(move |_| query.with(|query| compiled().search().search(query, RESULT_LIMIT)));
+    let found = Memo::new(move |_| query.with(|query| deck.search().search(query, RESULT_LIMIT)));
     set_document_title(move || {
         query.with(|query| match query.trim() {
             "" => "Search".to_string(),
@@ -46,9 +47,9 @@ pub fn SearchPage() -> impl IntoView {
                 let typed = query.get();
                 found.with(|found| {
                     if typed.trim().is_empty() {
-                        examples().into_any()
+                        examples(deck).into_any()
                     } else if found.hits.is_empty() {
-                        nothing_found(&typed).into_any()
+                        nothing_found(deck, &typed).into_any()
                     } else {
                         results(&found.hits).into_any()
                     }
@@ -90,8 +91,8 @@ fn search_links(queries: Vec<String>, between: &'static str) -> impl IntoView {
 }
 
 /// The empty page: a few of the deck's own acronyms to try.
-fn examples() -> impl IntoView {
-    let examples: Vec<String> = compiled().search().acronyms().take(EXAMPLES).collect();
+fn examples(deck: &CompiledDeck) -> impl IntoView {
+    let examples: Vec<String> = deck.search().acronyms().take(EXAMPLES).collect();
     view! {
         {(!examples.is_empty()).then(|| view! {
             <p class="search-examples">
@@ -103,8 +104,8 @@ fn examples() -> impl IntoView {
 }
 
 /// No results: the closest words the deck uses, as searches, and a way to browse.
-fn nothing_found(query: &str) -> impl IntoView {
-    let suggestions = compiled().search().suggestions(query, SUGGESTIONS);
+fn nothing_found(deck: &CompiledDeck, query: &str) -> impl IntoView {
+    let suggestions = deck.search().suggestions(query, SUGGESTIONS);
     let hint = if suggestions.is_empty() {
         view! { <p>"Check the spelling, or try a shorter word."</p> }.into_any()
     } else {
@@ -137,12 +138,13 @@ fn results(hits: &[Hit]) -> impl IntoView {
 /// practice modes.
 #[component]
 fn SearchResult(hit: Hit, first: bool) -> impl IntoView {
-    let deck = loaded_deck();
+    let bank = use_deck();
+    let deck = bank.deck();
     let card = &deck.cards[hit.card];
     let number = number_prefix(card);
     // The search document names where the card sits ("section · list"), as search read it.
-    let place = compiled().search_doc(hit.card).context.clone();
-    let practice = practice_links(hit.card);
+    let place = bank.search_doc(hit.card).context.clone();
+    let practice = practice_links(bank, hit.card);
     let snippet = (!hit.snippet.text.is_empty()).then(|| {
         view! { <p class="result-snippet"><MarkedText marked=hit.snippet.clone()/></p> }
     });

@@ -10,14 +10,14 @@ use crate::base_path::href;
 use crate::components::card_link::CardList;
 use crate::components::document_title::set_document_title;
 use crate::components::sitting::StudyScopeLinks;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::HOME_PATH;
 use crate::routes::home::cards_label;
 use crate::routes::not_found::NotFound;
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let params = use_params_map();
     let section = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();

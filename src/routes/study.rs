@@ -16,7 +16,7 @@ use crate::components::document_title::set_document_title;
 use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::components::next_steps::CustomStudy;
 use crate::components::next_task::InNextTask;
-use crate::deck::loaded_deck;
+use crate::deck::use_cards;
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
 use crate::percent::whole_percent;
 use crate::state::{review_counts_label, use_study};
@@ -53,7 +53,7 @@ pub const REVIEW_MODE_NAME: &str = "Flashcard review";
 #[component]
 pub fn StudyPage() -> impl IntoView {
     set_document_title(|| "Study".to_string());
-    let deck = loaded_deck();
+    let deck = use_cards();
     let study = use_study();
     let counts = study.queue_counts();
     let cards_in_filter = Memo::new(move |_| study.filter.with(|f| f.cards(deck).len()));
@@ -111,7 +111,7 @@ pub fn StudyPage() -> impl IntoView {
 /// they are rewritten in the learner's own words or split, so they are listed, not hidden.
 #[component]
 fn LeechList() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let progress = use_study().progress;
     let found: Memo<Vec<usize>> = Memo::new(move |_| progress.with(|p| leeches(deck, p)));
     move || {
@@ -133,7 +133,7 @@ fn LeechList() -> impl IntoView {
 /// disabled and says why), so a selection never turns into "everything" by surprise.
 #[component]
 fn FilterPanel() -> impl IntoView {
-    let deck = loaded_deck();
+    let deck = use_cards();
     let filter = use_study().filter;
     let section_ids: Vec<String> = deck.sections.iter().map(|s| s.id.clone()).collect();
     let only_one_section = {
