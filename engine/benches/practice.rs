@@ -7,10 +7,10 @@ use std::path::Path;
 
 use prep_engine::compiled::compile;
 use prep_engine::content::parse_deck;
+use prep_engine::fill_in::check_fill_in;
 use prep_engine::practice::{Practice, lint, read_files};
 use prep_engine::quiz::{drill, drill_families};
 use prep_engine::recall::key_points;
-use prep_engine::typed::check_typed;
 
 mod common;
 use common::time;
@@ -41,15 +41,15 @@ fn main() {
         compiled.choice_quiz(&cards, 10, 7)
     });
     time("fill-in round of 10 (compiled)", 200, || {
-        compiled.typed_round(&cards, 10, 7)
+        compiled.fill_in_round(&cards, 10, 7)
     });
     let prompts: Vec<_> = (0..deck.cards.len())
-        .flat_map(|card| compiled.typed_prompts(card).to_vec())
+        .flat_map(|card| compiled.fill_in_prompts(card).to_vec())
         .collect();
     time("check every fill-in answer once", 50, || {
         prompts
             .iter()
-            .filter(|p| check_typed(p, "select related").is_right())
+            .filter(|p| check_fill_in(p, "select related").is_right())
             .count()
     });
     time("key_points (one card)", 200, || key_points(&deck, circuit));

@@ -404,7 +404,7 @@ fn encoded_parts(compiled: &CompiledDeck) -> [usize; 6] {
         encoded_len(&compiled.deck),
         cards.iter().map(|c| encoded_len(&c.answer_html)).sum(),
         cards.iter().map(|c| encoded_len(&c.choice)).sum(),
-        cards.iter().map(|c| encoded_len(&c.typed)).sum(),
+        cards.iter().map(|c| encoded_len(&c.fill_in)).sum(),
         cards.iter().map(|c| encoded_len(&c.key_points)).sum(),
         encoded_len(&compiled.drills()),
     ]
@@ -427,7 +427,7 @@ fn describe(size: usize, source: &str, deck: &Deck, compiled: &CompiledDeck) {
     }
     let material = (0..deck.cards.len()).map(|card| compiled.card(card));
     let questions: usize = material.clone().map(|c| c.choice.len()).sum();
-    let typed: usize = material.map(|c| c.typed.len()).sum();
+    let typed: usize = material.map(|c| c.fill_in.len()).sum();
     println!(
         "{size} cards: {} of markdown, {} parts, {} sections, {} lists; {} questions, {} \
          definitions, {} one-liners, {} guide items; compiled to {questions} multiple-choice \

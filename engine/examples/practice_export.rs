@@ -52,7 +52,7 @@ fn main() {
             };
             println!("{line}");
         }
-        for prompt in deck.typed_prompts(index) {
+        for prompt in deck.fill_in_prompts(index) {
             let line = json!({
                 "card": card.id.as_str(),
                 "kind": "fill-in",

@@ -4,6 +4,7 @@
 
 pub mod compiled;
 pub mod content;
+pub mod fill_in;
 #[cfg(feature = "compile")]
 pub mod markdown;
 pub mod order;
@@ -20,4 +21,3 @@ pub mod storage;
 pub mod study;
 pub mod text;
 pub mod time;
-pub mod typed;

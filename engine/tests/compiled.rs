@@ -98,7 +98,7 @@ fn the_compiled_deck_ships_no_markdown() {
             .choice
             .iter()
             .flat_map(|q| std::iter::once(&q.stem).chain(&q.options))
-            .chain(material.typed.iter().flat_map(|p| [&p.prompt, &p.answer]))
+            .chain(material.fill_in.iter().flat_map(|p| [&p.prompt, &p.answer]))
             .chain(material.key_points.iter().flat_map(|k| [&k.label, &k.text]));
         for text in texts {
             assert!(!text.contains("\\_"), "card {card}: {text}");
@@ -126,7 +126,7 @@ fn compiled_material_is_the_authored_practice() {
     for card in 0..deck.cards.len() {
         assert_eq!(compiled.key_points(card), key_points(deck, card));
         asked += compiled.choice_questions(card, 1).len();
-        typed += compiled.typed_prompts(card).len();
+        typed += compiled.fill_in_prompts(card).len();
         mistakes += compiled.mistakes(card).len();
         for question in compiled.choice_questions(card, 1) {
             assert_eq!(question.card, card);
@@ -284,7 +284,7 @@ fn arbitrary_bytes_never_panic_the_reader() {
         if let Ok(deck) = CompiledDeck::read(&bytes) {
             for card in 0..deck.deck.cards.len() {
                 let _ = deck.choice_questions(card, 1);
-                let _ = deck.typed_prompts(card);
+                let _ = deck.fill_in_prompts(card);
                 let _ = deck.answer_html(card);
             }
             let _ = deck.drill(&deck.drill_families(), 1);

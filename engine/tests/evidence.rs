@@ -79,7 +79,7 @@ fn a_wrong_pick_is_a_lapse() {
     // A card never studied, missed in practice, stays new (issue 27): a miss is not a lapse of
     // something never learnt, and practice does not introduce cards past the day's limit. The
     // answer is logged, as Again, without touching a schedule.
-    for mode in [StudyMode::Quiz, StudyMode::Drill, StudyMode::Typed] {
+    for mode in [StudyMode::Quiz, StudyMode::Drill, StudyMode::FillIn] {
         let missed =
             progress.record_answer(&scheduler, "fresh", Evidence::NotRecognised, mode, now);
         assert!(missed.is_new(), "{mode:?}");
@@ -91,7 +91,7 @@ fn a_wrong_pick_is_a_lapse() {
         &scheduler,
         "fresh",
         Evidence::Recall(Grade::Good),
-        StudyMode::Typed,
+        StudyMode::FillIn,
         now,
     );
     assert!(
@@ -123,10 +123,10 @@ fn recall_evidence_is_the_grade() {
         &scheduler,
         "c",
         Evidence::Recall(Grade::Hard),
-        StudyMode::Typed,
+        StudyMode::FillIn,
         at,
     );
-    by_review.record_review(&scheduler, "c", Grade::Hard, StudyMode::Typed, at);
+    by_review.record_review(&scheduler, "c", Grade::Hard, StudyMode::FillIn, at);
     assert_eq!(by_evidence, by_review);
 }
 

@@ -24,7 +24,7 @@ fn every_interview_question_has_a_choice_and_another_item_and_definitions_have_o
             .filter(|q| q.form == QuestionForm::Choice)
             .count();
         let statements = asked.len() - choices;
-        let fill_ins = compiled.typed_prompts(index).len();
+        let fill_ins = compiled.fill_in_prompts(index).len();
         total += asked.len() + fill_ins;
         match card.kind {
             CardKind::Question { .. } => {

@@ -722,7 +722,7 @@ fn practice_answers_are_counted_apart_from_reviews() {
     drill.mode = StudyMode::Drill;
     drill.observed_only = true;
     let mut fill_in = answer("c", at(D - 1, 9, 3, 0), Grade::Good, Phase::New);
-    fill_in.mode = StudyMode::Typed;
+    fill_in.mode = StudyMode::FillIn;
     fill_in.observed_only = true;
     let reviews = vec![
         fill_in,

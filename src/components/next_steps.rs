@@ -164,7 +164,7 @@ fn same_cards_links(
             "Type the missing names and words",
         ),
         (
-            PracticeMode::Type,
+            PracticeMode::Recall,
             "Write the answers to",
             "Typed recall, checked against the key points",
         ),

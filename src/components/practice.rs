@@ -53,7 +53,7 @@ pub enum PracticeMode {
     /// Authored fill-ins: type the term a blank stands for (`/fill-in`).
     FillIn,
     /// Write the answer from memory (`/recall`).
-    Type,
+    Recall,
 }
 
 impl PracticeMode {
@@ -62,7 +62,7 @@ impl PracticeMode {
         match self {
             PracticeMode::Choose => QUIZ_PATH,
             PracticeMode::FillIn => FILL_IN_PATH,
-            PracticeMode::Type => RECALL_PATH,
+            PracticeMode::Recall => RECALL_PATH,
         }
     }
 
@@ -71,8 +71,8 @@ impl PracticeMode {
     pub fn has_material(self, deck: &CompiledDeck, card: usize) -> bool {
         match self {
             PracticeMode::Choose => deck.has_choice(card),
-            PracticeMode::FillIn => !deck.typed_prompts(card).is_empty(),
-            PracticeMode::Type => !deck.key_points(card).is_empty(),
+            PracticeMode::FillIn => !deck.fill_in_prompts(card).is_empty(),
+            PracticeMode::Recall => !deck.key_points(card).is_empty(),
         }
     }
 
@@ -94,7 +94,11 @@ pub struct PracticeLink {
 pub fn practice_links(deck: &CompiledDeck, card: usize) -> Vec<PracticeLink> {
     let id = deck.deck().cards[card].id.as_str();
     let modes = [
-        (PracticeMode::Type, "Type", "write the answer from memory"),
+        (
+            PracticeMode::Recall,
+            "Recall",
+            "write the answer from memory",
+        ),
         (
             PracticeMode::FillIn,
             "Fill in",

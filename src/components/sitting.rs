@@ -134,7 +134,7 @@ pub fn StudyScopeLinks(
     let modes: Vec<_> = [
         (PracticeMode::Choose, "Choose", "multiple choice"),
         (PracticeMode::FillIn, "Fill in", "type the missing word"),
-        (PracticeMode::Type, "Type", "write answers from memory"),
+        (PracticeMode::Recall, "Recall", "write answers from memory"),
     ]
     .into_iter()
     .filter(|(mode, ..)| mode.has_material_for_any(bank, &scoped))

@@ -8,10 +8,10 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
 use prep_engine::compiled::CompiledDeck;
+use prep_engine::fill_in::{BLANK, FillInPrompt, FillInVerdict, check_fill_in};
 use prep_engine::progress::StudyMode;
 use prep_engine::rng::Rng;
 use prep_engine::study::PracticeRound;
-use prep_engine::typed::{BLANK, TypedPrompt, TypedVerdict, check_typed};
 
 use crate::clock::{now, seed};
 use crate::components::answer_feedback::{AnswerFeedback, FEEDBACK, Verdict};
@@ -33,7 +33,7 @@ pub const KEYS: &[KeyHint] = &[("Enter", "Check"), ("Enter", "Next")];
 /// Ten typed answers are a few minutes on a phone keyboard.
 const ROUND_LENGTH: usize = 10;
 
-type FillInRound = PracticeRound<TypedPrompt, (String, TypedVerdict)>;
+type FillInRound = PracticeRound<FillInPrompt, (String, FillInVerdict)>;
 
 #[component]
 pub fn FillInPage() -> impl IntoView {
@@ -55,10 +55,10 @@ pub fn FillInPage() -> impl IntoView {
 
 /// The prompts of a round: every prompt of the one card practised, or one per card of the
 /// selection (due and new cards first, then the rest of the selection, shuffled).
-fn round_prompts(bank: &CompiledDeck, single: Option<usize>) -> Vec<TypedPrompt> {
+fn round_prompts(bank: &CompiledDeck, single: Option<usize>) -> Vec<FillInPrompt> {
     let deck = bank.deck();
     if let Some(card) = single {
-        return bank.typed_prompts(card).to_vec();
+        return bank.fill_in_prompts(card).to_vec();
     }
     let study = use_study();
     let (at, seed) = (now(), seed());
@@ -68,7 +68,7 @@ fn round_prompts(bank: &CompiledDeck, single: Option<usize>) -> Vec<TypedPrompt>
     rest.retain(|card| !cards.contains(card));
     Rng::new(seed).shuffle(&mut rest);
     cards.extend(rest);
-    bank.typed_round(&cards, ROUND_LENGTH, seed)
+    bank.fill_in_round(&cards, ROUND_LENGTH, seed)
 }
 
 #[component]
@@ -93,11 +93,11 @@ fn FillInRound(
             return;
         };
         let text = round.with_untracked(|r| r.draft().to_owned());
-        let verdict = check_typed(&prompt, &text);
+        let verdict = check_fill_in(&prompt, &text);
         study.record_answer(
             deck.cards[prompt.card].id.as_str(),
             verdict.evidence(),
-            StudyMode::Typed,
+            StudyMode::FillIn,
         );
         round.update(|r| r.answer((text, verdict), verdict.is_right(), Clone::clone));
         focus_soon(FEEDBACK);
@@ -158,7 +158,7 @@ fn FillInRound(
 
 #[component]
 fn PromptView(
-    prompt: TypedPrompt,
+    prompt: FillInPrompt,
     retry: bool,
     round: RwSignal<FillInRound>,
     on_check: impl Fn() + Copy + Send + Sync + 'static,
@@ -218,12 +218,12 @@ fn PromptView(
             <Show when=move || answered().is_some()>
                 <AnswerFeedback card=card next_label="Next" on_next=on_next>
                     {move || match answered() {
-                        Some(TypedVerdict::Typo) => view! {
+                        Some(FillInVerdict::Typo) => view! {
                             <p class="verdict good">"Correct, spelled " <strong>{answer.get_value()}</strong></p>
                         }
                         .into_any(),
                         verdict => view! {
-                            <Verdict right=verdict.is_some_and(TypedVerdict::is_right) answer=answer.get_value()/>
+                            <Verdict right=verdict.is_some_and(FillInVerdict::is_right) answer=answer.get_value()/>
                         }
                         .into_any(),
                     }}
@@ -235,7 +235,7 @@ fn PromptView(
 }
 
 /// The sentence, with its blank drawn as a blank a screen reader names.
-fn with_blank(prompt: &TypedPrompt) -> AnyView {
+fn with_blank(prompt: &FillInPrompt) -> AnyView {
     match prompt.prompt.split_once(BLANK) {
         Some((before, after)) => view! {
             <CodeText text=before.to_owned()/>

@@ -30,7 +30,7 @@ test('practise one card from its page: a miss leaves a card never studied new, a
   assert.match(await page.getByRole('article').textContent(), /Not studied yet/);
   const practice = page.getByRole('navigation', { name: 'Practice this card' });
   const modes = await practice.getByRole('link').allTextContents();
-  assert.deepEqual(modes.map((t) => t.match(/^(Flip|Type|Fill in|Choose)/)?.[1]), ['Flip', 'Type', 'Fill in', 'Choose']);
+  assert.deepEqual(modes.map((t) => t.match(/^(Flip|Recall|Fill in|Choose)/)?.[1]), ['Flip', 'Recall', 'Fill in', 'Choose']);
   await practice.getByRole('link', { name: /^Choose/ }).click();
   await page.getByText('Practicing one card:').waitFor();
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
@@ -81,7 +81,7 @@ test('a decision-guide item offers only the modes that fit it', async () => {
   const practice = page.getByRole('navigation', { name: 'Practice this card' });
   const modes = await practice.getByRole('link').allTextContents();
   // No answer text to type or fill in: flip it, or choose.
-  assert.deepEqual(modes.map((t) => t.match(/^(Flip|Type|Fill in|Choose)/)?.[1]), ['Flip', 'Choose']);
+  assert.deepEqual(modes.map((t) => t.match(/^(Flip|Recall|Fill in|Choose)/)?.[1]), ['Flip', 'Choose']);
   await practice.getByRole('link', { name: /^Flip/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Complex queries needed' }).waitFor();
   await page.getByRole('button', { name: 'Show answer' }).click();

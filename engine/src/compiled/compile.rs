@@ -2,12 +2,12 @@
 
 use super::{CompiledCard, CompiledDeck, CompiledDrill, fingerprint};
 use crate::content::{CardKind, ContentError, Deck, parse_deck};
+use crate::fill_in::{Vocabulary, fill_in_prompt};
 use crate::markdown::{inline_to_html, to_html};
 use crate::practice::{ItemBody, Practice, lint};
 use crate::quiz::{ChoiceQuestion, QuestionForm, drills_with_items};
 use crate::recall::key_points;
 use crate::search::{SearchSource, deck_acronyms, documents};
-use crate::typed::{Vocabulary, fill_in_prompt};
 
 /// Parses `source` (`file` labels errors as `file:line: reason`) and its authored practice
 /// (`practice`: each file's path and text, `docs/practice-format.md`), lints the practice
@@ -73,7 +73,7 @@ fn add_practice(deck: &Deck, practice: &Practice, cards: &mut [CompiledCard]) {
         let before = match &item.body {
             ItemBody::Choice { .. } => of_form(&compiled.choice, QuestionForm::Choice),
             ItemBody::TrueFalse { .. } => of_form(&compiled.choice, QuestionForm::TrueFalse),
-            ItemBody::FillIn { .. } => compiled.typed.len(),
+            ItemBody::FillIn { .. } => compiled.fill_in.len(),
         };
         let id = format!("{}:{}:{}", item.body.kind_name(), item.card, before + 1);
         match &item.body {
@@ -103,7 +103,7 @@ fn add_practice(deck: &Deck, practice: &Practice, cards: &mut [CompiledCard]) {
                 sentence,
                 accepted,
                 why,
-            } => compiled.typed.push(fill_in_prompt(
+            } => compiled.fill_in.push(fill_in_prompt(
                 id,
                 card,
                 deck.cards[card].prompt.clone(),

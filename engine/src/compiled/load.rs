@@ -341,7 +341,7 @@ fn check_card(card: usize, material: &CompiledCard) -> Result<(), String> {
             ));
         }
     }
-    for prompt in &material.typed {
+    for prompt in &material.fill_in {
         if prompt.card != card {
             return Err(format!("prompt {} is filed under card {card}", prompt.id));
         }

@@ -4,13 +4,13 @@
 
 use super::CompiledDeck;
 use crate::content::Deck;
+use crate::fill_in::{FillInPrompt, pick_round};
 use crate::practice::Mistake;
 use crate::quiz::{
     ChoiceQuestion, DrillFamily, DrillItem, pick_each_card_first, retry_from, shuffled_drill,
     with_options_shuffled,
 };
 use crate::recall::KeyPoint;
-use crate::typed::{TypedPrompt, pick_round};
 
 impl CompiledDeck {
     /// The structure: parts, sections, lists, cards.
@@ -55,14 +55,14 @@ impl CompiledDeck {
     }
 
     /// A card's authored fill-ins, in file order.
-    pub fn typed_prompts(&self, card: usize) -> &[TypedPrompt] {
-        &self.card(card).typed
+    pub fn fill_in_prompts(&self, card: usize) -> &[FillInPrompt] {
+        &self.card(card).fill_in
     }
 
-    /// A fill-in round: the rule of [`crate::typed::typed_round`].
-    pub fn typed_round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<TypedPrompt> {
+    /// A fill-in round: the rule of [`crate::fill_in::fill_in_round`].
+    pub fn fill_in_round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<FillInPrompt> {
         pick_round(&self.deck, cards, count, seed, |card| {
-            self.typed_prompts(card).to_vec()
+            self.fill_in_prompts(card).to_vec()
         })
     }
 

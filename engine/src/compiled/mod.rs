@@ -30,11 +30,11 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Deck;
+use crate::fill_in::FillInPrompt;
 use crate::practice::Mistake;
 use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
 use crate::search::{SearchDoc, SearchIndex};
-use crate::typed::TypedPrompt;
 
 #[cfg(feature = "compile")]
 pub use compile::compile;
@@ -86,7 +86,7 @@ pub struct CompiledCard {
     /// study shuffles a choice's options per round.
     pub choice: Vec<ChoiceQuestion>,
     /// Its authored fill-ins.
-    pub typed: Vec<TypedPrompt>,
+    pub fill_in: Vec<FillInPrompt>,
     /// What a typed recall of it is checked against.
     pub key_points: Vec<KeyPoint>,
     /// Misconceptions learners bring to it, with their corrections ("Watch out").

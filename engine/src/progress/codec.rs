@@ -217,7 +217,7 @@ fn mode_code(mode: StudyMode) -> char {
         StudyMode::Quiz => 'q',
         StudyMode::Mock => 'm',
         StudyMode::Drill => 'd',
-        StudyMode::Typed => 't',
+        StudyMode::FillIn => 't',
         StudyMode::Other => '?',
     }
 }
@@ -229,7 +229,7 @@ fn parse_mode(text: &str) -> Option<StudyMode> {
         "q" => StudyMode::Quiz,
         "m" => StudyMode::Mock,
         "d" => StudyMode::Drill,
-        "t" => StudyMode::Typed,
+        "t" => StudyMode::FillIn,
         // A mode from a newer version: still an answer, counted as such.
         _ if text.len() == 1 && text.bytes().all(|b| b.is_ascii_graphic()) => StudyMode::Other,
         _ => return None,

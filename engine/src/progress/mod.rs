@@ -46,8 +46,10 @@ pub enum StudyMode {
     Mock,
     /// Classification drill (sort a statement into one of two buckets).
     Drill,
-    /// A typed answer checked exactly: a fill-in.
-    Typed,
+    /// A fill-in: the term a blank stands for, typed and checked exactly. Saved as "typed",
+    /// its name before it had one name in code and on screen.
+    #[serde(rename = "typed")]
+    FillIn,
     /// A mode this version does not know (written by a newer app); kept so the log still loads.
     #[serde(other)]
     Other,
@@ -58,7 +60,7 @@ impl StudyMode {
     /// Such answers move a studied card's schedule (see [`Evidence`]) but never introduce a
     /// card: on a card never studied they are logged only.
     pub const fn is_practice(self) -> bool {
-        matches!(self, StudyMode::Quiz | StudyMode::Drill | StudyMode::Typed)
+        matches!(self, StudyMode::Quiz | StudyMode::Drill | StudyMode::FillIn)
     }
 }
 

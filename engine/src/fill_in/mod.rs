@@ -1,6 +1,6 @@
 //! Fill-in: the learner types the term a blank stands for, and the engine checks it. The
 //! prompts are authored (`crate::practice`, [`fill_in_prompt`]): a sentence with one
-//! [`BLANK`] and every accepted answer. [`check_typed`] forgives spelling slips but not
+//! [`BLANK`] and every accepted answer. [`check_fill_in`] forgives spelling slips but not
 //! another word: numbers are exact, a word the deck uses elsewhere is not a typo of the answer
 //! (`confusable`), nor is the answer with a prefix added or dropped ("validation" for
 //! "invalidation"; see `spelling`).
@@ -25,7 +25,7 @@ pub const MAX_PROMPT_CHARS: usize = 200;
 
 /// One fill-in prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TypedPrompt {
+pub struct FillInPrompt {
     /// `fill-in:<card id>:<n>` (n from 1, in the card's order).
     pub id: String,
     /// Index into [`Deck::cards`].
@@ -49,7 +49,7 @@ pub struct TypedPrompt {
 
 /// How a typed answer went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TypedVerdict {
+pub enum FillInVerdict {
     /// Matches an accepted spelling (case, punctuation, spacing and plurals aside).
     Exact,
     /// Matches with small spelling errors: accept, and show the right spelling.
@@ -59,10 +59,10 @@ pub enum TypedVerdict {
     Blank,
 }
 
-impl TypedVerdict {
+impl FillInVerdict {
     /// Whether the answer counts as right (typos included: the learner recalled the word).
     pub const fn is_right(self) -> bool {
-        matches!(self, TypedVerdict::Exact | TypedVerdict::Typo)
+        matches!(self, FillInVerdict::Exact | FillInVerdict::Typo)
     }
 
     /// What the answer is worth to the schedule. The learner produced the word from memory,
@@ -80,12 +80,12 @@ impl TypedVerdict {
 /// Checks a typed answer against a prompt. Never panics, whatever the input.
 ///
 /// A typed word that is exactly another word of the card (one of
-/// [`TypedPrompt::confusable`]) is not taken as a typo of the answer: it is a different
+/// [`FillInPrompt::confusable`]) is not taken as a typo of the answer: it is a different
 /// word the learner knows from this card, so it is wrong. Plurals are not different words
 /// ("Opens" for "Open" is exact).
-pub fn check_typed(prompt: &TypedPrompt, typed: &str) -> TypedVerdict {
+pub fn check_fill_in(prompt: &FillInPrompt, typed: &str) -> FillInVerdict {
     if !typed.chars().any(char::is_alphanumeric) {
-        return TypedVerdict::Blank;
+        return FillInVerdict::Blank;
     }
     let typed = Spelled::new(typed);
     let spare = spare_words(prompt);
@@ -95,9 +95,9 @@ pub fn check_typed(prompt: &TypedPrompt, typed: &str) -> TypedVerdict {
         .max()
         .unwrap_or(Match::No);
     match best {
-        Match::Exact => TypedVerdict::Exact,
-        Match::Typo => TypedVerdict::Typo,
-        Match::No => TypedVerdict::Wrong,
+        Match::Exact => FillInVerdict::Exact,
+        Match::Typo => FillInVerdict::Typo,
+        Match::No => FillInVerdict::Wrong,
     }
 }
 
@@ -112,7 +112,7 @@ fn compare_spelling(
 
 /// Words a learner may type along with a fill-in answer because they touch the blank:
 /// "SQL" in "SQL ___", "tokens" in "___ tokens".
-fn spare_words(prompt: &TypedPrompt) -> Vec<String> {
+fn spare_words(prompt: &FillInPrompt) -> Vec<String> {
     let Some(at) = prompt.prompt.find(BLANK) else {
         return Vec::new();
     };
@@ -166,7 +166,7 @@ pub fn fill_in_prompt(
     accepted: &[String],
     why: String,
     vocabulary: &Vocabulary,
-) -> TypedPrompt {
+) -> FillInPrompt {
     // Every spelling as the author listed it (the learner sees them after answering), even
     // those the checker would match anyway ("ready()" beside "ready").
     let mut spellings: Vec<String> = Vec::new();
@@ -195,7 +195,7 @@ pub fn fill_in_prompt(
         })
         .map(|word| word.norm.clone())
         .collect();
-    TypedPrompt {
+    FillInPrompt {
         id,
         card,
         prompt: sentence,
@@ -215,8 +215,8 @@ pub fn pick_round(
     cards: &[usize],
     count: usize,
     seed: u64,
-    prompts_for: impl Fn(usize) -> Vec<TypedPrompt>,
-) -> Vec<TypedPrompt> {
+    prompts_for: impl Fn(usize) -> Vec<FillInPrompt>,
+) -> Vec<FillInPrompt> {
     let mut order: Vec<usize> = Vec::new();
     for &card in cards {
         if card < deck.cards.len() && !order.contains(&card) {

@@ -1,18 +1,18 @@
 //! Fill-in over the real deck: every authored prompt is well formed and accepts its own
 //! spellings; the checker forgives slips but not another word or number, and never panics.
 
-use prep_engine::rng::Rng;
-use prep_engine::typed::{
-    BLANK, TypedPrompt, TypedVerdict, Vocabulary, check_typed, fill_in_prompt,
+use prep_engine::fill_in::{
+    BLANK, FillInPrompt, FillInVerdict, Vocabulary, check_fill_in, fill_in_prompt,
 };
+use prep_engine::rng::Rng;
 
 mod common;
 use common::compiled;
 
-fn all_prompts() -> Vec<TypedPrompt> {
+fn all_prompts() -> Vec<FillInPrompt> {
     let compiled = compiled();
     (0..compiled.deck().cards.len())
-        .flat_map(|card| compiled.typed_prompts(card).to_vec())
+        .flat_map(|card| compiled.fill_in_prompts(card).to_vec())
         .collect()
 }
 
@@ -26,18 +26,18 @@ fn every_prompt_has_one_blank_and_accepts_each_of_its_spellings() {
         assert_eq!(prompt.answer, prompt.accepted[0]);
         for spelling in &prompt.accepted {
             assert_eq!(
-                check_typed(prompt, spelling),
-                TypedVerdict::Exact,
+                check_fill_in(prompt, spelling),
+                FillInVerdict::Exact,
                 "{} {spelling:?}",
                 prompt.id
             );
         }
-        assert_eq!(check_typed(prompt, ""), TypedVerdict::Blank);
+        assert_eq!(check_fill_in(prompt, ""), FillInVerdict::Blank);
     }
 }
 
 /// A prompt made the way the compiler makes one, over a small vocabulary.
-fn prompt(sentence: &str, accepted: &[&str], vocabulary: &str) -> TypedPrompt {
+fn prompt(sentence: &str, accepted: &[&str], vocabulary: &str) -> FillInPrompt {
     let accepted: Vec<String> = accepted.iter().map(|s| (*s).to_owned()).collect();
     fill_in_prompt(
         "fill-in:x:1".into(),
@@ -57,25 +57,28 @@ fn another_word_is_wrong_even_within_typo_distance() {
         &["invalidation"],
         "Use signals for logging, cache invalidation, or side effects. Field validation runs in clean().",
     );
-    assert_eq!(check_typed(&signals, "validation"), TypedVerdict::Wrong);
+    assert_eq!(check_fill_in(&signals, "validation"), FillInVerdict::Wrong);
     assert_eq!(
-        check_typed(&signals, "cache validation"),
-        TypedVerdict::Wrong
+        check_fill_in(&signals, "cache validation"),
+        FillInVerdict::Wrong
     );
-    assert_eq!(check_typed(&signals, "invalidaton"), TypedVerdict::Typo);
-    assert_eq!(check_typed(&signals, "Invalidation"), TypedVerdict::Exact);
+    assert_eq!(check_fill_in(&signals, "invalidaton"), FillInVerdict::Typo);
+    assert_eq!(
+        check_fill_in(&signals, "Invalidation"),
+        FillInVerdict::Exact
+    );
     // A prefix makes another word even when the deck never uses it.
     let calls = prompt("Message queues make calls ___.", &["asynchronous"], "");
-    assert_eq!(check_typed(&calls, "synchronous"), TypedVerdict::Wrong);
+    assert_eq!(check_fill_in(&calls, "synchronous"), FillInVerdict::Wrong);
     let model = prompt("A model for a database view is ___.", &["unmanaged"], "");
-    assert_eq!(check_typed(&model, "managed"), TypedVerdict::Wrong);
+    assert_eq!(check_fill_in(&model, "managed"), FillInVerdict::Wrong);
     // A word of the deck's within typo distance is that word, not a slip.
     let states = prompt(
         "A tripped breaker is ___.",
         &["Open"],
         "Closed, Open, Opens",
     );
-    assert_eq!(check_typed(&states, "Closed"), TypedVerdict::Wrong);
+    assert_eq!(check_fill_in(&states, "Closed"), FillInVerdict::Wrong);
 }
 
 #[test]
@@ -85,22 +88,22 @@ fn numbers_must_be_exact() {
         &["201"],
         "",
     );
-    assert_eq!(check_typed(&created, "201"), TypedVerdict::Exact);
-    assert_eq!(check_typed(&created, "200"), TypedVerdict::Wrong);
-    assert_eq!(check_typed(&created, "2010"), TypedVerdict::Wrong);
+    assert_eq!(check_fill_in(&created, "201"), FillInVerdict::Exact);
+    assert_eq!(check_fill_in(&created, "200"), FillInVerdict::Wrong);
+    assert_eq!(check_fill_in(&created, "2010"), FillInVerdict::Wrong);
 }
 
 #[test]
 fn rounds_are_seeded_and_one_per_card() {
     let compiled = compiled();
     let cards: Vec<usize> = (0..compiled.deck().cards.len()).collect();
-    let round = compiled.typed_round(&cards, 10, 7);
+    let round = compiled.fill_in_round(&cards, 10, 7);
     assert_eq!(round.len(), 10);
-    assert_eq!(round, compiled.typed_round(&cards, 10, 7));
+    assert_eq!(round, compiled.fill_in_round(&cards, 10, 7));
     let distinct: std::collections::HashSet<usize> = round.iter().map(|p| p.card).collect();
     assert_eq!(distinct.len(), round.len());
-    assert!(compiled.typed_round(&[], 5, 1).is_empty());
-    assert!(compiled.typed_round(&[usize::MAX], 5, 1).is_empty());
+    assert!(compiled.fill_in_round(&[], 5, 1).is_empty());
+    assert!(compiled.fill_in_round(&[usize::MAX], 5, 1).is_empty());
 }
 
 #[test]
@@ -118,15 +121,15 @@ fn one_letter_typo_in_a_long_answer_is_a_typo() {
         let other = if c == 'q' { 'x' } else { 'q' };
         let typo = format!("{}{other}{}", &answer[..at], &answer[at + c.len_utf8()..]);
         assert_eq!(
-            check_typed(&prompt, &typo),
-            TypedVerdict::Typo,
+            check_fill_in(&prompt, &typo),
+            FillInVerdict::Typo,
             "{typo:?} {prompt:#?}"
         );
         // And a dropped letter.
         let dropped = format!("{}{}", &answer[..at], &answer[at + c.len_utf8()..]);
         assert_ne!(
-            check_typed(&prompt, &dropped),
-            TypedVerdict::Wrong,
+            check_fill_in(&prompt, &dropped),
+            FillInVerdict::Wrong,
             "{dropped:?}"
         );
         checked += 1;
@@ -152,10 +155,10 @@ fn random_input_never_panics() {
                 .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect()
         };
-        let _ = check_typed(prompt, &typed);
+        let _ = check_fill_in(prompt, &typed);
     }
     let long = "select_related ".repeat(2000);
-    let _ = check_typed(&prompts[0], &long);
+    let _ = check_fill_in(&prompts[0], &long);
     // Prompts that did not come from the engine (say, stored and edited) are no trouble either.
     for _ in 0..500 {
         let mut text = || -> String {
@@ -164,7 +167,7 @@ fn random_input_never_panics() {
                 .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect()
         };
-        let prompt = TypedPrompt {
+        let prompt = FillInPrompt {
             id: text(),
             card: usize::MAX,
             prompt: text(),
@@ -175,6 +178,6 @@ fn random_input_never_panics() {
             why: text(),
         };
         let typed = text();
-        let _ = check_typed(&prompt, &typed);
+        let _ = check_fill_in(&prompt, &typed);
     }
 }
