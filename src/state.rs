@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use prep_engine::compiled::CompiledDeck;
+use prep_engine::content::CardId;
 use prep_engine::progress::{
     BackupInfo, Evidence, Progress, ProgressStore, SaveError, StoreKeys, StoreNotice, StudyMode,
 };
@@ -135,7 +136,7 @@ impl StudyState {
 
     /// Grades a card from recall: the engine updates schedule and log; the save Effect
     /// persists it.
-    pub fn record(&self, card_id: &str, grade: Grade, mode: StudyMode) -> CardSchedule {
+    pub fn record(&self, card_id: &CardId, grade: Grade, mode: StudyMode) -> CardSchedule {
         self.record_answer(card_id, Evidence::Recall(grade), mode)
     }
 
@@ -143,7 +144,7 @@ impl StudyState {
     /// but leaves the schedule alone; a wrong one is Again). Returns the card's schedule.
     pub fn record_answer(
         &self,
-        card_id: &str,
+        card_id: &CardId,
         evidence: Evidence,
         mode: StudyMode,
     ) -> CardSchedule {

@@ -20,7 +20,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use prep_engine::compiled::{CompiledDeck, compile};
-use prep_engine::content::{CardKind, Deck, slugify};
+use prep_engine::content::{CardId, CardKind, Deck, slugify};
 use prep_engine::progress::{Evidence, Progress, ProgressStore, StoreKeys, StudyMode};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::{Grade, Scheduler};
@@ -91,8 +91,8 @@ fn main() {
 fn grade_cost_at_ten_thousand_answers() {
     let scheduler = Scheduler::default();
     let mut progress = Progress::default();
-    let cards: Vec<String> = (0..145)
-        .map(|n| format!("what-is-card-number-{n}"))
+    let cards: Vec<CardId> = (0..145)
+        .map(|n| CardId(format!("what-is-card-number-{n}")))
         .collect();
     for n in 0..10_000i64 {
         let at = T0.plus_days(n / 100).plus_minutes(n % 100);
@@ -117,7 +117,7 @@ fn grade_cost_at_ten_thousand_answers() {
         .ok()
         .flatten()
         .unwrap_or_default();
-    let id_bytes: usize = progress.cards.keys().map(String::len).sum();
+    let id_bytes: usize = progress.cards.keys().map(|id| id.len()).sum();
     let mut at = T0.plus_days(99).plus_hours(12);
     let (grade, runs, ()) = measure(|| {
         at = at.plus_millis(1);
@@ -145,7 +145,7 @@ fn answer_and_save(
     (scheduler, progress): (&Scheduler, &mut Progress),
     store: &mut ProgressStore,
     storage: &mut MemoryStorage,
-    card: &str,
+    card: &CardId,
     at: Timestamp,
 ) {
     progress.record_answer(
@@ -297,7 +297,7 @@ fn run(size: usize) -> Report {
 
     // One more answer as a sitting gives it (the first card of the queue), then saved: what a
     // grade costs to persist. Each run answers a millisecond later, so each is a new answer.
-    let card = deck.cards[sitting[0]].id.as_str().to_owned();
+    let card = deck.cards[sitting[0]].id.clone();
     let mut at = T0;
     let (answer_and_save, runs, ()) = measure(|| {
         at = at.plus_millis(1);
@@ -648,7 +648,7 @@ fn study_history(deck: &Deck, scheduler: &Scheduler, seed: u64) -> Progress {
             StudyMode::TypedRecall,
             StudyMode::Mock,
         ][rng.below(3)];
-        let id = deck.cards[card].id.as_str();
+        let id = &deck.cards[card].id;
         let after = progress.record_answer(scheduler, id, Evidence::Recall(grade), mode, at);
         if after.due < yesterday && rng.below(10) < 9 {
             let wait = after.due.millis_since(at);

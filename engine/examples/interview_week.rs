@@ -93,7 +93,7 @@ fn main() {
     let studied = deck
         .cards
         .iter()
-        .filter(|card| !progress.schedule(card.id.as_str()).is_new())
+        .filter(|card| !progress.schedule(&card.id).is_new())
         .count();
     println!(
         "\nCards met by the interview: {studied} of {}",

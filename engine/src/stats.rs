@@ -383,7 +383,7 @@ pub fn stats(
     let schedules: Vec<CardSchedule> = deck
         .cards
         .iter()
-        .map(|card| progress.schedule(card.id.as_str()))
+        .map(|card| progress.schedule(&card.id))
         .collect();
     let (sections, deck_mastery) = mastery(deck, &schedules);
     Stats {

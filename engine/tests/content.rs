@@ -391,7 +391,7 @@ fn question_ids_are_capped_on_a_word_boundary() {
          pessimistic locking strategies?\nAnswer.\n",
     );
     assert_eq!(
-        deck.cards[0].id.as_str(),
+        &deck.cards[0].id,
         "how-would-you-explain-the-difference-between-optimistic-and"
     );
 }

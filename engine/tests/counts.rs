@@ -35,7 +35,7 @@ fn history(seed: u64, answers: usize) -> (Progress, Timestamp) {
         at = at.plus_millis((1 + next(90)) as i64 * MS_PER_MINUTE);
         progress.record_review(
             &scheduler,
-            deck().cards[card].id.as_str(),
+            &deck().cards[card].id,
             grade,
             StudyMode::Flashcard,
             at,
@@ -107,7 +107,7 @@ fn right_after_a_sitting_the_learning_cards_coming_back_soon_are_counted() {
     for card in 0..20 {
         progress.record_review(
             &scheduler,
-            deck().cards[card].id.as_str(),
+            &deck().cards[card].id,
             Grade::Good,
             StudyMode::Flashcard,
             T0.plus_minutes(card as i64 / 2),
@@ -153,12 +153,12 @@ fn the_next_reviews_are_the_first_due_after_a_sitting_now_and_that_days_cards() 
     );
     // Three cards graded Easy (days away), two Good twice (graduated, about 2–3 days).
     for card in 0..3 {
-        let id = deck().cards[card].id.as_str();
+        let id = &deck().cards[card].id;
         progress.record_review(&scheduler, id, Grade::Easy, StudyMode::Flashcard, T0);
     }
     let next = next_reviews(deck(), &progress, &filter, T0, day_of).unwrap();
     let first_due = (0..3)
-        .map(|c| progress.schedule(deck().cards[c].id.as_str()).due)
+        .map(|c| progress.schedule(&deck().cards[c].id).due)
         .min()
         .unwrap();
     assert_eq!(next.first, first_due);
@@ -170,7 +170,7 @@ fn the_next_reviews_are_the_first_due_after_a_sitting_now_and_that_days_cards() 
 
     // A card on a 10-minute step comes in a sitting now, so it is not "next"; one failed and
     // on a step an hour away is later today.
-    let id = deck().cards[5].id.as_str();
+    let id = &deck().cards[5].id;
     progress.record_review(&scheduler, id, Grade::Good, StudyMode::Flashcard, T0);
     let next = next_reviews(deck(), &progress, &filter, T0, day_of).unwrap();
     assert_eq!(
@@ -228,12 +228,12 @@ fn the_mornings_count_holds_every_review_the_day_brings() {
     let mut progress = Progress::default();
     let morning = T0.start_of_utc_day().plus_hours(9);
     for card in 0..10 {
-        let id = deck().cards[card].id.as_str();
+        let id = &deck().cards[card].id;
         let at = morning.plus_days(-3).plus_minutes(5 + card as i64);
         progress.record_review(&scheduler, id, Grade::Easy, StudyMode::Flashcard, at);
     }
     let due: Vec<Timestamp> = (0..10)
-        .map(|c| progress.schedule(deck().cards[c].id.as_str()).due)
+        .map(|c| progress.schedule(&deck().cards[c].id).due)
         .collect();
     let due_day = due[0].start_of_utc_day();
     assert!(

@@ -1,6 +1,7 @@
 //! Every answer counts, with its weight: recall grades reschedule, missed recognitions are
 //! lapses, right recognitions are logged only; leeches; practice rounds bring misses back.
 
+use prep_engine::content::CardId;
 use prep_engine::progress::{Evidence, Progress, StudyMode};
 use prep_engine::scheduler::{Grade, Phase, Scheduler};
 use prep_engine::study::{
@@ -22,7 +23,7 @@ fn a_right_pick_is_logged_but_never_moves_the_card() {
     // A new card: stays new, and does not use up a new-card slot for the day.
     let after = progress.record_answer(
         &scheduler,
-        "card",
+        &CardId::from("card"),
         Evidence::Recognised,
         StudyMode::Quiz,
         t0(),
@@ -37,18 +38,24 @@ fn a_right_pick_is_logged_but_never_moves_the_card() {
     );
 
     // A reviewed card: its due date and memory stay exactly as they were.
-    progress.record_review(&scheduler, "card", Grade::Good, StudyMode::Flashcard, t0());
-    let before = progress.schedule("card");
+    progress.record_review(
+        &scheduler,
+        &CardId::from("card"),
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0(),
+    );
+    let before = progress.schedule(&CardId::from("card"));
     let later = t0().plus_minutes(5);
     let after = progress.record_answer(
         &scheduler,
-        "card",
+        &CardId::from("card"),
         Evidence::Recognised,
         StudyMode::Drill,
         later,
     );
     assert_eq!(after, before);
-    assert_eq!(progress.schedule("card"), before);
+    assert_eq!(progress.schedule(&CardId::from("card")), before);
     assert_eq!(progress.reviews.len(), 3);
 }
 
@@ -59,13 +66,22 @@ fn a_wrong_pick_is_a_lapse() {
     let mut now = t0();
     // Graduate the card to review first.
     for _ in 0..3 {
-        progress.record_review(&scheduler, "card", Grade::Good, StudyMode::Flashcard, now);
-        now = progress.schedule("card").due;
+        progress.record_review(
+            &scheduler,
+            &CardId::from("card"),
+            Grade::Good,
+            StudyMode::Flashcard,
+            now,
+        );
+        now = progress.schedule(&CardId::from("card")).due;
     }
-    assert_eq!(progress.schedule("card").phase, Phase::Review);
+    assert_eq!(
+        progress.schedule(&CardId::from("card")).phase,
+        Phase::Review
+    );
     let after = progress.record_answer(
         &scheduler,
-        "card",
+        &CardId::from("card"),
         Evidence::NotRecognised,
         StudyMode::Quiz,
         now,
@@ -80,8 +96,13 @@ fn a_wrong_pick_is_a_lapse() {
     // something never learnt, and practice does not introduce cards past the day's limit. The
     // answer is logged, as Again, without touching a schedule.
     for mode in [StudyMode::Quiz, StudyMode::Drill, StudyMode::FillIn] {
-        let missed =
-            progress.record_answer(&scheduler, "fresh", Evidence::NotRecognised, mode, now);
+        let missed = progress.record_answer(
+            &scheduler,
+            &CardId::from("fresh"),
+            Evidence::NotRecognised,
+            mode,
+            now,
+        );
         assert!(missed.is_new(), "{mode:?}");
         assert!(!progress.cards.contains_key("fresh"));
         let record = progress.reviews.last().unwrap();
@@ -89,7 +110,7 @@ fn a_wrong_pick_is_a_lapse() {
     }
     let typed = progress.record_answer(
         &scheduler,
-        "fresh",
+        &CardId::from("fresh"),
         Evidence::Recall(Grade::Good),
         StudyMode::FillIn,
         now,
@@ -101,7 +122,7 @@ fn a_wrong_pick_is_a_lapse() {
     // Learning it does: a flashcard, a typed recall or a mock answer.
     let learnt = progress.record_answer(
         &scheduler,
-        "fresh",
+        &CardId::from("fresh"),
         Evidence::Recall(Grade::Again),
         StudyMode::TypedRecall,
         now,
@@ -116,17 +137,29 @@ fn recall_evidence_is_the_grade() {
     let mut by_evidence = Progress::default();
     let mut by_review = Progress::default();
     for progress in [&mut by_evidence, &mut by_review] {
-        progress.record_review(&scheduler, "c", Grade::Good, StudyMode::Flashcard, t0());
+        progress.record_review(
+            &scheduler,
+            &CardId::from("c"),
+            Grade::Good,
+            StudyMode::Flashcard,
+            t0(),
+        );
     }
     let at = t0().plus_minutes(10);
     by_evidence.record_answer(
         &scheduler,
-        "c",
+        &CardId::from("c"),
         Evidence::Recall(Grade::Hard),
         StudyMode::FillIn,
         at,
     );
-    by_review.record_review(&scheduler, "c", Grade::Hard, StudyMode::FillIn, at);
+    by_review.record_review(
+        &scheduler,
+        &CardId::from("c"),
+        Grade::Hard,
+        StudyMode::FillIn,
+        at,
+    );
     assert_eq!(by_evidence, by_review);
 }
 
@@ -151,28 +184,28 @@ fn a_card_with_eight_lapses_is_a_leech() {
     let deck = deck();
     let scheduler = Scheduler::default();
     let mut progress = Progress::default();
-    let id = deck.cards[3].id.as_str().to_owned();
+    let id = &deck.cards[3].id.to_owned();
     let mut now = t0();
     let mut lapses = 0;
     while lapses < LEECH_LAPSES {
         // Relearn to review, then forget it again.
-        while progress.schedule(&id).phase != Phase::Review {
-            progress.record_review(&scheduler, &id, Grade::Good, StudyMode::Flashcard, now);
-            now = progress.schedule(&id).due.max(now.plus_minutes(1));
+        while progress.schedule(id).phase != Phase::Review {
+            progress.record_review(&scheduler, id, Grade::Good, StudyMode::Flashcard, now);
+            now = progress.schedule(id).due.max(now.plus_minutes(1));
         }
-        assert!(!is_leech(&progress.schedule(&id)));
+        assert!(!is_leech(&progress.schedule(id)));
         assert!(leeches(deck, &progress).is_empty());
         progress.record_answer(
             &scheduler,
-            &id,
+            id,
             Evidence::NotRecognised,
             StudyMode::Quiz,
             now,
         );
         lapses += 1;
-        assert_eq!(progress.schedule(&id).lapses, lapses);
+        assert_eq!(progress.schedule(id).lapses, lapses);
     }
-    assert!(is_leech(&progress.schedule(&id)));
+    assert!(is_leech(&progress.schedule(id)));
     assert_eq!(leeches(deck, &progress), [3]);
 }
 

@@ -39,7 +39,7 @@ fn everything_studied(deck: &Deck) -> Progress {
             let at = t0().plus_days(k as i64 * 3).plus_minutes(n as i64);
             progress.record_answer(
                 &scheduler,
-                card.id.as_str(),
+                &card.id,
                 prep_engine::progress::Evidence::Recall(grades[(n + k) % 4]),
                 StudyMode::Flashcard,
                 at,
@@ -115,7 +115,7 @@ fn padding(bytes: usize) -> usize {
 fn merging_a_link_keeps_the_later_review_of_each_card() {
     let deck = deck();
     let scheduler = Scheduler::default();
-    let [a, b, c] = [0, 1, 2].map(|i| deck.cards[i].id.as_str());
+    let [a, b, c] = [0, 1, 2].map(|i| &deck.cards[i].id);
     let mut phone = Progress::default();
     phone.record_review(
         &scheduler,

@@ -4,6 +4,7 @@
 
 mod common;
 
+use prep_engine::content::CardId;
 use prep_engine::progress::{Progress, StudyMode, StudySettings};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase};
 use prep_engine::study::plan::{days_left, new_per_day, seconds_per_answer};
@@ -49,7 +50,13 @@ fn no_interval_passes_the_day_before_the_interview() {
     let mut now = T0;
     for round in 0..40 {
         let grade = Grade::ALL[round % 4];
-        let after = progress.record_review(&capped, "card", grade, StudyMode::Flashcard, now);
+        let after = progress.record_review(
+            &capped,
+            &CardId::from("card"),
+            grade,
+            StudyMode::Flashcard,
+            now,
+        );
         assert!(after.due <= deadline, "round {round}: {:?}", after);
         now = after
             .due
@@ -135,13 +142,7 @@ fn a_new_learner_six_days_out_gets_a_plan_the_queue_follows() {
     // Learning ten of them counts against today's share.
     let scheduler = progress.settings.scheduler().unwrap();
     for card in deck().cards.iter().take(10) {
-        progress.record_review(
-            &scheduler,
-            card.id.as_str(),
-            Grade::Good,
-            StudyMode::Flashcard,
-            T0,
-        );
+        progress.record_review(&scheduler, &card.id, Grade::Good, StudyMode::Flashcard, T0);
     }
     let counts = queue_counts(deck(), &progress, &filter, T0, today);
     assert_eq!(counts.new_today(), 19);

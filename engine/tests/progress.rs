@@ -1,6 +1,7 @@
 //! Saved progress: the split, merged, salvaged store; its line format under arbitrary bytes;
 //! export and import; and the log itself.
 
+use prep_engine::content::CardId;
 use prep_engine::progress::codec::{
     AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines, encode_answer_line,
     encode_card_line,
@@ -42,6 +43,7 @@ fn studied() -> Progress {
         ),
         ("os/paging", &[Grade::Easy][..]),
     ] {
+        let card = &CardId::from(card);
         for &g in grades {
             let due = p.schedule(card).due;
             now = now.max(due).plus_minutes(3);
@@ -50,7 +52,7 @@ fn studied() -> Progress {
     }
     p.record_review(
         &s,
-        "os/paging",
+        &CardId::from("os/paging"),
         Grade::Again,
         StudyMode::Quiz,
         now.plus_days(9),
@@ -77,7 +79,7 @@ impl Tab {
     fn grade(&mut self, storage: &mut MemoryStorage, card: &str, at: Timestamp) {
         self.progress.record_review(
             &Scheduler::default(),
-            card,
+            &CardId::from(card),
             Grade::Good,
             StudyMode::Flashcard,
             at,
@@ -149,7 +151,7 @@ fn save_and_load_round_trip_in_parts() {
     });
     progress
         .cards
-        .insert("deleted-section/renamed-card".to_owned(), orphan());
+        .insert(CardId::from("deleted-section/renamed-card"), orphan());
     saved(&mut storage, &progress);
     assert_eq!(reload(&mut storage), (progress, None));
     let names = storage.keys().unwrap();
@@ -249,7 +251,7 @@ fn an_undo_reaches_storage_and_keeps_the_other_tabs_answer() {
     let mut storage = MemoryStorage::new();
     let mut a = Tab::open(&mut storage);
     let mut b = Tab::open(&mut storage);
-    let point = a.progress.undo_point("mine");
+    let point = a.progress.undo_point(&CardId::from("mine"));
     a.grade(&mut storage, "mine", t0());
     b.grade(&mut storage, "theirs", t0().plus_minutes(1));
     a.progress.undo(&point).unwrap();
@@ -506,7 +508,7 @@ fn a_full_storage_keeps_answers_in_memory_until_there_is_room() {
     storage.set_refuse_writes(true);
     tab.progress.record_review(
         &Scheduler::default(),
-        "two",
+        &CardId::from("two"),
         Grade::Good,
         StudyMode::Flashcard,
         t0().plus_minutes(1),
@@ -613,7 +615,7 @@ fn a_long_log_is_compacted_with_its_counts_kept() {
         let at = t0().plus_millis((n as i64 / 50) * MS_PER_DAY + (n as i64 % 50) * 60_000);
         tab.progress.record_review(
             &scheduler,
-            &format!("c{}", n % 200),
+            &CardId(format!("c{}", n % 200)),
             Grade::Good,
             StudyMode::Flashcard,
             at,
@@ -690,15 +692,33 @@ fn an_import_merges_by_latest_review() {
     let mut here = Progress::default();
     here.record_review(
         &scheduler,
-        "both",
+        &CardId::from("both"),
         Grade::Good,
         StudyMode::Flashcard,
         t0().plus_days(5),
     );
-    here.record_review(&scheduler, "here", Grade::Good, StudyMode::Flashcard, t0());
+    here.record_review(
+        &scheduler,
+        &CardId::from("here"),
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0(),
+    );
     let mut there = Progress::default();
-    there.record_review(&scheduler, "both", Grade::Again, StudyMode::Flashcard, t0());
-    there.record_review(&scheduler, "there", Grade::Good, StudyMode::Flashcard, t0());
+    there.record_review(
+        &scheduler,
+        &CardId::from("both"),
+        Grade::Again,
+        StudyMode::Flashcard,
+        t0(),
+    );
+    there.record_review(
+        &scheduler,
+        &CardId::from("there"),
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0(),
+    );
     let shown = preview(&here, &there);
     assert_eq!(
         (
@@ -884,13 +904,25 @@ fn head_round_trips() {
 fn record_review_updates_schedule_and_log() {
     let s = Scheduler::default();
     let mut p = Progress::default();
-    assert_eq!(p.schedule("a"), CardSchedule::new());
-    let first = p.record_review(&s, "a", Grade::Good, StudyMode::Flashcard, t0());
-    assert_eq!(p.schedule("a"), first);
+    assert_eq!(p.schedule(&CardId::from("a")), CardSchedule::new());
+    let first = p.record_review(
+        &s,
+        &CardId::from("a"),
+        Grade::Good,
+        StudyMode::Flashcard,
+        t0(),
+    );
+    assert_eq!(p.schedule(&CardId::from("a")), first);
     assert_eq!(first.phase, Phase::Learning { step: 1 });
     let second_at = first.due.plus_days(2).plus_minutes(5);
-    let second = p.record_review(&s, "a", Grade::Good, StudyMode::Mock, second_at);
-    assert_eq!(p.schedule("a"), second);
+    let second = p.record_review(
+        &s,
+        &CardId::from("a"),
+        Grade::Good,
+        StudyMode::Mock,
+        second_at,
+    );
+    assert_eq!(p.schedule(&CardId::from("a")), second);
 
     assert_eq!(p.reviews.len(), 2);
     let log0 = &p.reviews[0];
@@ -922,12 +954,18 @@ fn counts_new_cards_introduced_per_day() {
         ("b", day.plus_minutes(60)),
         ("c", next_day.plus_minutes(1)),
     ] {
-        p.record_review(&s, card, Grade::Again, StudyMode::Flashcard, at);
+        p.record_review(
+            &s,
+            &CardId::from(card),
+            Grade::Again,
+            StudyMode::Flashcard,
+            at,
+        );
     }
     // Repeats of an introduced card are not new again.
     p.record_review(
         &s,
-        "a",
+        &CardId::from("a"),
         Grade::Good,
         StudyMode::Flashcard,
         day.plus_minutes(2),
@@ -983,7 +1021,7 @@ fn a_tab_from_before_a_deploy_stops_saving_once_a_newer_version_saved() {
     let before = storage.get(&keys().cards(0)).unwrap();
     old_tab.progress.record_review(
         &Scheduler::default(),
-        "another",
+        &CardId::from("another"),
         Grade::Good,
         StudyMode::Flashcard,
         t0().plus_minutes(1),
@@ -1195,7 +1233,7 @@ fn progress_that_cannot_fit_is_refused_before_it_is_accepted() {
     );
     let mut huge = studied();
     for n in 0..2_000 {
-        huge.cards.insert(format!("junk-{n}"), orphan());
+        huge.cards.insert(CardId(format!("junk-{n}")), orphan());
     }
     assert!(matches!(
         store.check_fits(&mut storage, &huge),

@@ -152,10 +152,7 @@ fn undo_restores_the_schedule_and_the_log_exactly() {
         1,
         "the undo is recorded, so it reaches other tabs"
     );
-    assert!(
-        !p.cards.contains_key(deck().cards[b].id.as_str()),
-        "b is new again"
-    );
+    assert!(!p.cards.contains_key(&deck().cards[b].id), "b is new again");
     assert_eq!(session.current(), Some(b));
     assert!(
         session.is_revealed(),
@@ -201,7 +198,7 @@ fn undo_survives_a_reload_and_refuses_to_rewrite_later_answers() {
 
     // An answer saved after this sitting's last one (another tab) cannot be undone from here.
     grade(&mut session, &mut p, Grade::Good, T0.plus_minutes(1));
-    let other = deck().cards[queue[5]].id.as_str();
+    let other = &deck().cards[queue[5]].id;
     p.record_review(
         &scheduler(),
         other,
@@ -226,7 +223,7 @@ fn counts_say_new_learning_and_review_and_the_bar_foresees_the_steps() {
     // Three cards reviewed ten days ago, now due; then today's sitting with 2 new cards.
     let queue = first_sitting(&StudyFilter::default());
     for (i, &card) in queue[..3].iter().enumerate() {
-        let id = deck().cards[card].id.as_str();
+        let id = &deck().cards[card].id;
         p.record_review(
             &s,
             id,
@@ -399,7 +396,7 @@ fn a_section_request_studies_that_section_without_touching_the_saved_choice() {
     );
     assert_eq!(saved.kinds.len(), 1, "saved choice unchanged");
     let only = SittingRequest {
-        scope: Some(Scope::Cards(vec![deck().cards[4].id.as_str().to_owned()])),
+        scope: Some(Scope::Cards(vec![deck().cards[4].id.clone()])),
         ..SittingRequest::default()
     };
     assert_eq!(only.filter(&saved).cards(deck()), vec![4]);
@@ -453,7 +450,7 @@ fn after_the_days_new_cards_the_next_steps_have_no_dead_end() {
     assert_eq!(more.len(), 10);
     assert!(
         more.iter()
-            .all(|&c| p.schedule(deck().cards[c].id.as_str()).is_new())
+            .all(|&c| p.schedule(&deck().cards[c].id).is_new())
     );
     assert!(
         steps

@@ -2,7 +2,7 @@
 //! section, the due forecast, the heatmap, streaks, true retention, totals and leeches, with
 //! compacted history merged in.
 
-use prep_engine::content::{Deck, parse_deck};
+use prep_engine::content::{CardId, Deck, parse_deck};
 use prep_engine::progress::{Evidence, Progress, ReviewRecord, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler};
 use prep_engine::stats::{
@@ -32,7 +32,7 @@ fn noon(day: i64) -> Timestamp {
 /// A scheduled answer to `card` given at `when` when the card was in `phase`.
 fn answer(card: &str, when: Timestamp, grade: Grade, phase: Phase) -> ReviewRecord {
     ReviewRecord {
-        card: card.to_owned(),
+        card: CardId::from(card),
         at: when,
         grade,
         mode: StudyMode::Flashcard,
@@ -77,8 +77,8 @@ fn small_deck() -> Deck {
     .expect("the small deck parses")
 }
 
-fn id(deck: &Deck, card: usize) -> String {
-    deck.cards[card].id.as_str().to_owned()
+fn id(deck: &Deck, card: usize) -> CardId {
+    deck.cards[card].id.clone()
 }
 
 /// A review-phase schedule with this stability, due at `due`.
@@ -311,7 +311,7 @@ fn mastery_sorts_cards_into_new_learning_young_and_mature_per_section() {
     // A card no longer in the deck: studied, but in no section.
     progress
         .cards
-        .insert("gone".to_owned(), in_review(50.0, noon(D + 40)));
+        .insert(CardId::from("gone"), in_review(50.0, noon(D + 40)));
 
     let stats = stats_at(&progress, &[], noon(D));
     let sections: Vec<(&str, &str, Mastery)> = stats
@@ -352,7 +352,7 @@ fn answering_a_real_card_moves_it_out_of_new_in_its_section() {
     let mut progress = Progress::default();
     progress.record_answer(
         &Scheduler::default(),
-        deck.cards[card].id.as_str(),
+        &deck.cards[card].id,
         Evidence::Recall(Grade::Easy),
         StudyMode::Flashcard,
         T0,
@@ -569,25 +569,25 @@ fn retention_counts_only_scheduled_answers_to_review_cards() {
 
 #[test]
 fn retention_follows_recorded_answers_and_is_none_before_any_review() {
-    let card = "a";
+    let card = CardId::from("a");
     let scheduler = Scheduler::default();
     let mut progress = Progress::default();
     let recall = |p: &mut Progress, evidence, when| {
-        p.record_answer(&scheduler, card, evidence, StudyMode::Flashcard, when);
+        p.record_answer(&scheduler, &card, evidence, StudyMode::Flashcard, when);
     };
     recall(&mut progress, Evidence::Recall(Grade::Easy), noon(D - 20));
     assert_eq!(stats_at(&progress, &[], noon(D)).retention.share, None);
     assert_eq!(
-        progress.schedule(card).phase,
+        progress.schedule(&card).phase,
         Phase::Review,
         "Easy graduates"
     );
-    let due = progress.schedule(card).due;
+    let due = progress.schedule(&card).due;
     recall(&mut progress, Evidence::Recognised, due); // observed only: not counted
     recall(&mut progress, Evidence::Recall(Grade::Good), due);
     let next_day = due.plus_days(1);
     recall(&mut progress, Evidence::NotRecognised, next_day); // a lapse, reviewed early
-    assert_eq!(progress.schedule(card).lapses, 1);
+    assert_eq!(progress.schedule(&card).lapses, 1);
     let retention = stats_at(&progress, &[], next_day).retention;
     assert_eq!((retention.passed, retention.total), (1, 2));
     assert_eq!(
@@ -661,7 +661,7 @@ fn absurd_times_and_offsets_do_not_panic() {
     ]);
     progress
         .cards
-        .insert("c".to_owned(), in_review(f32::NAN, Timestamp(i64::MIN)));
+        .insert(CardId::from("c"), in_review(f32::NAN, Timestamp(i64::MIN)));
     let history = [
         history_day(i64::MIN, u32::MAX, u32::MAX),
         history_day(i64::MAX, u32::MAX, u32::MAX),
@@ -692,7 +692,7 @@ fn the_streaks_alone_are_the_streaks_of_the_whole_stats() {
     for day in [0, 1, 2, 4, 5] {
         progress.record_answer(
             &scheduler,
-            "card",
+            &CardId::from("card"),
             Evidence::Recall(Grade::Good),
             StudyMode::Flashcard,
             T0.plus_days(day),

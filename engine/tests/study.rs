@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use prep_engine::content::CardKind;
+use prep_engine::content::{CardId, CardKind};
 use prep_engine::progress::{Progress, ProgressStore, StoreKeys, StudyMode, StudySettings};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler, SchedulerConfig};
 use prep_engine::stats::LocalDays;
@@ -23,8 +23,8 @@ fn scheduler(progress: &Progress) -> Scheduler {
     progress.settings.scheduler().unwrap()
 }
 
-fn id(card: usize) -> &'static str {
-    deck().cards[card].id.as_str()
+fn id(card: usize) -> &'static CardId {
+    &deck().cards[card].id
 }
 
 fn grade(progress: &mut Progress, card: usize, grade: Grade, now: Timestamp) -> CardSchedule {

@@ -9,6 +9,7 @@
 
 use std::collections::VecDeque;
 
+use prep_engine::content::CardId;
 use prep_engine::progress::{Progress, ProgressStore, StoreKeys, StudyMode};
 use prep_engine::rng::Rng;
 use prep_engine::scheduler::{Grade, Scheduler};
@@ -53,7 +54,7 @@ struct Tab {
     /// Writes of other tabs on their way here, in the order they were made.
     inbox: VecDeque<(String, Option<String>)>,
     /// Cards this tab still has to grade.
-    to_grade: Vec<String>,
+    to_grade: Vec<CardId>,
 }
 
 struct Browser {
@@ -78,7 +79,7 @@ impl Browser {
                     inbox: VecDeque::new(),
                     to_grade: (0..cards)
                         .rev()
-                        .map(|c| format!("tab{t}-card{c}"))
+                        .map(|c| CardId(format!("tab{t}-card{c}")))
                         .collect(),
                 }
             })
@@ -194,10 +195,10 @@ fn an_undo_survives_a_tab_that_still_holds_the_answer() {
         browser.run(&mut rng);
         let now = browser.clock.plus_minutes(1);
         let a = &mut browser.tabs[0];
-        let point = a.progress.undo_point("extra");
+        let point = a.progress.undo_point(&CardId::from("extra"));
         a.progress.record_review(
             &Scheduler::default(),
-            "extra",
+            &CardId::from("extra"),
             Grade::Again,
             StudyMode::Flashcard,
             now,
@@ -210,7 +211,7 @@ fn an_undo_survives_a_tab_that_still_holds_the_answer() {
         while !browser.tabs[1].inbox.is_empty() {
             browser.deliver(1);
         }
-        browser.tabs[1].to_grade.push("late".to_owned());
+        browser.tabs[1].to_grade.push(CardId::from("late"));
         browser.grade_next(1);
         let a = &mut browser.tabs[0];
         a.progress.undo(&point).unwrap();
@@ -304,7 +305,7 @@ fn a_reset_is_not_undone_by_a_tab_that_heard_of_it_late() {
         .unwrap();
     browser.broadcast(0);
     // B grades before the reset reaches it.
-    browser.tabs[1].to_grade.push("after".to_owned());
+    browser.tabs[1].to_grade.push(CardId::from("after"));
     browser.grade_next(1);
     browser.run(&mut Rng::new(4));
     for tab in &mut browser.tabs {

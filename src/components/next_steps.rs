@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use prep_engine::compiled::CompiledDeck;
+use prep_engine::content::CardId;
 use prep_engine::study::{NextStep, SittingRequest, custom_study, next_steps};
 
 use crate::clock::{now, today};
@@ -142,7 +143,7 @@ fn StepLinks(links: Vec<NextLink>, focus_first: bool) -> impl IntoView {
 /// any with an answer to write. Never a link to an empty round.
 fn same_cards_links(
     bank: &CompiledDeck,
-    cards: &[String],
+    cards: &[CardId],
     request: &SittingRequest,
 ) -> Vec<NextLink> {
     let deck = bank.deck();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use prep_engine::content::{CardKind, Deck};
+use prep_engine::content::{CardId, CardKind, Deck};
 use prep_engine::scheduler::{Phase, format_interval};
 use prep_engine::study::{is_due_today, is_leech};
 
@@ -65,7 +65,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
                 {list.map(|title| view! { <span class="list-name">{title}</span> })}
             </p>
             <h1 id="card-title">{card_title(card)}</h1>
-            <CardStatus card_id=card.id.as_str()/>
+            <CardStatus card_id=&card.id/>
             {body}
             <Mistakes card=index/>
             <CardPractice index=index/>
@@ -76,7 +76,7 @@ fn card_view(deck: &'static Deck, index: usize) -> impl IntoView {
 
 /// Where this card stands in the person's study: new, learning, or when it is next due.
 #[component]
-fn CardStatus(card_id: &'static str) -> impl IntoView {
+fn CardStatus(card_id: &'static CardId) -> impl IntoView {
     let progress = use_study().progress;
     move || {
         let schedule = progress.with(|p| p.schedule(card_id));

@@ -98,7 +98,7 @@ fn DrillRoundView(
         };
         let right = grade_drill(&item, picked);
         study.record_answer(
-            deck.cards[item.card].id.as_str(),
+            &deck.cards[item.card].id,
             Evidence::of_pick(right),
             StudyMode::Drill,
         );

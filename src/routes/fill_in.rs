@@ -95,7 +95,7 @@ fn FillInRound(
         let text = round.with_untracked(|r| r.draft().to_owned());
         let verdict = check_fill_in(&prompt, &text);
         study.record_answer(
-            deck.cards[prompt.card].id.as_str(),
+            &deck.cards[prompt.card].id,
             verdict.evidence(),
             StudyMode::FillIn,
         );

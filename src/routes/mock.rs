@@ -248,11 +248,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                 .filter(|i| i.is_revealed())
                 .and_then(MockInterview::current)
         }) {
-            study.record_answer(
-                deck.cards[card].id.as_str(),
-                outcome.evidence(),
-                StudyMode::Mock,
-            );
+            study.record_answer(&deck.cards[card].id, outcome.evidence(), StudyMode::Mock);
         }
         interview.update(|i| {
             if let Some(i) = i {

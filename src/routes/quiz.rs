@@ -86,7 +86,7 @@ fn QuizRoundView(
         }
         let right = grade_choice(&question, option);
         study.record_answer(
-            deck.cards[question.card].id.as_str(),
+            &deck.cards[question.card].id,
             Evidence::of_pick(right),
             StudyMode::Quiz,
         );

@@ -171,7 +171,7 @@ fn RecallCard(
             return;
         }
         let share = ticks.with_untracked(|t| ticked_share(t, count));
-        study.record(deck.cards[card].id.as_str(), grade, StudyMode::TypedRecall);
+        study.record(&deck.cards[card].id, grade, StudyMode::TypedRecall);
         on_graded(share, grade);
     };
     let grade_key = move |key: &str| -> bool {

@@ -155,7 +155,7 @@ fn ReviewSitting() -> impl IntoView {
             <Show when=move || turn.get().0.is_some()>
                 <Counts remaining=remaining current_phase=Signal::derive(move || {
                     let card = turn.get().0?;
-                    Some(study.progress.with_untracked(|p| p.schedule(deck.cards[card].id.as_str()).phase))
+                    Some(study.progress.with_untracked(|p| p.schedule(&deck.cards[card].id).phase))
                 })/>
             </Show>
             <p class="muted small undo-status" role="status">{move || undo_status.get()}</p>
@@ -237,7 +237,7 @@ fn GradeButtons(
     let study = use_study();
     let schedule = study
         .progress
-        .with_untracked(|p| p.schedule(deck.cards[card].id.as_str()));
+        .with_untracked(|p| p.schedule(&deck.cards[card].id));
     let previews = study.scheduler().preview(&schedule, now());
     let show_help = study.progress.with_untracked(|p| {
         p.reviews

@@ -29,8 +29,10 @@ const KiB = 1024;
 // (issue 27: the date field, today's plan, practice that leaves unlearnt cards new): 481.7 ->
 // 486.5 KB brotli, 618.4 -> 624.4 KB gzip; and for its second part (one count, time estimates,
 // when to come back, end screens, the shortcut sheet): 486.5 -> 493.7 KB brotli, 624.4 ->
-// 635.4 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 496 * KiB, gzip: 638 * KiB };
+// 635.4 KB gzip; and for issue 28's deck in context and typed card ids (a second copy of the
+// generic map and set code for CardId keys): 493.9 -> 495.8 KB brotli, 635.5 -> 638.2 KB gzip.
+// docs/size.md itemises them.
+const CEILING = { brotli: 498 * KiB, gzip: 641 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

@@ -13,6 +13,60 @@ impl CardId {
     }
 }
 
+/// Read as text wherever text is wanted (a saved line, a URL, a comparison with a parsed id);
+/// what takes a card takes a `CardId`.
+impl std::ops::Deref for CardId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for CardId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for CardId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<CardId> for str {
+    fn eq(&self, other: &CardId) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<CardId> for String {
+    fn eq(&self, other: &CardId) -> bool {
+        *self == other.0
+    }
+}
+
+impl From<String> for CardId {
+    fn from(id: String) -> Self {
+        CardId(id)
+    }
+}
+
+impl From<&str> for CardId {
+    fn from(id: &str) -> Self {
+        CardId(id.to_owned())
+    }
+}
+
+/// Maps keyed by `CardId` can be read with a plain `&str` (a line of saved progress, a URL),
+/// so parsing never allocates an id to look one up.
+impl std::borrow::Borrow<str> for CardId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for CardId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

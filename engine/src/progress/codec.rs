@@ -16,6 +16,7 @@
 //! device's clock is kept as it is, see [`crate::scheduler::CardSchedule::is_due`]; a file or
 //! link may not postdate its making). Every value decoded encodes to text that decodes to itself.
 
+use crate::content::CardId;
 use crate::progress::{ReviewRecord, StudyMode};
 use crate::scheduler::{CardSchedule, Grade, Phase};
 use crate::time::{MS_PER_DAY, Timestamp};
@@ -115,7 +116,7 @@ impl<T> Salvaged<T> {
 /// A saved card: its id, its schedule and any columns a newer version added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardLine {
-    pub id: String,
+    pub id: CardId,
     pub schedule: CardSchedule,
     pub extra: String,
 }
@@ -317,7 +318,7 @@ pub fn decode_card_line(text: &str, latest: Timestamp) -> Result<CardLine, Strin
         return Err("last review is later than the file was made".to_owned());
     }
     Ok(CardLine {
-        id: id.to_owned(),
+        id: CardId::from(id),
         schedule: CardSchedule {
             phase,
             stability,
@@ -408,7 +409,7 @@ pub fn decode_answer_line(text: &str, latest: Timestamp) -> Result<AnswerLine, S
     }
     Ok(AnswerLine {
         record: ReviewRecord {
-            card: card.to_owned(),
+            card: CardId::from(card),
             at: Timestamp(at),
             grade,
             mode,
@@ -435,7 +436,7 @@ pub fn check_card(
     encode_card_line(
         &mut line,
         &CardLine {
-            id: id.to_owned(),
+            id: CardId::from(id),
             schedule,
             extra: String::new(),
         },

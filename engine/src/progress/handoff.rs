@@ -30,7 +30,7 @@ use std::fmt;
 use super::Progress;
 use super::codec::check_card;
 use super::merge::keep_later;
-use crate::content::Deck;
+use crate::content::{CardId, Deck};
 use crate::scheduler::{CardSchedule, Phase};
 use crate::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 
@@ -189,7 +189,7 @@ pub fn decode_schedule(
         });
         match read {
             Some((id, schedule)) => {
-                keep_later(&mut progress.cards, id, schedule);
+                keep_later(&mut progress.cards, CardId::from(id), schedule);
             }
             None => left_out += 1,
         }

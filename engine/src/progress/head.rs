@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
+use crate::content::CardId;
 use crate::order;
 use crate::progress::{AnswerId, Deletions, MAX_UNDONE, MockRecord, StudySettings};
 use crate::scheduler::SchedulerConfig;
@@ -85,7 +86,7 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
                 head.deletions.undone =
                     order::set_of(undone.into_iter().map(|(card, at, writer)| AnswerId {
                         at: Timestamp(at),
-                        card,
+                        card: CardId(card),
                         writer,
                     }));
                 while head.deletions.undone.len() > MAX_UNDONE {

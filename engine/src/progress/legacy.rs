@@ -10,6 +10,7 @@ use super::head::decode_settings;
 use super::merge::sort_answers;
 use super::store::EnvelopeV1;
 use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
+use crate::content::CardId;
 use crate::time::Timestamp;
 
 /// What version 1's text held.
@@ -52,7 +53,7 @@ pub fn decode_v1(
                 for (id, raw) in cards {
                     match card(&id, raw.get(), latest) {
                         Ok(schedule) => {
-                            out.progress.cards.insert(id, schedule);
+                            out.progress.cards.insert(CardId(id), schedule);
                         }
                         Err(reason) => lose(&mut out, problems, format!("card {id}: {reason}")),
                     }

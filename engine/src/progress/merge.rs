@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use crate::content::CardId;
 use crate::order;
 use crate::progress::{Deletions, MockRecord, ReviewRecord};
 use crate::scheduler::CardSchedule;
@@ -36,8 +37,8 @@ pub fn merge_card(
 /// (a card twice in one file, or imported over one it has): the later review is the newer
 /// knowledge. Returns whether it was put.
 pub fn keep_later(
-    cards: &mut BTreeMap<String, CardSchedule>,
-    id: String,
+    cards: &mut BTreeMap<CardId, CardSchedule>,
+    id: CardId,
     schedule: CardSchedule,
 ) -> bool {
     if cards
@@ -52,10 +53,10 @@ pub fn keep_later(
 
 /// Merges whole card maps with [`merge_card`].
 pub fn merge_cards(
-    ours: &BTreeMap<String, CardSchedule>,
-    stored: &BTreeMap<String, CardSchedule>,
+    ours: &BTreeMap<CardId, CardSchedule>,
+    stored: &BTreeMap<CardId, CardSchedule>,
     deletions: &Deletions,
-) -> BTreeMap<String, CardSchedule> {
+) -> BTreeMap<CardId, CardSchedule> {
     let mut out = BTreeMap::new();
     for id in ours.keys().chain(stored.keys()) {
         if out.contains_key(id) {

@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::CardId;
 use crate::scheduler::{CardSchedule, ConfigError, Grade, Phase, Scheduler, SchedulerConfig};
 use crate::stats::DaySummary;
 use crate::time::Timestamp;
@@ -71,7 +72,7 @@ impl StudyMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRecord {
     /// Card id.
-    pub card: String,
+    pub card: CardId,
     /// When the answer was given.
     pub at: Timestamp,
     pub grade: Grade,
@@ -173,7 +174,7 @@ impl StudySettings {
 #[serde(default)]
 pub struct Progress {
     /// Schedule of every card reviewed at least once, by card id. Missing means new.
-    pub cards: BTreeMap<String, CardSchedule>,
+    pub cards: BTreeMap<CardId, CardSchedule>,
     /// Every review, in the order given.
     pub reviews: Vec<ReviewRecord>,
     pub settings: StudySettings,
@@ -200,7 +201,7 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AnswerId {
     pub at: Timestamp,
-    pub card: String,
+    pub card: CardId,
     pub writer: u16,
 }
 
@@ -246,7 +247,7 @@ impl Deletions {
         schedule.last_review.is_some_and(|at| {
             let id = |writer| AnswerId {
                 at,
-                card: card.to_owned(),
+                card: CardId::from(card),
                 writer,
             };
             self.undone.range(id(0)..=id(u16::MAX)).next().is_some()
@@ -297,7 +298,7 @@ impl Progress {
     }
 
     /// The card's current schedule; a card never reviewed gets [`CardSchedule::new`].
-    pub fn schedule(&self, card_id: &str) -> CardSchedule {
+    pub fn schedule(&self, card_id: &CardId) -> CardSchedule {
         self.cards.get(card_id).copied().unwrap_or_default()
     }
 
@@ -307,7 +308,7 @@ impl Progress {
     pub fn record_answer(
         &mut self,
         scheduler: &Scheduler,
-        card_id: &str,
+        card_id: &CardId,
         evidence: Evidence,
         mode: StudyMode,
         now: Timestamp,
@@ -336,7 +337,7 @@ impl Progress {
     /// Logs an answer that leaves the schedule alone; returns the unchanged schedule.
     fn observe(
         &mut self,
-        card_id: &str,
+        card_id: &CardId,
         grade: Grade,
         mode: StudyMode,
         now: Timestamp,
@@ -344,7 +345,7 @@ impl Progress {
         let schedule = self.schedule(card_id);
         let (elapsed_days, last_interval_ms) = elapsed(&schedule, now);
         self.push_answer(ReviewRecord {
-            card: card_id.to_owned(),
+            card: card_id.clone(),
             at: now,
             grade,
             mode,
@@ -388,9 +389,9 @@ impl Progress {
 
     /// What [`Self::undo`] needs to take back the next answer to `card_id`: taken just before
     /// recording it.
-    pub fn undo_point(&self, card_id: &str) -> UndoPoint {
+    pub fn undo_point(&self, card_id: &CardId) -> UndoPoint {
         UndoPoint {
-            card: card_id.to_owned(),
+            card: card_id.clone(),
             before: self.cards.get(card_id).copied(),
             log_len: self.reviews.len(),
         }
@@ -424,7 +425,7 @@ impl Progress {
     pub fn record_review(
         &mut self,
         scheduler: &Scheduler,
-        card_id: &str,
+        card_id: &CardId,
         grade: Grade,
         mode: StudyMode,
         now: Timestamp,
@@ -433,7 +434,7 @@ impl Progress {
         let mut after = scheduler.review(&before, grade, now);
         let (elapsed_days, last_interval_ms) = elapsed(&before, now);
         let at = self.push_answer(ReviewRecord {
-            card: card_id.to_owned(),
+            card: card_id.clone(),
             at: now,
             grade,
             mode,
@@ -477,7 +478,7 @@ impl Progress {
 /// new) and the log's length then. Plain data, so an undo survives a reload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UndoPoint {
-    card: String,
+    card: CardId,
     before: Option<CardSchedule>,
     log_len: usize,
 }

@@ -35,6 +35,7 @@ use super::merge::{
 use super::notice::{Backup, SaveError, StoreNotice};
 use super::transfer::Imported;
 use super::{Deletions, Progress, ReviewRecord};
+use crate::content::CardId;
 use crate::order;
 use crate::scheduler::CardSchedule;
 use crate::stats::LocalDays;
@@ -88,7 +89,7 @@ pub struct ProgressStore {
     /// Head fields written by a newer version, written back unchanged.
     unknown_head: BTreeMap<String, String>,
     /// Columns a newer version added to card and answer lines, by card / by answer.
-    card_extras: BTreeMap<String, String>,
+    card_extras: BTreeMap<CardId, String>,
     /// Few or none: only a newer version writes them, so a list is enough.
     answer_extras: Vec<(Timestamp, String, String)>,
     /// Whether storage holds a head: the first save writes one, so saved data always names
@@ -245,7 +246,7 @@ impl ProgressStore {
         reading.note(key, text, salvaged.problems);
     }
 
-    fn add_card(&mut self, cards: &mut BTreeMap<String, CardSchedule>, line: CardLine) {
+    fn add_card(&mut self, cards: &mut BTreeMap<CardId, CardSchedule>, line: CardLine) {
         let id = line.id.clone();
         if keep_later(cards, line.id, line.schedule) && !line.extra.is_empty() {
             self.card_extras.insert(id, line.extra);
@@ -306,7 +307,7 @@ impl ProgressStore {
     fn add_answer(&mut self, reviews: &mut Vec<ReviewRecord>, line: AnswerLine) {
         if !line.extra.is_empty() && self.answer_extra(&line.record).is_none() {
             self.answer_extras
-                .push((line.record.at, line.record.card.clone(), line.extra));
+                .push((line.record.at, line.record.card.to_string(), line.extra));
         }
         reviews.push(line.record);
     }
@@ -416,7 +417,7 @@ impl ProgressStore {
         }
     }
 
-    fn cards_text(&self, cards: &BTreeMap<String, CardSchedule>) -> String {
+    fn cards_text(&self, cards: &BTreeMap<CardId, CardSchedule>) -> String {
         encode_cards(cards.iter().map(|(id, schedule)| CardLine {
             id: id.clone(),
             schedule: *schedule,

@@ -50,7 +50,7 @@ pub fn next_reviews(
     let later: Vec<Timestamp> = filter
         .cards(deck)
         .into_iter()
-        .map(|card| progress.schedule(deck.cards[card].id.as_str()))
+        .map(|card| progress.schedule(&deck.cards[card].id))
         .filter(|schedule| !schedule.is_new() && !in_a_sitting_now(schedule, now, today))
         .map(|schedule| schedule.due)
         .collect();

@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::CardId;
 use crate::content::{CardKind, Deck};
 use crate::order;
 
@@ -167,7 +168,7 @@ pub struct StudyFilter {
     /// Only these card ids, for a sitting on "the same cards" as the last one; never part of
     /// the saved choice.
     #[serde(skip)]
-    pub only_cards: Option<BTreeSet<String>>,
+    pub only_cards: Option<BTreeSet<CardId>>,
 }
 
 /// Name of the saved [`StudyFilter`] among this copy's preferences
@@ -237,7 +238,7 @@ pub enum Scope {
     Section(String),
     Kind(KindFilter),
     /// These card ids: "another mode on the same cards" after a sitting.
-    Cards(Vec<String>),
+    Cards(Vec<CardId>),
 }
 
 /// Flips `item` in a choice where an empty set means "all of `every`" (as [`StudyFilter`]'s

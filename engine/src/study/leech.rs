@@ -20,7 +20,7 @@ pub fn leeches(deck: &Deck, progress: &Progress) -> Vec<usize> {
         deck.cards
             .iter()
             .enumerate()
-            .map(|(index, card)| (progress.schedule(card.id.as_str()).lapses, index))
+            .map(|(index, card)| (progress.schedule(&card.id).lapses, index))
             .filter(|&(lapses, _)| lapses >= LEECH_LAPSES)
             .map(|(lapses, index)| (-i64::from(lapses), 0, index))
             .collect(),

@@ -52,7 +52,7 @@ pub fn queue_counts(
         ..QueueCounts::default()
     };
     for card in filter.cards(deck) {
-        let schedule = progress.schedule(deck.cards[card].id.as_str());
+        let schedule = progress.schedule(&deck.cards[card].id);
         if schedule.is_new() {
             counts.new_available += 1;
         } else if in_a_sitting_now(&schedule, now, today) {
@@ -142,7 +142,7 @@ fn new_allowance(deck: &Deck, progress: &Progress, today: DayBounds) -> usize {
             let new_now = deck
                 .cards
                 .iter()
-                .filter(|card| progress.schedule(card.id.as_str()).is_new())
+                .filter(|card| progress.schedule(&card.id).is_new())
                 .count();
             super::plan::new_per_day(new_now + introduced, days_left)
         }
@@ -182,7 +182,7 @@ pub fn review_queue_learning_more(
     let schedules: Vec<(usize, CardSchedule)> = filter
         .cards(deck)
         .into_iter()
-        .map(|c| (c, progress.schedule(deck.cards[c].id.as_str())))
+        .map(|c| (c, progress.schedule(&deck.cards[c].id)))
         .collect();
 
     let due = in_key_order(

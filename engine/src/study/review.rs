@@ -124,7 +124,7 @@ impl ReviewSession {
         now: Timestamp,
     ) -> Option<CardSchedule> {
         let card = self.current().filter(|_| self.revealed)?;
-        let card_id = deck.cards[card].id.as_str();
+        let card_id = &deck.cards[card].id;
         let undo = progress.undo_point(card_id);
         let evidence = if self.practice_only {
             Evidence::Unscheduled(grade)
@@ -179,7 +179,7 @@ impl ReviewSession {
     pub fn remaining(&self, deck: &Deck, progress: &Progress) -> SittingCounts {
         let mut counts = SittingCounts::default();
         for &card in &self.queue {
-            match progress.schedule(deck.cards[card].id.as_str()).phase {
+            match progress.schedule(&deck.cards[card].id).phase {
                 Phase::New => counts.new += 1,
                 Phase::Learning { .. } | Phase::Relearning { .. } => counts.learning += 1,
                 Phase::Review => counts.review += 1,
@@ -204,7 +204,7 @@ impl ReviewSession {
             self.queue
                 .iter()
                 .map(|&card| {
-                    let schedule = progress.schedule(deck.cards[card].id.as_str());
+                    let schedule = progress.schedule(&deck.cards[card].id);
                     scheduler.config().answers_until_graduated(&schedule)
                 })
                 .sum()

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::CardId;
 use crate::content::Deck;
 use crate::progress::Progress;
 use crate::time::Timestamp;
@@ -53,7 +54,7 @@ impl SittingRequest {
                     list.split(',')
                         .filter(|id| !id.is_empty())
                         .take(MAX_LISTED_CARDS)
-                        .map(str::to_owned)
+                        .map(CardId::from)
                         .collect(),
                 )
             })
@@ -74,7 +75,10 @@ impl SittingRequest {
         match &self.scope {
             Some(Scope::Section(id)) => pairs.push((SECTION, id.clone())),
             Some(Scope::Kind(kind)) => pairs.push((KIND, kind.slug().to_owned())),
-            Some(Scope::Cards(ids)) => pairs.push((CARDS, ids.join(","))),
+            Some(Scope::Cards(ids)) => pairs.push((
+                CARDS,
+                ids.iter().map(CardId::as_str).collect::<Vec<_>>().join(","),
+            )),
             None => {}
         }
         if let Some(pool) = self.pool {
@@ -130,7 +134,7 @@ pub enum NextStep {
     /// Cards found hard or forgotten, to go over again.
     ReviewWeak { count: usize },
     /// The cards just studied, in a mode that asks differently (quiz, fill in).
-    SameCardsOtherMode { cards: Vec<String> },
+    SameCardsOtherMode { cards: Vec<CardId> },
     /// The first section (in reading order) with no card studied yet.
     StartSection { section: usize, new: usize },
     /// Every selected card as practice that leaves schedules alone.
@@ -211,7 +215,7 @@ pub fn next_steps(
             cards: seen
                 .iter()
                 .take(MAX_LISTED_CARDS)
-                .map(|&c| deck.cards[c].id.as_str().to_owned())
+                .map(|&c| deck.cards[c].id.clone())
                 .collect(),
         });
     }
@@ -219,7 +223,7 @@ pub fn next_steps(
         let cards: Vec<_> = deck.cards_in_section(section).collect();
         let all_new = cards
             .iter()
-            .all(|(_, card)| progress.schedule(card.id.as_str()).is_new());
+            .all(|(_, card)| progress.schedule(&card.id).is_new());
         (all_new && !cards.is_empty()).then_some(NextStep::StartSection {
             section,
             new: cards.len(),
