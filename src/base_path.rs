@@ -21,10 +21,25 @@ fn base_uri() -> String {
 }
 
 /// At build time (`src/prerender.rs`, natively) there is no document: the base is the public
-/// URL Trunk builds for, from `PUBLIC_URL` as `scripts/env.sh` exports it.
+/// URL Trunk builds for, as Trunk hands it to its hooks (`TRUNK_PUBLIC_URL`), so
+/// `trunk build --public-url /x/` alone sets the pages' links and the app's alike (issue 30:
+/// the pages read `PUBLIC_URL` and linked off the site when only Trunk's setting was given).
+/// `PUBLIC_URL` (`scripts/env.sh`) stands in outside a Trunk hook. `route-pages` checks the
+/// result against the `<base href>` Trunk wrote.
 #[cfg(not(target_arch = "wasm32"))]
 fn base_uri() -> String {
-    std::env::var("PUBLIC_URL").unwrap_or_default()
+    std::env::var("TRUNK_PUBLIC_URL")
+        .or_else(|_| std::env::var("PUBLIC_URL"))
+        .unwrap_or_default()
+}
+
+/// The path of a page's `<base href="…">` ("" at the root), if it has one: what the app will
+/// read back as its base in the browser.
+pub fn base_href_path(html: &str) -> Option<String> {
+    let at = html.find("<base ")?;
+    let tag = &html[at..at + html[at..].find('>')?];
+    let value = tag.split_once("href=\"")?.1.split('"').next()?;
+    Some(path_of(value))
 }
 
 /// True when the page is the single-file build opened from disk (`file:`), where links to
@@ -69,5 +84,16 @@ mod tests {
         assert_eq!(path_of("http://127.0.0.1:8080/"), "");
         assert_eq!(path_of("http://127.0.0.1:8080/a/b/?x=1#y"), "/a/b");
         assert_eq!(path_of(""), "");
+    }
+
+    #[test]
+    fn a_page_base_is_read_as_the_app_reads_it() {
+        use super::base_href_path;
+        assert_eq!(
+            base_href_path(r#"<head><base href="/interview-prep/"/><link"#),
+            Some("/interview-prep".to_owned())
+        );
+        assert_eq!(base_href_path(r#"<base href="/" >"#), Some(String::new()));
+        assert_eq!(base_href_path("<head></head>"), None);
     }
 }
