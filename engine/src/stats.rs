@@ -12,13 +12,16 @@
 //! from that list, so a day counts the same whether its records are still in the log or
 //! already compacted.
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::Deck;
-use crate::progress::{Progress, ReviewRecord};
-use crate::scheduler::{CardSchedule, Grade, Phase};
+use crate::progress::Progress;
+use crate::scheduler::{CardSchedule, Phase};
 use crate::study::leeches;
-use crate::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
+use crate::time::Timestamp;
+
+pub use crate::progress::days::{
+    ANSWER_CAP_MS, DaySummary, FIRST_ANSWER_MS, SITTING_GAP_MS, merge_days, summarise_days,
+};
+pub use crate::time::LocalDays;
 
 /// Stability (days) from which a review card counts as mature: Anki's 21-day threshold.
 pub const MATURE_STABILITY_DAYS: f32 = 21.0;
@@ -38,193 +41,11 @@ pub const RETENTION_DAYS: i64 = 30;
 /// Days "time studied recently" covers, today included.
 pub const RECENT_TIME_DAYS: i64 = 7;
 
-/// Most time one answer can be credited with: a longer gap means the learner looked away, and
-/// Anki caps an answer's time at 60 s by default too.
-pub const ANSWER_CAP_MS: i64 = 60_000;
-
-/// A gap longer than this between two answers starts a new sitting: the time before it was
-/// not spent studying.
-pub const SITTING_GAP_MS: i64 = 5 * MS_PER_MINUTE;
-
-/// Time credited to the first answer of a sitting, whose start the log cannot see: about
-/// what reading a card and answering it takes.
-pub const FIRST_ANSWER_MS: i64 = 15_000;
-
-/// Maps instants to the learner's local calendar days: day number =
-/// floor((ms + offset_ms) / MS_PER_DAY). Day 0 is 1 Jan 1970 in the learner's zone.
-///
-/// A fixed offset (the one the app reads now) rather than a time zone: the engine has no
-/// zone database, and a daylight-saving change moves old answers by at most an hour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LocalDays {
-    /// The learner's offset from UTC in ms (UTC+2 is `2 * MS_PER_HOUR`).
-    pub offset_ms: i64,
-}
-
-impl LocalDays {
-    /// UTC days: for tests and for when the app cannot read the offset.
-    pub const UTC: LocalDays = LocalDays { offset_ms: 0 };
-
-    /// The local day containing `at` (saturating, so absurd timestamps cannot panic).
-    pub fn day(self, at: Timestamp) -> i64 {
-        at.millis()
-            .saturating_add(self.offset_ms)
-            .div_euclid(MS_PER_DAY)
-    }
-
-    /// The instant local `day` begins: its local midnight (saturating).
-    pub fn start(self, day: i64) -> Timestamp {
-        Timestamp(
-            day.saturating_mul(MS_PER_DAY)
-                .saturating_sub(self.offset_ms),
-        )
-    }
-}
-
 /// Day of the week of a local day number, 0 = Monday ... 6 = Sunday, so the heatmap can
 /// put its first column's squares on the right rows (day 0, 1 Jan 1970, was a Thursday).
 pub fn weekday_from_monday(day: i64) -> u8 {
     // `rem_euclid(7)` is 0..=6, so adding 3 cannot overflow and the cast is exact.
     ((day.rem_euclid(7) + 3) % 7) as u8
-}
-
-/// One local day's answers: what remains of old log records after the log is compacted.
-/// Short field names because the app stores one per studied day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DaySummary {
-    /// Local day number (see [`LocalDays::day`]).
-    #[serde(rename = "d")]
-    pub day: i64,
-    /// Every answer given that day, observed-only ones included: all of it is activity.
-    #[serde(rename = "n")]
-    pub answers: u32,
-    /// Answers that count for true retention: the card was in the Review phase before the
-    /// answer and the answer touched its schedule (not observed-only).
-    #[serde(rename = "rn")]
-    pub review_answers: u32,
-    /// Of `review_answers`, those graded Hard, Good or Easy.
-    #[serde(rename = "rp")]
-    pub review_passed: u32,
-    /// Estimated seconds studied (see [`summarise_days`]).
-    #[serde(rename = "sec")]
-    pub seconds: u32,
-    /// Of `answers`, those given in practice (quiz, drill, fill-in: [`crate::progress::StudyMode::is_practice`]),
-    /// shown apart from reviews. Absent in history written before it was counted.
-    #[serde(rename = "pn", default, skip_serializing_if = "is_zero")]
-    pub practice_answers: u32,
-}
-
-fn is_zero(count: &u32) -> bool {
-    *count == 0
-}
-
-impl DaySummary {
-    /// A day with nothing in it yet.
-    pub const fn empty(day: i64) -> Self {
-        DaySummary {
-            day,
-            answers: 0,
-            review_answers: 0,
-            review_passed: 0,
-            seconds: 0,
-            practice_answers: 0,
-        }
-    }
-
-    /// Adds another summary's counts to this one (saturating).
-    fn add(&mut self, other: &DaySummary) {
-        self.answers = self.answers.saturating_add(other.answers);
-        self.review_answers = self.review_answers.saturating_add(other.review_answers);
-        self.review_passed = self.review_passed.saturating_add(other.review_passed);
-        self.seconds = self.seconds.saturating_add(other.seconds);
-        self.practice_answers = self.practice_answers.saturating_add(other.practice_answers);
-    }
-}
-
-/// Whether an answer counts for true retention (Anki's definition: reviews of cards out of
-/// their learning steps, which test long-term memory; learning steps would inflate it).
-fn counts_for_retention(record: &ReviewRecord) -> bool {
-    record.phase == Phase::Review && !record.observed_only
-}
-
-/// Folds records into one summary per local day, ascending by day.
-///
-/// `seconds` is an estimate, because the log has no durations, only answer times: with all
-/// answers sorted by time, an answer took the gap since the previous answer, capped at
-/// [`ANSWER_CAP_MS`] (60 s, Anki's default cap on an answer's time); when there is no previous
-/// answer or the gap is over [`SITTING_GAP_MS`] (5 min: a new sitting), it took
-/// [`FIRST_ANSWER_MS`] (15 s). An answer's time goes to the day it was given; a day's total is
-/// rounded to whole seconds.
-pub fn summarise_days(records: &[ReviewRecord], days: LocalDays) -> Vec<DaySummary> {
-    // `Progress` keeps its log in time order, so this pass is linear; any order is accepted.
-    let mut by_time: Vec<&ReviewRecord> = records.iter().collect();
-    crate::order::sort_by_key(&mut by_time, |record| record.at);
-    let mut summaries: Vec<(DaySummary, u64)> = Vec::new();
-    let mut previous: Option<Timestamp> = None;
-    for record in by_time {
-        let day = days.day(record.at);
-        let index = match summaries.iter().rposition(|(s, _)| s.day == day) {
-            Some(index) => index,
-            None => {
-                summaries.push((DaySummary::empty(day), 0));
-                summaries.len() - 1
-            }
-        };
-        let (summary, ms) = &mut summaries[index];
-        summary.answers = summary.answers.saturating_add(1);
-        if record.mode.is_practice() {
-            summary.practice_answers = summary.practice_answers.saturating_add(1);
-        }
-        if counts_for_retention(record) {
-            summary.review_answers = summary.review_answers.saturating_add(1);
-            if record.grade != Grade::Again {
-                summary.review_passed = summary.review_passed.saturating_add(1);
-            }
-        }
-        *ms = ms.saturating_add(answer_ms(previous, record.at));
-        previous = Some(record.at);
-    }
-    let mut out: Vec<DaySummary> = summaries
-        .into_iter()
-        .map(|(summary, ms)| DaySummary {
-            seconds: whole_seconds(ms),
-            ..summary
-        })
-        .collect();
-    crate::order::sort_by_key(&mut out, |d| d.day);
-    out
-}
-
-/// The estimated time of an answer given at `at`, the previous answer (in time order) given
-/// at `previous`: see [`summarise_days`].
-fn answer_ms(previous: Option<Timestamp>, at: Timestamp) -> u64 {
-    let ms = match previous.map(|previous| at.millis_since(previous)) {
-        Some(gap) if gap <= SITTING_GAP_MS => gap.clamp(0, ANSWER_CAP_MS),
-        _ => FIRST_ANSWER_MS,
-    };
-    ms.unsigned_abs()
-}
-
-/// Milliseconds rounded to whole seconds, saturating at `u32::MAX`.
-fn whole_seconds(ms: u64) -> u32 {
-    u32::try_from(ms.saturating_add(500) / 1000).unwrap_or(u32::MAX)
-}
-
-/// Both lists of day summaries as one, ascending by day; a day in both (or twice in one) has
-/// its counts added up. The app compacts the log with this: summarise the records it drops,
-/// merge them into the history it keeps. (Compact whole days: the first record kept then
-/// starts a sitting of its own and is credited 15 s, whatever its gap to a dropped one was.)
-pub fn merge_days(a: &[DaySummary], b: &[DaySummary]) -> Vec<DaySummary> {
-    let mut all: Vec<DaySummary> = a.iter().chain(b).copied().collect();
-    crate::order::sort_by_key(&mut all, |d| d.day);
-    let mut merged: Vec<DaySummary> = Vec::with_capacity(all.len());
-    for summary in &all {
-        match merged.last_mut() {
-            Some(last) if last.day == summary.day => last.add(summary),
-            _ => merged.push(*summary),
-        }
-    }
-    merged
 }
 
 /// How far along a set of cards is, Anki's card counts: each card is in exactly one of

@@ -112,3 +112,34 @@ mod tests {
         assert_eq!(civil_date(11_016), (2000, 2, 29));
     }
 }
+
+/// Maps instants to the learner's local calendar days: day number =
+/// floor((ms + offset_ms) / MS_PER_DAY). Day 0 is 1 Jan 1970 in the learner's zone.
+///
+/// A fixed offset (the one the app reads now) rather than a time zone: the engine has no
+/// zone database, and a daylight-saving change moves old answers by at most an hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LocalDays {
+    /// The learner's offset from UTC in ms (UTC+2 is `2 * MS_PER_HOUR`).
+    pub offset_ms: i64,
+}
+
+impl LocalDays {
+    /// UTC days: for tests and for when the app cannot read the offset.
+    pub const UTC: LocalDays = LocalDays { offset_ms: 0 };
+
+    /// The local day containing `at` (saturating, so absurd timestamps cannot panic).
+    pub fn day(self, at: Timestamp) -> i64 {
+        at.millis()
+            .saturating_add(self.offset_ms)
+            .div_euclid(MS_PER_DAY)
+    }
+
+    /// The instant local `day` begins: its local midnight (saturating).
+    pub fn start(self, day: i64) -> Timestamp {
+        Timestamp(
+            day.saturating_mul(MS_PER_DAY)
+                .saturating_sub(self.offset_ms),
+        )
+    }
+}

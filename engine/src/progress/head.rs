@@ -8,9 +8,9 @@ use serde_json::value::RawValue;
 
 use crate::content::CardId;
 use crate::order;
+use crate::progress::days::DaySummary;
 use crate::progress::{AnswerId, Deletions, MAX_UNDONE, MockRecord, StudySettings};
 use crate::scheduler::SchedulerConfig;
-use crate::stats::DaySummary;
 use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Version of the saved format. Bump it, and teach [`super::store`] to upgrade, whenever a

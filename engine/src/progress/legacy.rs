@@ -3,15 +3,23 @@
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::codec::{check_answer, check_card};
 use super::head::decode_settings;
 use super::merge::sort_answers;
-use super::store::EnvelopeV1;
 use super::{CardSchedule, MockRecord, Progress, ReviewRecord};
 use crate::content::CardId;
 use crate::time::Timestamp;
+
+/// Version 1's envelope, read without decoding its contents.
+#[derive(Deserialize)]
+struct EnvelopeV1<'a> {
+    schema: u64,
+    #[serde(borrow)]
+    progress: &'a RawValue,
+}
 
 /// What version 1's text held.
 pub struct LegacyProgress {

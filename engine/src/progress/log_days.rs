@@ -1,9 +1,10 @@
 //! The answer log by storage day: the slice of one day, the days a change touches, and
 //! compaction of the oldest days into history once the log is long.
 
+use super::days::{merge_days, summarise_days};
 use super::keys::storage_day;
 use super::{Progress, ReviewRecord};
-use crate::stats::{LocalDays, merge_days, summarise_days};
+use crate::time::LocalDays;
 
 /// Answers kept in full; older days are folded into [`Progress::history`] (statistics kept,
 /// answers dropped) once the log is [`COMPACT_SLACK`] past this.

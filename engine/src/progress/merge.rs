@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 
 use crate::content::CardId;
 use crate::order;
+use crate::progress::days::DaySummary;
 use crate::progress::{Deletions, MockRecord, ReviewRecord};
 use crate::scheduler::CardSchedule;
-use crate::stats::DaySummary;
 
 /// One card's merge: the schedule of the later review, leaving out one made by an undone
 /// answer. `None` is "never reviewed" (or only by undone answers).

@@ -12,11 +12,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::content::CardId;
+use crate::progress::days::DaySummary;
 use crate::scheduler::{CardSchedule, ConfigError, Grade, Phase, Scheduler, SchedulerConfig};
-use crate::stats::DaySummary;
 use crate::time::Timestamp;
 
 pub mod codec;
+pub mod days;
 pub mod handoff;
 pub mod head;
 pub mod keys;

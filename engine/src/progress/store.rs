@@ -19,9 +19,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
 use super::codec::{
     ANY_TIME, AnswerLine, CardLine, LineProblem, decode_answer_line, decode_card_line,
     decode_lines, encode_answers, encode_cards,
@@ -38,8 +35,8 @@ use super::{Deletions, Progress, ReviewRecord};
 use crate::content::CardId;
 use crate::order;
 use crate::scheduler::CardSchedule;
-use crate::stats::LocalDays;
 use crate::storage::{Storage, StorageError};
+use crate::time::LocalDays;
 use crate::time::Timestamp;
 
 /// Backups kept; making one more deletes the oldest.
@@ -1135,12 +1132,4 @@ impl Reading {
             .extend(problems.iter().map(|p| p.described(&format!("{key}:"))));
         self.damaged.push((key, text));
     }
-}
-
-/// Version 1's envelope, read without decoding its contents.
-#[derive(Deserialize)]
-pub(super) struct EnvelopeV1<'a> {
-    pub schema: u64,
-    #[serde(borrow)]
-    pub progress: &'a RawValue,
 }

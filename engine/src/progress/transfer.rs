@@ -12,12 +12,13 @@ use super::codec::{
     ANY_TIME, AnswerLine, CardLine, decode_answer_line, decode_card_line, decode_lines,
     encode_answer_line, encode_card_line,
 };
+use super::days::DaySummary;
 use super::head::{decode_settings, tidy_history, tidy_mocks};
 use super::merge::{
     answer_order, keep_later, merge_answers, merge_cards, merge_history, merge_mocks, sort_answers,
 };
 use super::{Deletions, MockRecord, Progress, StudySettings};
-use crate::stats::{DaySummary, LocalDays};
+use crate::time::LocalDays;
 use crate::time::{MS_PER_MINUTE, Timestamp};
 
 /// The `format` field of an export, so a wrong file is told apart from a damaged one.

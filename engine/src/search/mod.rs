@@ -17,6 +17,7 @@ mod index;
 mod query;
 mod snippet;
 mod suggest;
+mod unit;
 mod words;
 
 pub use document::SearchDoc;

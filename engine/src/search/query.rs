@@ -4,6 +4,7 @@
 
 use super::index::SearchIndex;
 use super::snippet::{Found, Highlighter, Hit};
+use super::unit::Unit;
 use super::words::{Word, words};
 use crate::order;
 use crate::text;
@@ -25,15 +26,6 @@ const ROOT_MIN: usize = 5;
 /// A word may be this many letters longer than a term it contains ("throttlin" finds
 /// "throttl"), for an unfinished word that the stemmer could not yet shorten.
 const TRUNCATE_MAX: usize = 3;
-
-/// One thing the query asks for, with every term that answers it and how well.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Unit {
-    /// (term index, quality in 0..=1)
-    pub matches: Vec<(usize, f32)>,
-    /// A function word: adds to cards that match something else, never counts as matched.
-    pub bonus: bool,
-}
 
 impl SearchIndex {
     /// The query's units: its words, an acronym's expansion as one unit, a name or join that

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::index::SearchIndex;
-use super::query::Unit;
+use super::unit::Unit;
 use super::words::{Word, words};
 
 /// A snippet longer than this many characters is cut to a window around its first mark.

@@ -5,7 +5,8 @@
 
 use super::{DayBounds, QueueCounts};
 use crate::progress::Progress;
-use crate::stats::{LocalDays, summarise_days};
+use crate::progress::days::summarise_days;
+use crate::time::LocalDays;
 use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Seconds an answer is assumed to take until the learner has given [`MEASURED_AFTER`]
