@@ -129,7 +129,7 @@ fn a_timed_interview_saved_mid_question_keeps_its_deadline_and_notes() {
     let questions = five_questions();
     let mut mock = MockInterview::new(questions.clone(), Some(60), T0);
     mock.set_notes("ORM maps tables".into());
-    mock.reveal(T0.plus_millis(20_000), false);
+    mock.reveal(T0.plus_millis(20_000));
     mock.judge(MockOutcome::Partial, T0.plus_millis(25_000));
     mock.set_notes("half-typed".into());
 
@@ -168,7 +168,7 @@ fn notes_reach_the_report_beside_their_question_and_partly_is_not_a_miss() {
     for (outcome, notes) in plan {
         mock.set_notes(notes.into());
         now = now.plus_millis(10_000);
-        mock.reveal(now, false);
+        mock.reveal(now);
         mock.judge(outcome, now);
     }
     // Notes typed after the end are ignored.
@@ -194,11 +194,11 @@ fn a_finished_interview_joins_the_history_once() {
         MockOutcome::Missed,
     ] {
         now = now.plus_millis(10_000);
-        mock.reveal(now, false);
+        mock.reveal(now);
         mock.judge(outcome, now);
         assert_eq!(mock.record(), None, "no record before the end");
     }
-    mock.reveal(now.plus_millis(5_000), false);
+    mock.reveal(now.plus_millis(5_000));
     mock.judge(MockOutcome::Missed, now.plus_millis(9_000));
     let record = mock.record().expect("finished");
     assert_eq!(

@@ -1085,7 +1085,7 @@ fn timed_mock_reveals_when_time_is_up() {
     // The next question's timer starts at the judgement; revealing in time freezes it.
     assert_eq!(mock.remaining_ms(judged), Some(60_000));
     let revealed = judged.plus_millis(20_000);
-    mock.reveal(revealed, false);
+    mock.reveal(revealed);
     assert_eq!(
         mock.remaining_ms(revealed.plus_millis(90_000)),
         Some(40_000)
@@ -1097,7 +1097,7 @@ fn timed_mock_reveals_when_time_is_up() {
     assert_eq!((second.timed_out, second.elapsed_ms), (false, 20_000));
 
     // Revealing after the time ran out, before the timer's tick, still counts as timed out.
-    mock.reveal(judged2.plus_millis(65_000), false);
+    mock.reveal(judged2.plus_millis(65_000));
     mock.judge(MockOutcome::Partial, judged2.plus_millis(70_000));
     let third = &mock.answers[2];
     assert_eq!((third.timed_out, third.elapsed_ms), (true, 60_000));
@@ -1113,7 +1113,7 @@ fn untimed_mock_has_no_timer() {
     assert_eq!(mock.remaining_ms(T0.plus_days(1)), None);
     assert!(!mock.check_timer(T0.plus_days(1)));
     assert!(!mock.is_revealed());
-    mock.reveal(T0.plus_minutes(10), false);
+    mock.reveal(T0.plus_minutes(10));
     mock.judge(MockOutcome::Nailed, T0.plus_minutes(11));
     assert_eq!(mock.answers[0].elapsed_ms, 10 * MS_PER_MINUTE);
     assert!(!mock.answers[0].timed_out);
@@ -1141,7 +1141,7 @@ fn mock_report_scores_and_lists_misses() {
     let mut now = T0;
     for (i, outcome) in outcomes.into_iter().enumerate() {
         now = now.plus_millis(30_000 + 1_000 * i as i64);
-        mock.reveal(now, false);
+        mock.reveal(now);
         now = now.plus_millis(5_000);
         mock.judge(outcome, now);
         if i == 2 {
@@ -1168,7 +1168,7 @@ fn mock_report_scores_and_lists_misses() {
     assert_eq!(report.total_ms, last_judgement.millis_since(T0));
     assert_eq!(report.total_ms, 5 * 35_000 + 10_000);
     // Judging after the end changes nothing.
-    mock.reveal(now.plus_minutes(1), false);
+    mock.reveal(now.plus_minutes(1));
     mock.judge(MockOutcome::Missed, now.plus_minutes(2));
     assert_eq!(mock.report(now.plus_hours(3)), report);
 
@@ -1197,12 +1197,12 @@ fn a_mock_ended_early_reports_what_was_answered() {
     .enumerate()
     {
         let at = T0.plus_minutes(2 * i as i64 + 1);
-        mock.reveal(at, false);
+        mock.reveal(at);
         mock.judge(outcome, at.plus_minutes(1));
     }
     // The fourth question is open, its answer shown and notes typed, when the learner stops.
     mock.set_notes("half an answer".to_owned());
-    mock.reveal(T0.plus_minutes(7), false);
+    mock.reveal(T0.plus_minutes(7));
     let end = T0.plus_minutes(8);
     mock.end_early(end);
     assert!(mock.is_finished());
@@ -1219,7 +1219,7 @@ fn a_mock_ended_early_reports_what_was_answered() {
     let record = mock.record().expect("three judged questions are history");
     assert_eq!((record.questions, record.at), (3, end));
     // Judging after the end changes nothing.
-    mock.reveal(end.plus_minutes(1), false);
+    mock.reveal(end.plus_minutes(1));
     mock.judge(MockOutcome::Nailed, end.plus_minutes(2));
     assert_eq!(mock.report(end.plus_hours(2)), report);
 

@@ -234,7 +234,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
         }
         interview.update(|i| {
             if let Some(i) = i {
-                i.reveal(now(), false)
+                i.reveal(now())
             }
         });
         focus_soon(".mock-question .answer");

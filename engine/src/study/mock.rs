@@ -81,6 +81,13 @@ pub struct MockAnswer {
     pub notes: String,
 }
 
+/// Who showed a question's model answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RevealedBy {
+    Learner,
+    Timer,
+}
+
 /// A mock interview in progress: the questions, the answers so far, and when each began.
 /// Serialisable with absolute timestamps, so an interview restored after a reload keeps its
 /// timer's deadline (time away counts, as it would in a real interview).
@@ -207,17 +214,21 @@ impl MockInterview {
         Some((limit - end.millis_since(self.question_started_at)).max(0))
     }
 
-    /// Shows the model answer; `timed_out` when the timer did it. Once the time is up, the
-    /// answer counts as revealed by the timer when the time ran out, however late the call
-    /// comes (a throttled background tab, or a click before the timer's tick).
-    pub fn reveal(&mut self, now: Timestamp, timed_out: bool) {
+    /// Shows the model answer, as the learner asks. Once the time is up, the answer counts as
+    /// revealed by the timer when the time ran out, however late the call comes (a throttled
+    /// background tab, or a click before the timer's tick).
+    pub fn reveal(&mut self, now: Timestamp) {
+        self.reveal_by(now, RevealedBy::Learner);
+    }
+
+    fn reveal_by(&mut self, now: Timestamp, by: RevealedBy) {
         if self.revealed_at.is_none() && self.current().is_some() {
             let deadline = self
                 .seconds_per_question
                 .map(|s| self.question_started_at.plus_millis(i64::from(s) * 1000));
             self.revealed_at = Some(match deadline {
                 Some(deadline) if deadline <= now => (deadline, true),
-                _ => (now, timed_out),
+                _ => (now, by == RevealedBy::Timer),
             });
         }
     }
@@ -225,7 +236,7 @@ impl MockInterview {
     /// Reveals the answer if the timer has run out; returns whether it did.
     pub fn check_timer(&mut self, now: Timestamp) -> bool {
         if !self.is_revealed() && self.current().is_some() && self.remaining_ms(now) == Some(0) {
-            self.reveal(now, true);
+            self.reveal_by(now, RevealedBy::Timer);
             return true;
         }
         false
