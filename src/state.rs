@@ -32,6 +32,9 @@ pub struct StudyState {
     store: StoredValue<ProgressStore, LocalStorage>,
     /// The deck this progress is studied with (`deck::use_deck`).
     deck: &'static CompiledDeck,
+    /// The learner's seconds per answer, over the whole log (`plan::learner_pace`): one
+    /// derived value for every time estimate on screen, computed when one is read.
+    pace: Memo<f64>,
 }
 
 /// A storage problem in words, and which controls the banner offers.
@@ -107,9 +110,15 @@ impl StudyState {
     /// Minutes a review sitting of `counts` takes at the learner's own pace (every answer
     /// Good; a default pace before there are enough answers).
     pub fn sitting_minutes(&self, counts: &QueueCounts) -> u32 {
-        let at = now();
-        let pace = self.progress.with(|p| learner_pace(p, local_days(at)));
-        minutes_for(counts.expected_answers(self.answers_per_new_card()), pace)
+        minutes_for(
+            counts.expected_answers(self.answers_per_new_card()),
+            self.pace.get(),
+        )
+    }
+
+    /// The learner's seconds per answer (a default before there are enough answers).
+    pub fn pace(&self) -> f64 {
+        self.pace.get()
     }
 
     /// Answers a new card takes to graduate (its learning steps, each Good).
@@ -280,16 +289,17 @@ pub fn provide_study_state() -> StudyState {
     // millisecond keep two answers (randomness comes from the edge, as time does).
     loaded.progress.writer = 1 + (crate::clock::seed() % u64::from(u16::MAX)) as u16;
     let saved_filter = storage.get(&filter_key).ok().flatten();
+    let progress = RwSignal::new(loaded.progress);
     let state = StudyState {
-        progress: RwSignal::new(loaded.progress),
+        progress,
         filter: RwSignal::new(
             saved_filter.map_or_else(StudyFilter::default, |text| StudyFilter::from_saved(&text)),
         ),
         notice: RwSignal::new(loaded.notice.as_ref().map(Notice::of_load)),
         store: StoredValue::new_local(store),
         deck: use_deck(),
+        pace: Memo::new(move |_| progress.with(|p| learner_pace(p, local_days(now())))),
     };
-    let progress = state.progress;
     Effect::new(move |previous: Option<()>| {
         progress.track();
         // The first run is the load itself: nothing new to save.

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 use prep_engine::study::InterviewPlan;
-use prep_engine::study::plan::learner_pace;
 use prep_engine::time::Timestamp;
 
-use crate::clock::{local_days, now, today};
+use crate::clock::{now, today};
 use crate::state::use_study;
 
 /// The date field, labelled, with a way to clear it.
@@ -45,7 +44,7 @@ pub fn InterviewPlanLine() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let at = now();
         let interview = study.progress.with(|p| p.settings.interview)?;
-        let pace = study.progress.with(|p| learner_pace(p, local_days(at)));
+        let pace = study.pace();
         let steps = study.answers_per_new_card();
         InterviewPlan::today(&counts.get(), interview, today(at), pace, steps)
     });

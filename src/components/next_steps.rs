@@ -56,16 +56,7 @@ pub fn NextSteps(
 #[component]
 pub fn CustomStudy() -> impl IntoView {
     let bank = use_deck();
-    let deck = bank.deck();
-    let study = use_study();
-    let options = Memo::new(move |_| {
-        let at = now();
-        study.progress.with(|p| {
-            study
-                .filter
-                .with(|f| custom_study(deck, p, f, at, today(at)))
-        })
-    });
+    let options = custom_study_options(bank);
     view! {
         <details class="panel custom-study">
             <summary>"Custom study"</summary>
@@ -83,16 +74,10 @@ pub fn CustomStudy() -> impl IntoView {
 #[component]
 pub fn MeanwhileLink() -> impl IntoView {
     let bank = use_deck();
-    let deck = bank.deck();
-    let study = use_study();
+    let options = custom_study_options(bank);
     let first = Memo::new(move |_| {
-        let at = now();
-        let options = study.progress.with(|p| {
-            study
-                .filter
-                .with(|f| custom_study(deck, p, f, at, today(at)))
-        });
         options
+            .get()
             .first()
             .and_then(|step| links_for(bank, step).into_iter().next())
             .map(|link| (link.href, link.label))
@@ -102,6 +87,20 @@ pub fn MeanwhileLink() -> impl IntoView {
             view! { <a href=link class="button primary-link">{label}</a> }
         })
     }
+}
+
+/// What custom study offers for the saved selection (see [`custom_study`]), kept up to date as
+/// progress and the selection change.
+fn custom_study_options(bank: &'static CompiledDeck) -> Memo<Vec<NextStep>> {
+    let study = use_study();
+    Memo::new(move |_| {
+        let at = now();
+        study.progress.with(|p| {
+            study
+                .filter
+                .with(|f| custom_study(bank.deck(), p, f, at, today(at)))
+        })
+    })
 }
 
 /// The links of a list of steps; with `focus_first`, the first takes the focus once on screen

@@ -108,7 +108,7 @@ pub fn StudyScopeLinks(
         let request = request.clone();
         Memo::new(move |_| {
             let counts = counts.get();
-            if counts.due + counts.new_today() == 0 && counts.new_beyond_today() > 0 {
+            if counts.is_empty() && counts.new_beyond_today() > 0 {
                 let extra = counts.new_beyond_today().min(LEARN_MORE_STEP);
                 let more = SittingRequest {
                     pool: Some(Pool::New),

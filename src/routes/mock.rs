@@ -242,6 +242,17 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
     // Every judgement feeds the schedule at once (see `MockOutcome::evidence`), so closing the
     // tab mid-interview loses nothing already judged.
     let study = use_study();
+    // A finished interview goes into the history (the engine keeps one record per finishing
+    // time, so calling this again changes nothing).
+    let keep_if_finished = move || {
+        if let Some(record) =
+            interview.with_untracked(|i| i.as_ref().and_then(MockInterview::record))
+        {
+            study.progress.update(|p| {
+                p.record_mock(record);
+            });
+        }
+    };
     let judge = move |outcome: MockOutcome| {
         if let Some(card) = interview.with_untracked(|i| {
             i.as_ref()
@@ -255,15 +266,8 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                 i.judge(outcome, now())
             }
         });
-        // The last judgement ends the interview: into the history, once (the engine keeps
-        // one record per finishing time).
-        if let Some(record) =
-            interview.with_untracked(|i| i.as_ref().and_then(MockInterview::record))
-        {
-            study.progress.update(|p| {
-                p.record_mock(record);
-            });
-        }
+        // The last judgement ends the interview: into the history, once.
+        keep_if_finished();
     };
     on_ctrl_enter(reveal);
     on_study_key(move |key, event| {
@@ -290,13 +294,7 @@ fn MockRun(interview: RwSignal<Option<MockInterview>>) -> impl IntoView {
                 i.end_early(now())
             }
         });
-        if let Some(record) =
-            interview.with_untracked(|i| i.as_ref().and_then(MockInterview::record))
-        {
-            study.progress.update(|p| {
-                p.record_mock(record);
-            });
-        }
+        keep_if_finished();
     };
     let set_notes = move |text: String| {
         interview.update(|i| {

@@ -198,7 +198,7 @@ pub fn next_steps(
 ) -> Vec<NextStep> {
     let counts = queue_counts(deck, progress, filter, now, today);
     let mut steps = Vec::new();
-    if counts.due + counts.new_today() > 0 {
+    if !counts.is_empty() {
         steps.push(NextStep::ReviewNow {
             due: counts.due,
             new: counts.new_today(),
