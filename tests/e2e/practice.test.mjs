@@ -100,13 +100,13 @@ test('fill in one card: a typo is forgiven and shown, another word is wrong and 
   await practice.getByRole('link', { name: /^Fill in/ }).click();
   await page.getByText('Practicing one card:').waitFor();
 
-  // The card's authored fill-ins in their order: first the AppConfig method, then the cache job.
+  // The card's authored fill-ins in their order: first the many-to-many signal, then the cache job.
   const prompt = (await page.getByRole('heading', { level: 2 }).textContent()).trim();
-  assert.match(prompt, /signals\.py/);
+  assert.match(prompt, /tags\.add\(tag\)/);
   const field = page.getByRole('textbox', { name: 'The missing term' });
-  await field.fill('redy');
+  await field.fill('m2m_chaned');
   await field.press('Enter');
-  assert.match(await page.getByRole('status').textContent(), /Correct, spelled ready/);
+  assert.match(await page.getByRole('status').textContent(), /Correct, spelled m2m_changed/);
   const total = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
   await page.getByRole('button', { name: 'Next' }).click();
 
