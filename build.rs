@@ -18,8 +18,8 @@ fn main() {
         Err(error) => fail(&format!("cannot read {CONTENT}: {error}")),
     };
     let practice = practice_files();
-    let compiled = match prep_engine::compiled::compile(CONTENT, &source, &practice) {
-        Ok(compiled) => compiled,
+    let compiled = match prep_compile::compile_deck(CONTENT, &source, &practice) {
+        Ok(bytes) => bytes,
         Err(errors) => {
             for error in &errors {
                 eprintln!("error: {error}");
@@ -32,14 +32,14 @@ fn main() {
     };
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let out = Path::new(&out_dir).join("compiled-deck.bin");
-    if let Err(error) = std::fs::write(&out, compiled.write()) {
+    if let Err(error) = std::fs::write(&out, compiled) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }
 }
 
 /// Every `content/practice/*.md` as (path, text), in name order, so builds repeat.
 fn practice_files() -> Vec<(String, String)> {
-    match prep_engine::practice::read_files(std::path::Path::new(PRACTICE), PRACTICE) {
+    match prep_compile::read_practice_files(std::path::Path::new(PRACTICE), PRACTICE) {
         Ok(files) => {
             for (name, _) in &files {
                 println!("cargo::rerun-if-changed={name}");

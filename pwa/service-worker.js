@@ -1,6 +1,6 @@
 // The offline copy of the app (issue 16). scripts/service-worker.mjs writes it into the bundle
-// as sw.js, with VERSION (a hash of every file) and FILES (every file of this build, relative to
-// the scope) prepended.
+// as sw.js, with VERSION (a hash of every file), FILES (every file installed with this build,
+// relative to the scope) and ON_FIRST_USE (files kept when first fetched) prepended.
 //
 // One cache per build. Installing fetches every file into a new cache, all or nothing
 // (Cache.addAll), so a half-downloaded deploy never serves; the running version keeps answering
@@ -75,5 +75,14 @@ async function page(path) {
 
 async function asset(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreSearch: true })) ?? fetch(request);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  // A file left out of the install (the deck compiler's worker) is kept once fetched, in this
+  // build's cache, so it works offline from its first use on.
+  const path = new URL(request.url).pathname;
+  if (response.ok && ON_FIRST_USE.some((file) => new URL(urlOf(file)).pathname === path)) {
+    await cache.put(request, response.clone());
+  }
+  return response;
 }

@@ -2,7 +2,7 @@
 // loads from under the site's base (the JS glue, the wasm, the stylesheet, the icons), each with
 // its raw, gzip (GitHub Pages serves gzip) and brotli size. Shared by scripts/size-report.mjs and
 // the size check in tests/e2e/size.test.mjs, so both count the same bytes.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -20,6 +20,15 @@ export function firstVisit(dir, base) {
   const sum = (key) => files.reduce((t, f) => t + f[key], 0);
   const total = { name: 'first visit (all of the above)', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   return { files, total };
+}
+
+/** The deck compiler's Web Worker (compile/, Trunk's `data-type="worker"`): its files in `dir`, which
+ * no page loads on a visit; the app starts it only to compile a deck brought at run time. */
+export function compileWorker(dir) {
+  const files = readdirSync(dir).filter((name) => name.startsWith('prep-compile')).sort()
+    .map((name) => sizes(name, readFileSync(join(dir, name))));
+  const sum = (key) => files.reduce((t, f) => t + f[key], 0);
+  return { files, total: { name: 'compile worker (loaded only to compile)', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
 }
 
 /** A file's raw size and its size compressed as a server would: gzip -9, brotli quality 11. */

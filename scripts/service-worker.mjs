@@ -1,5 +1,6 @@
 // Writes sw.js into a built bundle: pwa/service-worker.js with the build's VERSION (a hash of
-// every file's name and bytes) and FILES (every file, relative to the site's base) before it.
+// every file's name and bytes), FILES (every file installed with the build, relative to the
+// site's base) and ON_FIRST_USE (files kept once they are first fetched) before it.
 // Run by scripts/route-pages.sh, the Trunk post-build hook, once every page is written.
 //
 //   node scripts/service-worker.mjs <bundle dir>
@@ -21,6 +22,11 @@ const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((file) => file !== OUTPUT)
   .sort();
 
+// The deck compiler's worker (compile/, `prep-compile*`) is needed only to compile a deck a person
+// brings: installing it with the build would download it on every first visit. It is kept in the
+// build's cache the first time it is fetched, so compiling works offline from then on.
+const onFirstUse = (file) => file.startsWith('prep-compile');
+
 const hash = createHash('sha256');
 for (const file of files) {
   hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
@@ -30,7 +36,10 @@ const version = hash.digest('hex').slice(0, 16);
 const worker = readFileSync(new URL('../pwa/service-worker.js', import.meta.url), 'utf8');
 writeFileSync(
   join(dir, OUTPUT),
-  `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(files)};\n\n${worker}`,
+  `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(files.filter((f) => !onFirstUse(f)))};\n` +
+    `const ON_FIRST_USE = ${JSON.stringify(files.filter(onFirstUse))};\n\n${worker}`,
 );
-const bytes = files.reduce((total, file) => total + readFileSync(join(dir, file)).length, 0);
-console.log(`service worker: version ${version}, ${files.length} files to precache (${(bytes / 1024).toFixed(0)} KB raw)`);
+const kbOf = (list) => (list.reduce((total, file) => total + readFileSync(join(dir, file)).length, 0) / 1024).toFixed(0);
+const installed = files.filter((f) => !onFirstUse(f));
+const later = files.filter(onFirstUse);
+console.log(`service worker: version ${version}, ${installed.length} files to precache (${kbOf(installed)} KB raw), ${later.length} kept on first use (${kbOf(later)} KB raw)`);

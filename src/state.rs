@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use prep_engine::compiled::CompiledDeck;
 use prep_engine::content::CardId;
+use prep_engine::progress::deck_move::load_deck;
 use prep_engine::progress::{
     BackupInfo, Evidence, Progress, ProgressStore, SaveError, StoreKeys, StoreNotice, StudyMode,
 };
@@ -273,18 +274,33 @@ impl StudyState {
 /// Loads progress from localStorage and provides the state; call once, at the app's root.
 pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
+    let deck = use_deck();
     let site_keys = StoreKeys::for_site(&format!("{}/", router_base()));
-    let keys = if crate::base_path::is_single_file() {
+    // Where this deck's progress was kept before decks had namespaces: moved (or merged) into
+    // the deck's own keys on load (`deck_move`).
+    let older = if crate::base_path::is_single_file() {
         // Every copy of the file shares one namespace; progress a copy kept under its own path
-        // (before this version) is brought over once.
-        let keys = StoreKeys::for_single_file();
-        keys.adopt(&mut storage, &site_keys);
-        keys
+        // (before that) is brought over once.
+        let file = StoreKeys::for_single_file();
+        if !matches!(storage.get(&file.for_deck(&deck.id).head()), Ok(Some(_))) {
+            file.adopt(&mut storage, &site_keys);
+        }
+        file
     } else {
         site_keys
     };
-    let filter_key = keys.preference(FILTER_KEY);
-    let (store, mut loaded) = ProgressStore::load(&mut storage, keys, now());
+    let at = now();
+    let (store, mut loaded) = load_deck(
+        &mut storage,
+        older.for_deck(&deck.id),
+        &older,
+        &[FILTER_KEY],
+        at,
+        local_days(at),
+    );
+    // The store's keys, not the deck's: if the move could not be written, this visit keeps
+    // the older place, preferences included.
+    let filter_key = store.keys().preference(FILTER_KEY);
     // This tab's number on its answers, so two tabs answering one card in the same
     // millisecond keep two answers (randomness comes from the edge, as time does).
     loaded.progress.writer = 1 + (crate::clock::seed() % u64::from(u16::MAX)) as u16;
@@ -297,7 +313,7 @@ pub fn provide_study_state() -> StudyState {
         ),
         notice: RwSignal::new(loaded.notice.as_ref().map(Notice::of_load)),
         store: StoredValue::new_local(store),
-        deck: use_deck(),
+        deck,
         pace: Memo::new(move |_| progress.with(|p| learner_pace(p, local_days(now())))),
     };
     Effect::new(move |previous: Option<()>| {

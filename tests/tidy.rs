@@ -67,3 +67,45 @@ fn the_deck_is_provided_once_and_read_through_use_deck() {
         .collect();
     assert_eq!(providers, ["app.rs"], "only App provides the deck");
 }
+
+/// The `[dependencies]` table of a Cargo.toml (up to the next table), as text, comments left out.
+fn dependencies_of(manifest: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(manifest);
+    let text = std::fs::read_to_string(&path).expect("a manifest is readable");
+    let start = text
+        .find("\n[dependencies]")
+        .expect("a [dependencies] table");
+    let rest = &text[start + 1..];
+    let end = rest[1..].find("\n[").map_or(rest.len(), |at| at + 1);
+    rest[..end]
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn compiling_lives_in_its_own_crate_and_study_never_links_it() {
+    // The engine and the app study a compiled deck: neither depends on the compiler or a
+    // markdown parser (the engine's tests may, as a dev-dependency).
+    for manifest in ["Cargo.toml", "engine/Cargo.toml"] {
+        let dependencies = dependencies_of(manifest);
+        for forbidden in ["prep-compile", "pulldown-cmark"] {
+            assert!(
+                !dependencies.contains(forbidden),
+                "{manifest} [dependencies] names {forbidden}"
+            );
+        }
+    }
+    // The compiler's modules are not in the engine any more.
+    let engine = Path::new(env!("CARGO_MANIFEST_DIR")).join("engine/src");
+    for gone in [
+        "markdown.rs",
+        "content/parse.rs",
+        "practice/lint.rs",
+        "compiled/compile.rs",
+    ] {
+        assert!(!engine.join(gone).exists(), "engine/src/{gone} is back");
+    }
+    assert!(dependencies_of("compile/Cargo.toml").contains("pulldown-cmark"));
+}

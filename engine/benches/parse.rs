@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
-use prep_engine::content::parse_deck;
-use prep_engine::markdown::to_html;
+use prep_compile::markdown::to_html;
+use prep_compile::parse_deck;
 
 mod common;
 use common::time;

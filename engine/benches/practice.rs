@@ -5,10 +5,9 @@
 
 use std::path::Path;
 
-use prep_engine::compiled::compile;
-use prep_engine::content::parse_deck;
+use prep_compile::practice::{lint, parse_files, read_files};
+use prep_compile::{compile, parse_deck};
 use prep_engine::fill_in::check_fill_in;
-use prep_engine::practice::{Practice, lint, read_files};
 use prep_engine::quiz::{drill, drill_families};
 use prep_engine::recall::key_points;
 
@@ -21,7 +20,7 @@ fn main() {
     let deck = parse_deck("content/interview.md", CONTENT).expect("content parses");
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
     let files = read_files(dir, "content/practice").expect("content/practice is readable");
-    let practice = Practice::parse_files(&files).expect("practice parses");
+    let practice = parse_files(&files).expect("practice parses");
     let circuit = deck
         .cards
         .iter()
@@ -29,9 +28,7 @@ fn main() {
         .expect("the circuit breaker question");
     let cards: Vec<usize> = (0..deck.cards.len()).collect();
 
-    time("parse every practice file", 50, || {
-        Practice::parse_files(&files)
-    });
+    time("parse every practice file", 50, || parse_files(&files));
     time("lint every item", 20, || lint(&practice, &deck));
     time("compile deck and practice", 5, || {
         compile("content/interview.md", CONTENT, &files)

@@ -19,7 +19,8 @@ use std::collections::{BinaryHeap, HashSet};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use prep_engine::compiled::{CompiledDeck, compile};
+use prep_compile::compile;
+use prep_engine::compiled::CompiledDeck;
 use prep_engine::content::{CardId, CardKind, Deck, slugify};
 use prep_engine::progress::{Evidence, Progress, ProgressStore, StoreKeys, StudyMode};
 use prep_engine::rng::Rng;

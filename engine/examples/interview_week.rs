@@ -4,7 +4,7 @@
 //!
 //! `cargo run -q -p prep-engine --example interview_week` (UTC stands in for the local day).
 
-use prep_engine::compiled::compile;
+use prep_compile::compile;
 use prep_engine::content::Deck;
 use prep_engine::progress::{Progress, StudySettings};
 use prep_engine::scheduler::{CardSchedule, Grade};

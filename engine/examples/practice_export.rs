@@ -6,7 +6,7 @@
 //! exactly what the app asks.
 //! `cargo run -q -p prep-engine --example practice_export`
 
-use prep_engine::compiled::compile;
+use prep_compile::compile;
 use prep_engine::practice::plain;
 use prep_engine::quiz::QuestionForm;
 use serde_json::json;
@@ -14,7 +14,7 @@ use serde_json::json;
 fn main() {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
     let practice =
-        prep_engine::practice::read_files(dir, "content/practice").unwrap_or_else(|error| {
+        prep_compile::read_practice_files(dir, "content/practice").unwrap_or_else(|error| {
             eprintln!("content/practice: {error}");
             std::process::exit(1)
         });

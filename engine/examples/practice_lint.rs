@@ -3,8 +3,8 @@
 //! `content/practice/`, as the build reads them.
 //! `cargo run -q -p prep-engine --example practice_lint -- [FILE…]`
 
-use prep_engine::content::parse_deck;
-use prep_engine::practice::{Practice, lint, read_files};
+use prep_compile::parse_deck;
+use prep_compile::practice::{lint, parse_files, read_files};
 
 fn main() {
     let deck = parse_deck(
@@ -31,7 +31,7 @@ fn main() {
             })
             .collect()
     };
-    let problems = match Practice::parse_files(&files) {
+    let problems = match parse_files(&files) {
         Ok(practice) => lint(&practice, &deck),
         Err(errors) => errors,
     };

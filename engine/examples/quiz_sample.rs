@@ -7,8 +7,7 @@
 
 use std::process::ExitCode;
 
-use prep_engine::compiled::compile;
-use prep_engine::content::parse_deck;
+use prep_compile::{compile, parse_deck};
 use prep_engine::quiz::{QuestionForm, bucket_label, drill, drill_families};
 use prep_engine::rng::Rng;
 
@@ -75,7 +74,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
-    let Ok(practice) = prep_engine::practice::read_files(dir, "content/practice") else {
+    let Ok(practice) = prep_compile::read_practice_files(dir, "content/practice") else {
         eprintln!("cannot read content/practice");
         return ExitCode::FAILURE;
     };

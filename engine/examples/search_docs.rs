@@ -2,8 +2,7 @@
 //! `context`, `text`): what the search benchmark gives every engine it compares.
 //! `cargo run -p prep-engine --example search_docs > docs.json`
 
-use prep_engine::content::parse_deck;
-use prep_engine::search::documents;
+use prep_compile::{documents, parse_deck};
 
 fn main() {
     let deck = parse_deck(

@@ -2,7 +2,7 @@
 //! ([marked] words in brackets), or suggestions when nothing matches: for tuning by hand.
 //! `cargo run -p prep-engine --example search_sample -- "throtling" "circuit br"`
 
-use prep_engine::compiled::compile;
+use prep_compile::compile;
 use prep_engine::search::Marked;
 
 fn show(marked: &Marked) -> String {

@@ -5,8 +5,6 @@
 pub mod compiled;
 pub mod content;
 pub mod fill_in;
-#[cfg(feature = "compile")]
-pub mod markdown;
 pub mod order;
 pub mod packed;
 pub mod practice;

@@ -2,9 +2,9 @@
 //! say everything the content says, ask exactly what the generators ask, survive its own
 //! format, and refuse anything else without panicking.
 
-use prep_engine::compiled::{CompiledCard, CompiledDeck, FORMAT, LoadError, compile};
+use prep_compile::compile;
+use prep_engine::compiled::{CompiledCard, CompiledDeck, FORMAT, LoadError};
 use prep_engine::content::{CardKind, Deck};
-use prep_engine::practice::Practice;
 use prep_engine::quiz::{QuestionForm, drill, drill_families};
 use prep_engine::recall::key_points;
 use prep_engine::rng::Rng;
@@ -121,7 +121,7 @@ fn the_compiled_deck_ships_no_markdown() {
 fn compiled_material_is_the_authored_practice() {
     let compiled = compiled();
     let deck = deck();
-    let practice = Practice::parse_files(&practice_files()).expect("practice parses");
+    let practice = prep_compile::practice::parse_files(&practice_files()).expect("practice parses");
     let (mut asked, mut typed, mut mistakes) = (0, 0, 0);
     for card in 0..deck.cards.len() {
         assert_eq!(compiled.key_points(card), key_points(deck, card));

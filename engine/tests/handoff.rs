@@ -2,7 +2,8 @@
 //! what was sent (within the format's rounding), and no text makes the reader panic or accept
 //! an invalid value.
 
-use prep_engine::content::{Deck, parse_deck};
+use prep_compile::parse_deck;
+use prep_engine::content::Deck;
 use prep_engine::progress::handoff::{
     CARD_BYTES, LinkError, base64url, decode_schedule, encode_schedule, from_base64url,
 };

@@ -2,7 +2,8 @@
 //! section, the due forecast, the heatmap, streaks, true retention, totals and leeches, with
 //! compacted history merged in.
 
-use prep_engine::content::{CardId, Deck, parse_deck};
+use prep_compile::parse_deck;
+use prep_engine::content::{CardId, Deck};
 use prep_engine::progress::{Evidence, Progress, ReviewRecord, StudyMode};
 use prep_engine::scheduler::{CardSchedule, Grade, Phase, Scheduler};
 use prep_engine::stats::{

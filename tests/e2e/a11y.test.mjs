@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { appForThisFile, open, waitForApp, STORAGE_PREFIX } from '../support/browser.mjs';
+import { appForThisFile, open, waitForApp, SITE_PREFIX } from '../support/browser.mjs';
 
 const app = appForThisFile();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -139,7 +139,7 @@ test('the theme chosen on the progress page overrides the system and is remember
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   const dark = await background();
   assert.notEqual(dark, light, 'dark has its own background');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), `${STORAGE_PREFIX}theme`), 'dark');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), `${SITE_PREFIX}theme`), 'dark');
 
   // Remembered on every page, after a reload.
   await open(page, app.url, CODE_CARD);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appForThisFile, DIST, gradeInPage, open, savedProgress, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
+import { appForThisFile, DIST, gradeInPage, open, savedProgress, SITE_PREFIX, STORAGE_PREFIX, waitForApp } from '../support/browser.mjs';
 
 const app = appForThisFile();
 
@@ -91,6 +91,42 @@ test('progress shows on the stats page and home after a reload', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('progress saved before decks had namespaces is moved into the deck, byte for byte, and shows as before (issue 28)', async () => {
+  // localStorage as the version before decks left it (the engine's fixture of that layout).
+  const fixture = JSON.parse(readFileSync(new URL('../../engine/tests/fixtures/layout-before-decks.json', import.meta.url), 'utf8'));
+  const entries = Object.entries(fixture).map(([key, value]) => [key.replace('interview-prep@/interview-prep/:', SITE_PREFIX), value]);
+  const page = await app.newUser();
+  await page.evaluate((entries) => { for (const [key, value] of entries) localStorage.setItem(key, value); }, entries);
+  await page.reload();
+  await waitForApp(page);
+
+  const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  for (const [key, value] of entries) {
+    const rest = key.startsWith(SITE_PREFIX) ? key.slice(SITE_PREFIX.length) : null;
+    if (rest === null || rest === 'theme') {
+      assert.equal(after[key], value, `${key} stays: another project's, or site-wide`);
+    } else {
+      assert.equal(after[key], undefined, `${key} moved away`);
+      assert.equal(after[`${STORAGE_PREFIX}${rest}`], value, `${key} moved byte for byte`);
+    }
+  }
+  const saved = await savedProgress(page);
+  assert.equal(saved.progress.reviews.length, 30);
+  assert.equal(saved.progress.mocks.length, 1);
+
+  // The learner sees the same history, settings and chosen section as before.
+  await open(page, app.url, 'progress');
+  const stat = (name) => page.locator('.stat-grid > div').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+  await assert.doesNotReject(stat('Reviews today').getByText('12 in all').waitFor());
+  await assert.doesNotReject(stat('Practice today').getByText('quiz, drill and fill-in: 18 in all').waitFor());
+  await assert.doesNotReject(stat('Cards studied').getByText(/^5 of \d+$/).waitFor());
+  await open(page, app.url, 'study');
+  const sections = page.getByRole('group', { name: 'Sections' });
+  assert.equal(await sections.getByRole('checkbox', { name: 'Django REST Framework Questions' }).isChecked(), true);
+  assert.equal(await sections.getByRole('checkbox', { name: 'Definitions' }).isChecked(), false);
+  assert.equal(await page.getByLabel('New cards per day').inputValue(), '15');
+});
+
 test('garbage in every stored key: the app works, says so, keeps the garbage and salvages the rest', async () => {
   const page = await learnerWith(3);
   const before = await stored(page);
@@ -103,9 +139,9 @@ test('garbage in every stored key: the app works, says so, keeps the garbage and
   await page.reload();
   await waitForApp(page);
   const alert = page.getByRole('alert');
-  assert.match(await alert.textContent(), /Part of your saved progress was damaged: \d+ records? could not be read .* everything else was kept\. The data as it was is kept under "interview-prep@\/interview-prep\/:backup\/\d+"/);
+  assert.match(await alert.textContent(), /Part of your saved progress was damaged: \d+ records? could not be read .* everything else was kept\. The data as it was is kept under "interview-prep@\/interview-prep\/:deck\/interview\/backup\/\d+"/);
   const after = await stored(page);
-  const backupKey = Object.keys(after).find((k) => k.includes(':backup/'));
+  const backupKey = Object.keys(after).find((k) => k.startsWith(`${STORAGE_PREFIX}backup/`));
   assert.ok(JSON.parse(after[backupKey])[cardsKey].startsWith('garbage\n'), 'the damaged text is kept as it was');
   const saved = (await savedProgress(page)).progress;
   assert.equal(Object.keys(saved.cards).length, 1, 'the good line was salvaged');

@@ -3,7 +3,7 @@
 // it), so it is deterministic and needs no browser. It prints every first-visit file's sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstVisit, formatFirstVisit, kb } from '../../scripts/first-visit.mjs';
+import { compileWorker, firstVisit, formatFirstVisit, kb } from '../../scripts/first-visit.mjs';
 
 const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
 const DIST = process.env.DIST ?? 'dist';
@@ -30,9 +30,12 @@ const KiB = 1024;
 // 486.5 KB brotli, 618.4 -> 624.4 KB gzip; and for its second part (one count, time estimates,
 // when to come back, end screens, the shortcut sheet): 486.5 -> 493.7 KB brotli, 624.4 ->
 // 635.4 KB gzip; and for issue 28's deck in context and typed card ids (a second copy of the
-// generic map and set code for CardId keys): 493.9 -> 495.8 KB brotli, 635.5 -> 638.2 KB gzip.
+// generic map and set code for CardId keys): 493.9 -> 495.8 KB brotli, 635.5 -> 638.2 KB gzip; and
+// for a storage namespace per deck with the move of the older layout (issue 28, 0.9 KB brotli)
+// and practice rewritten over four blind-read rounds (issue 25, about 3.7 KB brotli of longer
+// items in the compiled deck): 495.8 -> 500.4 KB brotli, 638.2 -> 643.7 KB gzip.
 // docs/size.md itemises them.
-const CEILING = { brotli: 498 * KiB, gzip: 641 * KiB };
+const CEILING = { brotli: 503 * KiB, gzip: 647 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };
@@ -50,4 +53,14 @@ test('the first visit stays within its size ceiling', () => {
   const names = report.files.map((f) => f.name);
   assert.ok(names.some((n) => n.endsWith('.wasm')) && names.some((n) => n.endsWith('.js')),
     `index.html should reference the app's JS and wasm, found ${names.join(', ')}`);
+});
+
+test('the deck compiler is a worker of its own, outside the first visit', () => {
+  const worker = compileWorker(DIST);
+  console.log(formatFirstVisit(worker));
+  const names = worker.files.map((f) => f.name);
+  assert.ok(names.some((n) => n.endsWith('_bg.wasm')) && names.some((n) => n.endsWith('_loader.js')),
+    `the build should hold the compile worker's wasm and loader, found ${names.join(', ')}`);
+  const firstVisitNames = firstVisit(DIST, BASE).files.map((f) => f.name);
+  assert.deepEqual(firstVisitNames.filter((n) => n.startsWith('prep-compile')), []);
 });

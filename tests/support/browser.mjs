@@ -91,8 +91,13 @@ export async function newUser(app) {
   return page;
 }
 
-/** Where this copy of the app keeps its data in localStorage (keys are namespaced by site path). */
-export const STORAGE_PREFIX = `interview-prep@${BASE}:`;
+/** This copy of the app's namespace in localStorage (keys are namespaced by site path): site-wide
+ * preferences such as the theme live straight under it. */
+export const SITE_PREFIX = `interview-prep@${BASE}:`;
+
+/** Where the built-in deck keeps its progress, preferences and backups (each deck has its own
+ * namespace inside the site's). */
+export const STORAGE_PREFIX = `${SITE_PREFIX}deck/interview/`;
 
 /**
  * The progress the app saved in the browser's own localStorage, read here from the documented

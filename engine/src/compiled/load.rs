@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy};
-use crate::content::{CardKind, Deck};
+use crate::content::{CardKind, Deck, DeckId};
 use crate::search::{SearchDoc, SearchIndex, SearchSource};
 
 /// Why a compiled deck could not be used.
@@ -104,6 +104,7 @@ impl CompiledDeck {
         search: SearchSource,
     ) -> Self {
         Self {
+            id: DeckId::of_source(&source),
             source,
             fingerprint,
             deck,
@@ -245,6 +246,7 @@ impl CompiledDeck {
         let drills = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
         let acronyms = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
         Ok(Self {
+            id: DeckId::of_source(&header.source),
             source: header.source,
             fingerprint: header.fingerprint,
             deck: header.deck,

@@ -1,6 +1,6 @@
 //! The compiled deck: everything the app shows and asks, computed once from the content at
 //! build time and handed to the app as data. This is the boundary between *compile* (parse the
-//! markdown, render it, read and lint the authored practice: [`compile`]) and *study* (pick, shuffle,
+//! markdown, render it, read and lint the authored practice: the `prep-compile` crate) and *study* (pick, shuffle,
 //! check answers, schedule: the `study` methods in `material.rs`), so the app's wasm holds no
 //! markdown parser and no practice linter, and a deck imported at run time will be turned
 //! into this same value.
@@ -19,8 +19,6 @@
 //! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
 //! refuses another version and any out-of-range index, so study code can index without checks.
 
-#[cfg(feature = "compile")]
-mod compile;
 mod load;
 mod material;
 
@@ -29,15 +27,13 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Deck;
+use crate::content::{Deck, DeckId};
 use crate::fill_in::FillInPrompt;
 use crate::practice::Mistake;
 use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
 use crate::search::{SearchDoc, SearchIndex};
 
-#[cfg(feature = "compile")]
-pub use compile::compile;
 pub use load::LoadError;
 
 /// Version of the compiled format.
@@ -47,6 +43,8 @@ pub const FORMAT: u32 = 5;
 pub struct CompiledDeck {
     /// The file it was compiled from, for messages.
     pub source: String,
+    /// Its namespace in storage ([`crate::progress::StoreKeys::for_deck`]), from `source`.
+    pub id: DeckId,
     /// [`fingerprint`] of the source text: state saved against one deck (a sitting's card
     /// indices) is only read back by the same deck.
     pub fingerprint: String,

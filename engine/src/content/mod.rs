@@ -4,10 +4,10 @@
 //! answer, so editing an answer keeps URLs and saved progress valid. A heading may pin its id
 //! with a trailing `{#custom-id}` when its wording changes.
 
+mod error;
 mod model;
-mod parse;
-mod slug;
+pub mod slug;
 
+pub use error::ContentError;
 pub use model::*;
-pub use parse::{ContentError, parse_deck};
 pub use slug::slugify;

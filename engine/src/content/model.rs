@@ -73,6 +73,54 @@ impl fmt::Display for CardId {
     }
 }
 
+/// Which deck: the namespace its saved progress, preferences and sittings live under, so decks
+/// studied in one browser never read each other's state. Lowercase ASCII letters, digits and
+/// `-` only, so it is safe in a storage key and a URL segment as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeckId(String);
+
+impl DeckId {
+    /// The id of a deck compiled from the file at `path`: its file name without the extension,
+    /// slugged (`content/interview.md` is `interview`; `My Notes.md` is `my-notes`). A name with
+    /// nothing to keep is `deck`.
+    pub fn of_source(path: &str) -> Self {
+        let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        Self::slug(stem)
+    }
+
+    /// `text` as an id: ASCII letters and digits lowercased, every other run of characters one
+    /// `-`, none at either end.
+    pub fn slug(text: &str) -> Self {
+        let mut id = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
+        }
+        while id.ends_with('-') {
+            id.pop();
+        }
+        if id.is_empty() {
+            id.push_str("deck");
+        }
+        DeckId(id)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DeckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// The whole parsed content: parts (`#`) hold sections (`##`), which hold lists and cards.
 /// Everything refers to its parent by index, so the deck is plain data that is cheap to share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -21,13 +21,13 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Whether `id` is already a slug: non-empty and unchanged by [`slugify`].
-pub(crate) fn is_slug(id: &str) -> bool {
+pub fn is_slug(id: &str) -> bool {
     !id.is_empty() && slugify(id) == id
 }
 
 /// Shortens a slug to at most `max` bytes, cutting at the last `-` that keeps it within the
 /// limit (a word boundary); a single over-long word is cut hard.
-pub(crate) fn cap_slug(slug: String, max: usize) -> String {
+pub fn cap_slug(slug: String, max: usize) -> String {
     if slug.len() <= max {
         return slug;
     }

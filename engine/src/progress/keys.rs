@@ -1,7 +1,8 @@
 //! Where saved progress lives: the storage keys of one copy of the app, namespaced by the
 //! site path it is served under (every GitHub Pages project of one user shares one origin and
-//! one quota), and which part of progress a key holds.
+//! one quota) and then by deck, and which part of progress a key holds.
 
+use crate::content::DeckId;
 use crate::storage::Storage;
 use crate::time::{MS_PER_DAY, Timestamp};
 
@@ -43,6 +44,29 @@ impl StoreKeys {
         StoreKeys {
             prefix: "interview-prep@file:".to_owned(),
         }
+    }
+
+    /// The keys of one deck's progress, preferences and backups, inside this namespace
+    /// (`interview-prep@/site/:deck/interview/progress`). The namespace's own `part` and
+    /// backup keys never match a deck's, so the layout from before decks had namespaces can
+    /// sit beside them until it is moved ([`super::deck_move`]).
+    pub fn for_deck(&self, deck: &DeckId) -> StoreKeys {
+        StoreKeys {
+            prefix: format!("{}deck/{deck}/", self.prefix),
+        }
+    }
+
+    /// `key` of this namespace as the same key in `other` (`…:log/20000` as
+    /// `…:deck/interview/log/20000`); `None` for a key this namespace does not own.
+    pub(super) fn rehome(&self, key: &str, other: &StoreKeys) -> Option<String> {
+        key.strip_prefix(&self.prefix)
+            .map(|rest| format!("{}{rest}", other.prefix))
+    }
+
+    /// True for a backup made under this namespace itself (not a deck's inside it, nor
+    /// version 1's).
+    pub(super) fn is_own_backup(&self, key: &str) -> bool {
+        key.starts_with(&self.backup_prefix())
     }
 
     /// Copies every key of `older` (the namespace an earlier version used, such as the file's

@@ -2,8 +2,8 @@
 //! the compacted history; how it is kept ([`store`]: split, merged across tabs, salvaged),
 //! written ([`codec`], [`head`]) and carried between browsers ([`transfer`]).
 //!
-//! Card ids are plain strings (the content's card ids) so this module does not depend on the
-//! content model; schedules of cards that no longer exist in the content (edited or renamed)
+//! Progress is kept per deck ([`StoreKeys::for_deck`]) and refers to cards by [`CardId`];
+//! schedules of cards that no longer exist in the content (edited or renamed)
 //! are kept, because the card may come back and its history is still the person's.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +18,7 @@ use crate::time::Timestamp;
 
 pub mod codec;
 pub mod days;
+pub mod deck_move;
 pub mod handoff;
 pub mod head;
 pub mod keys;

@@ -11,8 +11,6 @@
 
 mod acronyms;
 mod document;
-#[cfg(feature = "compile")]
-mod documents;
 mod index;
 mod query;
 mod snippet;
@@ -21,7 +19,5 @@ mod unit;
 mod words;
 
 pub use document::SearchDoc;
-#[cfg(feature = "compile")]
-pub use documents::{deck_acronyms, documents};
 pub use index::{SearchIndex, SearchSource};
 pub use snippet::{Found, Hit, Marked};

@@ -5,8 +5,9 @@
 
 use std::sync::OnceLock;
 
-use prep_engine::compiled::{CompiledDeck, compile};
-use prep_engine::content::{CardKind, Deck, parse_deck};
+use prep_compile::{compile, parse_deck};
+use prep_engine::compiled::CompiledDeck;
+use prep_engine::content::{CardKind, Deck};
 use prep_engine::study::DayBounds;
 use prep_engine::time::Timestamp;
 
@@ -46,7 +47,7 @@ pub fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
 /// `build.rs` reads them.
 pub fn practice_files() -> Vec<(String, String)> {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
-    prep_engine::practice::read_files(dir, "content/practice")
+    prep_compile::read_practice_files(dir, "content/practice")
         .expect("content/practice is readable")
 }
 

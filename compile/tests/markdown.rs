@@ -1,8 +1,10 @@
 //! Markdown rendering: HTML, inline HTML and plain text, including the real deck's answers.
 
+use prep_compile::markdown::{inline_to_html, to_html, to_plain_text};
 use prep_engine::content::{CardKind, Deck};
-use prep_engine::markdown::{inline_to_html, to_html, to_plain_text};
 
+// The engine tests' helpers: the real deck, the seed and fixed times, shared rather than copied.
+#[path = "../../engine/tests/common/mod.rs"]
 mod common;
 use common::deck;
 

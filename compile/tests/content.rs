@@ -2,8 +2,11 @@
 
 use std::collections::HashSet;
 
-use prep_engine::content::{Card, CardKind, ContentError, Deck, ListKind, parse_deck, slugify};
+use prep_compile::parse_deck;
+use prep_engine::content::{Card, CardKind, ContentError, Deck, ListKind, slugify};
 
+// The engine tests' helpers: the real deck, the seed and fixed times, shared rather than copied.
+#[path = "../../engine/tests/common/mod.rs"]
 mod common;
 use common::{SEED, SeedLine, deck_titles, seed_lines_missing};
 

@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 
 use super::{
-    AuthoredItem, ChoiceOption, ItemBody, Practice, PracticeError, code_spans, outside_code, plain,
+    AuthoredItem, ChoiceOption, ItemBody, Practice, PracticeError, code_spans, outside_code,
 };
-use crate::content::Deck;
-use crate::text;
+use prep_engine::content::Deck;
+use prep_engine::practice::plain;
+use prep_engine::text;
 
 /// Fewest and most options a choice may have.
 pub const MIN_OPTIONS: usize = 3;
@@ -936,7 +937,7 @@ What does `prefetch_related()` do?
 
     #[test]
     fn unknown_cards_and_repeated_stems_are_refused() {
-        let deck = crate::content::parse_deck(
+        let deck = crate::parse_deck(
             "d.md",
             "# Part\n\n## Section\n\n### 1. What is a card?\nAn answer.\n",
         )

@@ -22,7 +22,7 @@
 mod commands;
 mod python;
 
-use crate::text::escape_html;
+use prep_engine::text::escape_html;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };

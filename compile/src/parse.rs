@@ -15,30 +15,15 @@
 //! A heading may end with `{#custom-id}` to pin its id when the wording changes.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use super::model::{Card, CardId, CardKind, Deck, List, ListKind, Part, Section};
-use super::slug::{cap_slug, is_slug, slugify};
-use crate::order;
+use prep_engine::content::slug::{cap_slug, is_slug, slugify};
+use prep_engine::content::{
+    Card, CardId, CardKind, ContentError, Deck, List, ListKind, Part, Section,
+};
+use prep_engine::order;
 
 /// Question ids are slugs of the question, shortened to this many bytes on a word boundary.
 const QUESTION_ID_MAX: usize = 60;
-
-/// One problem in the content, located by file and 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentError {
-    pub file: String,
-    pub line: u32,
-    pub reason: String,
-}
-
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
-    }
-}
-
-impl std::error::Error for ContentError {}
 
 /// Parses a deck from markdown. `file` only labels errors. Returns every problem found, sorted
 /// by line, rather than stopping at the first; never panics, whatever the input.

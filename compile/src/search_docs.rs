@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::SearchDoc;
-use crate::content::{CardKind, Deck};
-use crate::text;
+use prep_engine::content::{CardKind, Deck};
+use prep_engine::search::SearchDoc;
+use prep_engine::text;
 
 /// Every acronym the deck spells out, in the order it first does, with its expansion as
 /// written: ("CORS", "Cross-Origin Resource Sharing"). An acronym counts where a card uses it

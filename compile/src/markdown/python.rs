@@ -12,7 +12,7 @@
 //! | `tok-num`        | numbers                                                |
 //! | `tok-decorator`  | `@name.attr` at the start of a line                     |
 
-use crate::text::push_escaped_html as push_escaped;
+use prep_engine::text::push_escaped_html as push_escaped;
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",

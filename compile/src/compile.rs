@@ -1,13 +1,16 @@
 //! Content → compiled deck, natively at build time (`build.rs`) and in tests.
 
-use super::{CompiledCard, CompiledDeck, CompiledDrill, fingerprint};
-use crate::content::{CardKind, ContentError, Deck, parse_deck};
-use crate::fill_in::{Vocabulary, fill_in_prompt};
+use prep_engine::compiled::{CompiledCard, CompiledDeck, CompiledDrill, fingerprint};
+use prep_engine::content::{CardKind, ContentError, Deck};
+use prep_engine::fill_in::{Vocabulary, fill_in_prompt};
+use prep_engine::quiz::{ChoiceQuestion, QuestionForm, drills_with_items};
+use prep_engine::recall::key_points;
+use prep_engine::search::SearchSource;
+
 use crate::markdown::{inline_to_html, to_html};
-use crate::practice::{ItemBody, Practice, lint};
-use crate::quiz::{ChoiceQuestion, QuestionForm, drills_with_items};
-use crate::recall::key_points;
-use crate::search::{SearchSource, deck_acronyms, documents};
+use crate::parse::parse_deck;
+use crate::practice::{ItemBody, Practice, lint, parse_files};
+use crate::search_docs::{deck_acronyms, documents};
 
 /// Parses `source` (`file` labels errors as `file:line: reason`) and its authored practice
 /// (`practice`: each file's path and text, `docs/practice-format.md`), lints the practice
@@ -24,7 +27,7 @@ pub fn compile(
     for (name, text) in practice {
         everything.push_str(&format!("\n\u{0}{name}\n{text}"));
     }
-    let practice = Practice::parse_files(practice)?;
+    let practice = parse_files(practice)?;
     let problems = lint(&practice, &deck);
     if !problems.is_empty() {
         return Err(problems);
@@ -131,7 +134,7 @@ fn vocabulary(deck: &Deck, practice: &Practice) -> String {
     for card in &deck.cards {
         text.push_str(&card.prompt);
         text.push('\n');
-        text.push_str(&crate::text::strip_inline(&card.answer));
+        text.push_str(&prep_engine::text::strip_inline(&card.answer));
         text.push('\n');
     }
     for item in &practice.items {
@@ -155,7 +158,7 @@ fn vocabulary(deck: &Deck, practice: &Practice) -> String {
     text
 }
 
-fn answer_html(deck: &crate::content::Deck, index: usize) -> String {
+fn answer_html(deck: &Deck, index: usize) -> String {
     let card = &deck.cards[index];
     match card.kind {
         CardKind::Question { .. } | CardKind::Definition => to_html(&card.answer),
