@@ -39,7 +39,7 @@ fn main() {
 
 /// Every `content/practice/*.md` as (path, text), in name order, so builds repeat.
 fn practice_files() -> Vec<(String, String)> {
-    match prep_compile::read_practice_files(std::path::Path::new(PRACTICE), PRACTICE) {
+    match prep_compile::practice::read_files(std::path::Path::new(PRACTICE), PRACTICE) {
         Ok(files) => {
             for (name, _) in &files {
                 println!("cargo::rerun-if-changed={name}");

@@ -22,10 +22,14 @@ export function firstVisit(dir, base) {
   return { files, total };
 }
 
+/** What the deck compiler's Web Worker files are called in a bundle (Trunk names them after the
+ * `prep-compile` binary: `prep-compile.js`, `prep-compile_bg.wasm`, `prep-compile_loader.js`). */
+export const COMPILE_WORKER = 'prep-compile';
+
 /** The deck compiler's Web Worker (compile/, Trunk's `data-type="worker"`): its files in `dir`, which
  * no page loads on a visit; the app starts it only to compile a deck brought at run time. */
 export function compileWorker(dir) {
-  const files = readdirSync(dir).filter((name) => name.startsWith('prep-compile')).sort()
+  const files = readdirSync(dir).filter((name) => name.startsWith(COMPILE_WORKER)).sort()
     .map((name) => sizes(name, readFileSync(join(dir, name))));
   const sum = (key) => files.reduce((t, f) => t + f[key], 0);
   return { files, total: { name: 'compile worker (loaded only to compile)', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { COMPILE_WORKER } from './first-visit.mjs';
 
 const OUTPUT = 'sw.js';
 
@@ -22,10 +23,10 @@ const files = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((file) => file !== OUTPUT)
   .sort();
 
-// The deck compiler's worker (compile/, `prep-compile*`) is needed only to compile a deck a person
+// The deck compiler's worker (compile/, COMPILE_WORKER's files) is needed only to compile a deck a person
 // brings: installing it with the build would download it on every first visit. It is kept in the
 // build's cache the first time it is fetched, so compiling works offline from then on.
-const onFirstUse = (file) => file.startsWith('prep-compile');
+const onFirstUse = (file) => file.startsWith(COMPILE_WORKER);
 
 const hash = createHash('sha256');
 for (const file of files) {

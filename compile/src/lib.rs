@@ -18,7 +18,6 @@ mod search_docs;
 
 pub use compile::compile;
 pub use parse::parse_deck;
-pub use practice::read_files as read_practice_files;
 pub use search_docs::{deck_acronyms, documents};
 
 /// A deck's text and its authored practice files (each file's path and text) compiled to the

@@ -29,7 +29,7 @@ fn main() {
     let text = std::fs::read_to_string(source)
         .unwrap_or_else(|error| fail(format!("cannot read {source}: {error}")));
     let practice = match args.get(1) {
-        Some(dir) => prep_compile::read_practice_files(std::path::Path::new(dir), dir)
+        Some(dir) => prep_compile::practice::read_files(std::path::Path::new(dir), dir)
             .unwrap_or_else(|error| fail(format!("cannot read {dir}/: {error}"))),
         None => Vec::new(),
     };

@@ -18,13 +18,13 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let reply = answer(&event.data());
-        let sent = match Reflect::get(&reply, &JsValue::from_str("deck")) {
-            Ok(deck) if deck.is_object() => {
-                let bytes: Uint8Array = deck.unchecked_into();
-                replies.post_message_with_transfer(&reply, &Array::of1(&bytes.buffer()))
+        let sent = match answer(&event.data()) {
+            Reply::Deck(bytes) => {
+                // The deck's buffer is transferred, not copied.
+                let transfer = Array::of1(&bytes.buffer());
+                replies.post_message_with_transfer(&reply("deck", &bytes), &transfer)
             }
-            _ => replies.post_message(&reply),
+            Reply::Errors(errors) => replies.post_message(&reply("errors", &errors)),
         };
         // A reply that cannot be posted has nowhere to go; the page's timeout reports it.
         let _ = sent;
@@ -32,23 +32,32 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    let ready = Object::new();
-    let _ = Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
-    let _ = scope.post_message(&ready);
+    let _ = scope.post_message(&reply("ready", &JsValue::TRUE));
 }
 
-/// The reply to one request.
-fn answer(request: &JsValue) -> JsValue {
-    let reply = Object::new();
-    let (key, value): (&str, JsValue) = match read_request(request) {
+/// What one request comes to.
+enum Reply {
+    /// The compiled deck's bytes.
+    Deck(Uint8Array),
+    /// Every problem, or what was wrong with the request, as an array of strings.
+    Errors(JsValue),
+}
+
+fn answer(request: &JsValue) -> Reply {
+    match read_request(request) {
         Ok((source, text, practice)) => match crate::compile_deck(&source, &text, &practice) {
-            Ok(bytes) => ("deck", Uint8Array::from(bytes.as_slice()).into()),
-            Err(errors) => ("errors", strings(&errors)),
+            Ok(bytes) => Reply::Deck(Uint8Array::from(bytes.as_slice())),
+            Err(errors) => Reply::Errors(strings(&errors)),
         },
-        Err(problem) => ("errors", strings(&[problem])),
-    };
-    let _ = Reflect::set(&reply, &JsValue::from_str(key), &value);
-    reply.into()
+        Err(problem) => Reply::Errors(strings(&[problem])),
+    }
+}
+
+/// `{ <key>: value }`, the shape of every message the worker posts.
+fn reply(key: &str, value: &JsValue) -> Object {
+    let reply = Object::new();
+    let _ = Reflect::set(&reply, &JsValue::from_str(key), value);
+    reply
 }
 
 type Request = (String, String, Vec<(String, String)>);

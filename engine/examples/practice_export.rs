@@ -14,7 +14,7 @@ use serde_json::json;
 fn main() {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
     let practice =
-        prep_compile::read_practice_files(dir, "content/practice").unwrap_or_else(|error| {
+        prep_compile::practice::read_files(dir, "content/practice").unwrap_or_else(|error| {
             eprintln!("content/practice: {error}");
             std::process::exit(1)
         });

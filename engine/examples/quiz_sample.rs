@@ -74,7 +74,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
-    let Ok(practice) = prep_compile::read_practice_files(dir, "content/practice") else {
+    let Ok(practice) = prep_compile::practice::read_files(dir, "content/practice") else {
         eprintln!("cannot read content/practice");
         return ExitCode::FAILURE;
     };

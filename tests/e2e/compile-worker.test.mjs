@@ -9,10 +9,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appForThisFile, open } from '../support/browser.mjs';
+import { COMPILE_WORKER } from '../../scripts/first-visit.mjs';
 
 const app = appForThisFile();
 const ROOT = new URL('../../', import.meta.url).pathname;
-const WORKER = 'prep-compile_loader.js';
+const WORKER = `${COMPILE_WORKER}_loader.js`;
 
 /** The deck's source as build.rs reads it: its path and text, and each practice file's. */
 function sources() {
@@ -119,6 +120,6 @@ test('no visit loads the compile worker', async () => {
   await open(page, app.url);
   await open(page, app.url, 'quiz');
   await open(page, app.url, 'progress');
-  assert.deepEqual(requested.filter((url) => url.includes('prep-compile')), []);
+  assert.deepEqual(requested.filter((url) => url.includes(COMPILE_WORKER)), []);
   assert.deepEqual(page.problems, []);
 });

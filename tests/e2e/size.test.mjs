@@ -3,7 +3,7 @@
 // it), so it is deterministic and needs no browser. It prints every first-visit file's sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileWorker, firstVisit, formatFirstVisit, kb } from '../../scripts/first-visit.mjs';
+import { COMPILE_WORKER, compileWorker, firstVisit, formatFirstVisit, kb } from '../../scripts/first-visit.mjs';
 
 const BASE = process.env.PUBLIC_URL ?? '/interview-prep/';
 const DIST = process.env.DIST ?? 'dist';
@@ -62,5 +62,5 @@ test('the deck compiler is a worker of its own, outside the first visit', () => 
   assert.ok(names.some((n) => n.endsWith('_bg.wasm')) && names.some((n) => n.endsWith('_loader.js')),
     `the build should hold the compile worker's wasm and loader, found ${names.join(', ')}`);
   const firstVisitNames = firstVisit(DIST, BASE).files.map((f) => f.name);
-  assert.deepEqual(firstVisitNames.filter((n) => n.startsWith('prep-compile')), []);
+  assert.deepEqual(firstVisitNames.filter((n) => n.startsWith(COMPILE_WORKER)), []);
 });

@@ -81,13 +81,11 @@ impl StoreKeys {
         }
         let mut copied = 0;
         for key in storage.keys().unwrap_or_default() {
-            let Some(rest) = key.strip_prefix(&older.prefix) else {
+            let Some(target) = older.rehome(&key, self) else {
                 continue;
             };
             if let Ok(Some(text)) = storage.get(&key)
-                && storage
-                    .set(&format!("{}{rest}", self.prefix), &text)
-                    .is_ok()
+                && storage.set(&target, &text).is_ok()
             {
                 copied += 1;
             }

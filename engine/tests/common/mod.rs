@@ -47,7 +47,7 @@ pub fn card_by_prompt(deck: &Deck, prompt: &str) -> usize {
 /// `build.rs` reads them.
 pub fn practice_files() -> Vec<(String, String)> {
     let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../content/practice"));
-    prep_compile::read_practice_files(dir, "content/practice")
+    prep_compile::practice::read_files(dir, "content/practice")
         .expect("content/practice is readable")
 }
 
