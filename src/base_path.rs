@@ -5,10 +5,77 @@
 
 use std::sync::OnceLock;
 
-/// The router base: the path of `document.baseURI` without its trailing slash ("" at the root).
-pub fn router_base() -> &'static str {
+use prep_engine::content::DeckId;
+
+/// The path segment that opens a deck brought at run time: `<site>/d/<deck id>/…`.
+pub const DECK_SEGMENT: &str = "/d/";
+
+/// The site's path: that of `document.baseURI` without its trailing slash ("" at the root).
+/// Site-wide things hang off it: assets, the library of decks, the theme, storage keys.
+pub fn site_base() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| path_of(&base_uri()))
+}
+
+/// The deck brought at run time that this page opens (`<site>/d/<id>/…`), or `None` for the
+/// deck built into the app. Read once from the address the page was loaded at: changing deck is
+/// a page load, so nothing of one deck's state can outlive it into another's.
+pub fn opened_deck() -> Option<&'static DeckId> {
+    static OPENED: OnceLock<Option<DeckId>> = OnceLock::new();
+    OPENED
+        .get_or_init(|| deck_in_path(&page_path(), site_base()))
+        .as_ref()
+}
+
+/// The deck id in `path` when it lies under `<site>/d/<id>` and `<id>` is a well-formed id.
+pub fn deck_in_path(path: &str, site: &str) -> Option<DeckId> {
+    let rest = path.strip_prefix(site)?.strip_prefix(DECK_SEGMENT)?;
+    let segment = rest.split('/').next().unwrap_or_default();
+    let id = DeckId::slug(segment);
+    (id.as_str() == segment).then_some(id)
+}
+
+/// The router base: the site's, or `<site>/d/<id>` on a page of a deck brought at run time, so
+/// every route (`/card/<id>`, `/study`…) serves either deck unchanged.
+pub fn router_base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| match opened_deck() {
+        Some(deck) => deck_base(deck),
+        None => site_base().to_owned(),
+    })
+}
+
+/// Where the pages of deck `deck` live (no trailing slash).
+fn deck_base(deck: &DeckId) -> String {
+    format!("{}{DECK_SEGMENT}{deck}", site_base())
+}
+
+/// A link to `path` ("/study") of another deck's pages (`None`: the built-in deck's). Opening
+/// it is a page load (see [`opened_deck`]), so views give it as a plain `<a>`, not the router's.
+pub fn deck_href(deck: Option<&DeckId>, path: &str) -> String {
+    match deck {
+        Some(deck) => format!("{}{path}", deck_base(deck)),
+        None => site_href(path),
+    }
+}
+
+/// A link to a site-wide page (the library of decks, the single file) from any deck's pages.
+pub fn site_href(path: &str) -> String {
+    format!("{}{path}", site_base())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn page_path() -> String {
+    leptos::prelude::window()
+        .location()
+        .pathname()
+        .unwrap_or_default()
+}
+
+/// At build time there is no page: the build writes only the built-in deck's pages.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_path() -> String {
+    String::new()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -95,5 +162,22 @@ mod tests {
         );
         assert_eq!(base_href_path(r#"<base href="/" >"#), Some(String::new()));
         assert_eq!(base_href_path("<head></head>"), None);
+    }
+
+    #[test]
+    fn a_deck_is_opened_only_by_a_well_formed_id_under_the_site() {
+        use super::deck_in_path;
+        let id = |path: &str| deck_in_path(path, "/prep").map(|id| id.to_string());
+        assert_eq!(id("/prep/d/my-notes/card/x"), Some("my-notes".to_owned()));
+        assert_eq!(id("/prep/d/my-notes"), Some("my-notes".to_owned()));
+        assert_eq!(id("/prep/d/my-notes/"), Some("my-notes".to_owned()));
+        assert_eq!(id("/prep/d/My%20Notes/"), None);
+        assert_eq!(id("/prep/d/"), None);
+        assert_eq!(id("/prep/card/d"), None);
+        assert_eq!(id("/other/d/my-notes"), None);
+        assert_eq!(
+            deck_in_path("/d/x1", "").map(|id| id.to_string()),
+            Some("x1".into())
+        );
     }
 }

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use prep_engine::compiled::{CompiledDeck, LoadError};
-use prep_engine::content::Deck;
+use prep_engine::content::{Deck, DeckId};
 
 /// The compiled deck's bytes, from `build.rs`: the one deck built into the app.
 const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compiled-deck.bin"));
@@ -28,6 +28,41 @@ pub fn load_embedded() -> Result<CompiledDeck, LoadError> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     CompiledDeck::read_static(EMBEDDED)
+}
+
+/// Why no deck could be opened for this page.
+#[derive(Debug, Clone)]
+pub enum Unopened {
+    /// The built-in deck's bytes do not read: a broken build.
+    Broken(&'static LoadError),
+    /// The page is a brought deck's that this browser does not keep.
+    NotHere(DeckId),
+    /// The library could not be read, or the deck compiled.
+    Unreadable(String),
+}
+
+/// Reads deck `id` from the library. A deck saved by an earlier version whose compiled form no
+/// longer reads is compiled again from the markdown kept beside it (in the worker) and saved.
+pub async fn load_brought(id: &DeckId) -> Result<CompiledDeck, Unopened> {
+    let unreadable = |why: String| Unopened::Unreadable(why);
+    let mut saved = crate::deck_library::get(id)
+        .await
+        .map_err(|error| unreadable(error.to_string()))?
+        .ok_or_else(|| Unopened::NotHere(id.clone()))?;
+    // The bytes live as long as the page, as the embedded deck's do, so they are read in place
+    // (and the app links one deck reader, not a second that copies).
+    let page_life =
+        |bytes: &[u8]| -> &'static [u8] { Box::leak(bytes.to_vec().into_boxed_slice()) };
+    if let Ok(deck) = CompiledDeck::read_static(page_life(&saved.compiled)) {
+        return Ok(deck);
+    }
+    saved.compiled = crate::compile_worker::compile(&format!("{id}.md"), &saved.markdown)
+        .await
+        .map_err(|errors| unreadable(errors.join("\n")))?;
+    // Kept for the next visit; if it cannot be, the next visit compiles it again.
+    let _ = crate::deck_library::put(&saved).await;
+    CompiledDeck::read_static(page_life(&saved.compiled))
+        .map_err(|error| unreadable(error.to_string()))
 }
 
 /// The deck the screens study, as provided by `App`. A deck lives as long as the page (one is

@@ -3,11 +3,16 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `file_name`. Returns false if the browser refused.
+/// Offers `text` (JSON) as a download named `file_name`. Returns false if the browser refused.
 pub fn download(file_name: &str, text: &str) -> bool {
+    download_as(file_name, text, "application/json")
+}
+
+/// Offers `text` of media type `mime` as a download named `file_name`.
+pub fn download_as(file_name: &str, text: &str, mime: &str) -> bool {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };

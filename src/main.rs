@@ -3,9 +3,10 @@
 use std::cell::OnceCell;
 
 use interview_prep::app::App;
-use interview_prep::deck::load_embedded;
+use interview_prep::base_path::opened_deck;
+use interview_prep::deck::{Unopened, load_brought, load_embedded};
 use leptos::prelude::*;
-use prep_engine::compiled::{CompiledDeck, LoadError};
+use prep_engine::compiled::CompiledDeck;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -14,18 +15,30 @@ fn main() {
     // slow phone's main thread for long (much of each is V8 compiling the wasm functions it
     // calls for the first time).
     request_animation_frame(|| {
-        next_task(|| {
-            // Kept for the page's life: the app hands it to every screen (`deck::use_deck`).
-            let loaded: Result<&'static CompiledDeck, &'static LoadError> = match load_embedded() {
-                Ok(deck) => Ok(Box::leak(Box::new(deck))),
-                Err(error) => Err(Box::leak(Box::new(error))),
-            };
-            next_task(move || {
-                mount_to_body(move || view! { <App loaded=loaded/> });
-                take_over_prerendered_page();
-            });
+        next_task(|| match opened_deck() {
+            None => {
+                let loaded = load_embedded().map_err(|error| Unopened::Broken(leak(error)));
+                next_task(move || start(loaded));
+            }
+            // A deck brought to this browser: read from its library (IndexedDB) first.
+            // (Leptos's executor is set up by mounting, so this first task runs on the browser's.)
+            Some(id) => {
+                wasm_bindgen_futures::spawn_local(async move { start(load_brought(id).await) })
+            }
         });
     });
+}
+
+/// Mounts the app for the deck read (kept for the page's life: the app hands it to every
+/// screen, `deck::use_deck`), or for why none could be read.
+fn start(loaded: Result<CompiledDeck, Unopened>) {
+    let loaded = loaded.map(leak);
+    mount_to_body(move || view! { <App loaded=loaded/> });
+    take_over_prerendered_page();
+}
+
+fn leak<T>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
 }
 
 fn next_task(run: impl FnOnce() + 'static) {

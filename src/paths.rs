@@ -58,6 +58,10 @@ pub const STUDY_PATH: &str = "/study";
 /// Statistics, and export, import and reset of progress.
 pub const PROGRESS_PATH: &str = "/progress";
 pub const REVIEW_PATH: &str = "/review";
+/// The library of decks: the built-in one and those brought to this browser.
+pub const DECKS_PATH: &str = "/decks";
+/// Bring a deck: a file, pasted text or an address.
+pub const IMPORT_PATH: &str = "/import";
 pub const QUIZ_PATH: &str = "/quiz";
 pub const DRILL_PATH: &str = "/drill";
 pub const RECALL_PATH: &str = "/recall";

@@ -20,8 +20,9 @@ use crate::components::card_labels::{card_title, kind_label, list_title};
 use crate::components::document_title::APP_NAME;
 use crate::components::practice::practice_links;
 use crate::paths::{
-    DRILL_PATH, FILL_IN_PATH, HOME_PATH, MOCK_PATH, PROGRESS_PATH, QUIZ_PATH, RECALL_PATH,
-    REVIEW_PATH, SEARCH_PATH, SINGLE_FILE_PATH, STUDY_PATH, card_path, kind_path, section_path,
+    DECKS_PATH, DRILL_PATH, FILL_IN_PATH, HOME_PATH, IMPORT_PATH, MOCK_PATH, PROGRESS_PATH,
+    QUIZ_PATH, RECALL_PATH, REVIEW_PATH, SEARCH_PATH, SINGLE_FILE_PATH, STUDY_PATH, card_path,
+    kind_path, section_path,
 };
 use crate::routes::home::{cards_label, deck_summary_parts};
 use crate::routes::kind::cards_of_kind_by_section;
@@ -91,10 +92,10 @@ pub fn pages(compiled: &CompiledDeck) -> Vec<Page> {
     ));
     for (path, title, class, note) in STUDY_SCREENS {
         let file = format!("{}.html", path.trim_start_matches('/'));
-        let nav_path = if *path == PROGRESS_PATH || *path == SEARCH_PATH {
-            path
-        } else {
-            STUDY_PATH
+        let nav_path = match *path {
+            p if p == PROGRESS_PATH || p == SEARCH_PATH || p == DECKS_PATH => p,
+            p if p == IMPORT_PATH => DECKS_PATH,
+            _ => STUDY_PATH,
         };
         let body = study_screen(title, class, note);
         pages.push(page(&file, title.to_string(), None, nav_path, body));
@@ -188,6 +189,18 @@ const STUDY_SCREENS: &[(&str, &str, &str, &str)] = &[
         "page progress-page",
         "Progress is kept by the study app, which needs JavaScript. Every card can still be read from the list of sections.",
     ),
+    (
+        DECKS_PATH,
+        "Your decks",
+        "page decks-page",
+        "Decks you bring are kept by the study app, which needs JavaScript. Every card of this deck can still be read from the list of sections.",
+    ),
+    (
+        IMPORT_PATH,
+        "Import a deck",
+        "page import-page",
+        "Importing a deck runs in your browser and needs JavaScript and WebAssembly. Every card of this deck can still be read from the list of sections.",
+    ),
 ];
 
 const STUDY_NEEDS_SCRIPT: &str = "Studying runs in your browser and needs JavaScript and WebAssembly. Every card can still be read from the list of sections.";
@@ -239,7 +252,7 @@ fn header(current: &str) -> String {
         format!("<a href=\"{}\"{class}{current}>{label}</a>", href(path))
     };
     format!(
-        "<header class=\"site-header\" {PRERENDERED_ATTRIBUTE}><nav aria-label=\"Main\">{}{}{}{}</nav>\
+        "<header class=\"site-header\" {PRERENDERED_ATTRIBUTE}><nav aria-label=\"Main\">{}{}{}{}{}</nav>\
          <form role=\"search\" aria-label=\"Cards\" class=\"site-search\" action=\"{}\">\
          <label for=\"site-search\" class=\"visually-hidden\">Search cards</label>\
          <input id=\"site-search\" type=\"search\" name=\"q\" placeholder=\"Search cards\" autocomplete=\"off\" \
@@ -249,6 +262,7 @@ fn header(current: &str) -> String {
         link(HOME_PATH, "", "Browse"),
         link(STUDY_PATH, "", "Study"),
         link(PROGRESS_PATH, "", "Progress"),
+        link(DECKS_PATH, "", "Decks"),
         href(SEARCH_PATH),
     )
 }

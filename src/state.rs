@@ -17,7 +17,7 @@ use prep_engine::study::{
 };
 use prep_engine::time::Timestamp;
 
-use crate::base_path::router_base;
+use crate::base_path::site_base;
 use crate::browser_storage::BrowserStorage;
 use crate::clock::{local_days, now, today};
 use crate::deck::use_deck;
@@ -275,7 +275,7 @@ impl StudyState {
 pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
     let deck = use_deck();
-    let site_keys = StoreKeys::for_site(&format!("{}/", router_base()));
+    let site_keys = StoreKeys::for_site(&format!("{}/", site_base()));
     // Where this deck's progress was kept before decks had namespaces: moved (or merged) into
     // the deck's own keys on load (`deck_move`).
     let older = if crate::base_path::is_single_file() {
@@ -290,14 +290,19 @@ pub fn provide_study_state() -> StudyState {
         site_keys
     };
     let at = now();
-    let (store, mut loaded) = load_deck(
-        &mut storage,
-        older.for_deck(&deck.id),
-        &older,
-        &[FILTER_KEY],
-        at,
-        local_days(at),
-    );
+    let (store, mut loaded) = if crate::base_path::opened_deck().is_some() {
+        // A deck brought at run time never had progress anywhere else.
+        ProgressStore::load(&mut storage, older.for_deck(&deck.id), at)
+    } else {
+        load_deck(
+            &mut storage,
+            older.for_deck(&deck.id),
+            &older,
+            &[FILTER_KEY],
+            at,
+            local_days(at),
+        )
+    };
     // The store's keys, not the deck's: if the move could not be written, this visit keeps
     // the older place, preferences included.
     let filter_key = store.keys().preference(FILTER_KEY);

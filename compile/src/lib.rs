@@ -11,12 +11,16 @@
 //! (`tests/e2e/compile-worker.test.mjs` compares them).
 
 mod compile;
+pub mod import;
+mod imported;
 pub mod markdown;
 mod parse;
 pub mod practice;
 mod search_docs;
+pub mod share;
 
 pub use compile::compile;
+pub use imported::{compare, import_file, import_shared};
 pub use parse::parse_deck;
 pub use search_docs::{deck_acronyms, documents};
 

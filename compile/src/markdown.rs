@@ -2,7 +2,9 @@
 //!
 //! - Tables and strikethrough are enabled; nothing else beyond CommonMark.
 //! - Raw HTML in the input is never emitted as HTML: it is shown as (escaped) text.
-//! - Links and images with `javascript:`, `vbscript:` or `data:` destinations point at `#`.
+//! - Links and images with `javascript:`, `vbscript:` or `data:` destinations point at `#`;
+//!   links carry `rel="noopener noreferrer"`, and an image is shown as a link to it (its alt
+//!   text), never loaded: an imported deck must not fetch anything by being read.
 //! - Fenced code blocks are rendered here: `python`/`py` blocks are highlighted by a small
 //!   tokenizer ([`python`]) into `<span class="tok-…">` spans; others are plain escaped text.
 //! - A code block is a scrollable region that the keyboard can reach and scroll
@@ -154,36 +156,40 @@ pub fn to_plain_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Raw HTML becomes text (escaped by the writer); risky link targets are neutralised.
+/// Raw HTML becomes text (escaped by the writer); risky link targets are neutralised; every
+/// link opens nothing of this page to its target (`rel="noopener noreferrer"`); an image is a
+/// link to it named by its alt text, so a deck brought at run time cannot make the page load
+/// anything from elsewhere (or tell another site who reads it) by being looked at.
 fn make_safe(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
         Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
         Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
         Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
+            dest_url, title, ..
+        }) => Event::InlineHtml(CowStr::from(link_open(&dest_url, &title, ""))),
         Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
+            dest_url, title, ..
+        }) => Event::InlineHtml(CowStr::from(link_open(&dest_url, &title, "image-link"))),
+        Event::End(TagEnd::Link | TagEnd::Image) => Event::InlineHtml(CowStr::Borrowed("</a>")),
         other => other,
     }
+}
+
+/// The opening tag of a link to `url` (made safe), with its title and class if any.
+fn link_open(url: &str, title: &str, class: &str) -> String {
+    let mut tag = format!(
+        "<a href=\"{}\" rel=\"noopener noreferrer\"",
+        escape_html(&safe_url(CowStr::Borrowed(url)))
+    );
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", escape_html(title)));
+    }
+    if !class.is_empty() {
+        tag.push_str(&format!(" class=\"{class}\""));
+    }
+    tag.push('>');
+    tag
 }
 
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {

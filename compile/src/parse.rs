@@ -182,6 +182,12 @@ fn split_blocks<'a>(source: &'a str, builder: &mut Builder<'_>) -> Vec<Block<'a>
 /// A line opening a fenced code block: 3+ backticks or tildes (any indentation, so fences
 /// nested in list items count too); a backtick fence's info string may not hold a backtick.
 fn opening_fence(text: &str, line: u32) -> Option<Fence> {
+    fence_opening(text).map(|(ch, len)| Fence { ch, len, line })
+}
+
+/// The character and length of the fence `text` opens, if it opens one (the importer reads
+/// fences by the same rule, so what it converts is read as it was converted).
+pub(crate) fn fence_opening(text: &str) -> Option<(char, usize)> {
     let rest = text.trim_start();
     let ch = rest.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let len = rest.chars().take_while(|c| *c == ch).count();
@@ -192,7 +198,7 @@ fn opening_fence(text: &str, line: u32) -> Option<Fence> {
     if ch == '`' && info.contains('`') {
         return None;
     }
-    Some(Fence { ch, len, line })
+    Some((ch, len))
 }
 
 fn closes_fence(open: Fence, text: &str) -> bool {
@@ -203,7 +209,7 @@ fn closes_fence(open: Fence, text: &str) -> bool {
 
 /// An ATX heading (`#` to `######`, up to 3 spaces of indentation): its level and text, with
 /// any closing `#` sequence removed.
-fn atx_heading(text: &str) -> Option<(usize, &str)> {
+pub(crate) fn atx_heading(text: &str) -> Option<(usize, &str)> {
     let indent = text.len() - text.trim_start_matches(' ').len();
     if indent > 3 {
         return None;

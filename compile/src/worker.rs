@@ -6,6 +6,16 @@
 //! `{ deck: Uint8Array }` (the compiled bytes, transferred, not copied) or `{ errors: [string] }`
 //! (every `file:line: reason`), or `{ errors: [what was wrong with the request] }` for a
 //! message of another shape. One answer per request, in order.
+//!
+//! A file a person brings is posted as `{ import: Uint8Array, file, source, shape?, previous? }`
+//! (its bytes, its name, the deck's `<id>.md`, a shape key if the person chose one, and the kept
+//! deck's markdown when it updates one); a deck carried in a link as `{ shared: code, source,
+//! shape? }`. The answer is `{ report: Uint8Array (an ImportReport, postcard), deck: Uint8Array }`
+//! or `{ errors: [string] }` ([`crate::import_file`], [`crate::import_shared`]).
+//!
+//! A deck's markdown is turned into a link's code with `{ share: markdown }`, answered
+//! `{ text: code }` ([`crate::share::encode`]), and into Anki's import file with
+//! `{ anki: markdown, source, name }`, answered `{ text }` ([`prep_engine::compiled::anki_export`]).
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
@@ -24,6 +34,12 @@ pub fn start() {
                 let transfer = Array::of1(&bytes.buffer());
                 replies.post_message_with_transfer(&reply("deck", &bytes), &transfer)
             }
+            Reply::Imported(report, bytes) => {
+                let message = reply("deck", &bytes);
+                let _ = Reflect::set(&message, &JsValue::from_str("report"), &report);
+                replies.post_message_with_transfer(&message, &Array::of1(&bytes.buffer()))
+            }
+            Reply::Text(text) => replies.post_message(&reply("text", &JsValue::from_str(&text))),
             Reply::Errors(errors) => replies.post_message(&reply("errors", &errors)),
         };
         // A reply that cannot be posted has nowhere to go; the page's timeout reports it.
@@ -39,17 +55,83 @@ pub fn start() {
 enum Reply {
     /// The compiled deck's bytes.
     Deck(Uint8Array),
+    /// A brought file's report (`ImportReport::to_bytes`) and its compiled deck's bytes.
+    Imported(JsValue, Uint8Array),
+    /// Text for the page (a link's code).
+    Text(String),
     /// Every problem, or what was wrong with the request, as an array of strings.
     Errors(JsValue),
 }
 
 fn answer(request: &JsValue) -> Reply {
+    let text = |name: &str| {
+        Reflect::get(request, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    if let Ok(bytes) = Reflect::get(request, &JsValue::from_str("import"))
+        .and_then(|bytes| bytes.dyn_into::<Uint8Array>())
+    {
+        return import(request, &bytes.to_vec());
+    }
+    if let (Some(markdown), Some(source), Some(name)) = (text("anki"), text("source"), text("name"))
+    {
+        return match crate::compile(&source, &markdown, &[]) {
+            Ok(deck) => Reply::Text(prep_engine::compiled::anki_export(&deck, &name)),
+            Err(errors) => Reply::Errors(strings(
+                &errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            )),
+        };
+    }
+    if let Some(markdown) = text("share") {
+        return match crate::share::encode(&markdown) {
+            Ok(code) => Reply::Text(code),
+            Err(error) => Reply::Errors(strings(&[error.to_string()])),
+        };
+    }
+    if let (Some(code), Some(source)) = (text("shared"), text("source")) {
+        return imported(crate::import_shared(
+            &code,
+            &source,
+            text("shape").as_deref(),
+        ));
+    }
     match read_request(request) {
         Ok((source, text, practice)) => match crate::compile_deck(&source, &text, &practice) {
             Ok(bytes) => Reply::Deck(Uint8Array::from(bytes.as_slice())),
             Err(errors) => Reply::Errors(strings(&errors)),
         },
         Err(problem) => Reply::Errors(strings(&[problem])),
+    }
+}
+
+fn import(request: &JsValue, bytes: &[u8]) -> Reply {
+    let text = |name: &str| {
+        Reflect::get(request, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    let (Some(file), Some(source)) = (text("file"), text("source")) else {
+        return Reply::Errors(strings(&[
+            "the request has no `file` or `source`".to_owned()
+        ]));
+    };
+    imported(crate::import_file(
+        &file,
+        bytes,
+        &source,
+        text("shape").as_deref(),
+        text("previous").as_deref(),
+    ))
+}
+
+fn imported(result: Result<(prep_engine::imported::ImportReport, Vec<u8>), Vec<String>>) -> Reply {
+    match result {
+        Ok((report, deck)) => Reply::Imported(
+            Uint8Array::from(report.to_bytes().as_slice()).into(),
+            Uint8Array::from(deck.as_slice()),
+        ),
+        Err(errors) => Reply::Errors(strings(&errors)),
     }
 }
 

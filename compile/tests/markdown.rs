@@ -141,12 +141,28 @@ fn raw_html_is_shown_as_text() {
 fn script_urls_are_neutralised() {
     assert_eq!(
         to_html("[a](javascript:alert(1)) [b](JavaScript:x) ![c](data:text/html,x)"),
-        "<p><a href=\"#\">a</a> <a href=\"#\">b</a> <img src=\"#\" alt=\"c\" /></p>\n"
+        "<p><a href=\"#\" rel=\"noopener noreferrer\">a</a> \
+         <a href=\"#\" rel=\"noopener noreferrer\">b</a> \
+         <a href=\"#\" rel=\"noopener noreferrer\" class=\"image-link\">c</a></p>\n"
     );
     assert_eq!(
-        to_html("[docs](https://docs.djangoproject.com/)"),
-        "<p><a href=\"https://docs.djangoproject.com/\">docs</a></p>\n"
+        to_html("[docs](https://docs.djangoproject.com/ \"The \\\"docs\\\"\")"),
+        "<p><a href=\"https://docs.djangoproject.com/\" rel=\"noopener noreferrer\" \
+         title=\"The &quot;docs&quot;\">docs</a></p>\n"
     );
+}
+
+#[test]
+fn images_are_links_never_loaded() {
+    let html = to_html("See ![the \"diagram\"](https://example.com/a.png?x=1&y=2) here");
+    assert!(!html.contains("<img"), "{html}");
+    assert_eq!(
+        html,
+        "<p>See <a href=\"https://example.com/a.png?x=1&amp;y=2\" rel=\"noopener noreferrer\" \
+         class=\"image-link\">the \"diagram\"</a> here</p>\n"
+    );
+    let inline = inline_to_html("![x](https://example.com/x.png)");
+    assert!(!inline.contains("<img"), "{inline}");
 }
 
 #[test]

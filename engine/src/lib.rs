@@ -5,6 +5,7 @@
 pub mod compiled;
 pub mod content;
 pub mod fill_in;
+pub mod imported;
 pub mod order;
 pub mod packed;
 pub mod practice;

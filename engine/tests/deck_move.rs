@@ -254,3 +254,33 @@ fn deck_ids_are_safe_slugs() {
         assert_eq!(DeckId::of_source(source).as_str(), id, "{source}");
     }
 }
+
+#[test]
+fn deleting_a_deck_removes_its_namespace_and_nothing_else() {
+    let mut storage = storage_of(&fixture());
+    let _ = load_built_in(&mut storage, now());
+    let before = contents(&storage);
+    let other = site().for_deck(&DeckId::slug("my-notes"));
+    // A deck named like the built-in one's prefix must not take the built-in deck's keys.
+    let lookalike = site().for_deck(&DeckId::slug("interview-2"));
+    let mut progress = Progress::default();
+    progress.record_review(
+        &Scheduler::default(),
+        &CardId::from("what-is-a-queryset"),
+        Grade::Good,
+        StudyMode::Flashcard,
+        now(),
+    );
+    for keys in [&other, &lookalike] {
+        let (mut store, _) = ProgressStore::load(&mut storage, keys.clone(), now());
+        store
+            .save(&mut storage, &mut progress, LocalDays::UTC, now())
+            .expect("saved");
+    }
+    assert!(other.remove_all(&mut storage) >= 1);
+    let after = contents(&storage);
+    assert!(after.keys().all(|key| !key.contains(":deck/my-notes/")));
+    assert!(after.keys().any(|key| key.contains(":deck/interview-2/")));
+    lookalike.remove_all(&mut storage);
+    assert_eq!(contents(&storage), before);
+}

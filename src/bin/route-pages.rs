@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use interview_prep::base_path::{base_href_path, router_base};
+use interview_prep::base_path::{base_href_path, site_base};
 use interview_prep::deck::load_embedded;
 use interview_prep::prerender::pages;
 
@@ -36,12 +36,12 @@ fn write_pages(staging: &Path) -> Result<usize, String> {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     // The pages' links and the app's router must share one base: the one Trunk wrote.
     if let Some(base) = base_href_path(&template)
-        && base != router_base()
+        && base != site_base()
     {
         return Err(format!(
             "the pages would link under {:?} but Trunk's <base href> is {base:?}: build with \
              `trunk build --public-url` (or PUBLIC_URL) set to one value",
-            router_base()
+            site_base()
         ));
     }
     let compiled = load_embedded().map_err(|e| format!("the compiled deck: {e}"))?;

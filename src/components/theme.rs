@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use prep_engine::progress::StoreKeys;
 use prep_engine::storage::Storage;
 
-use crate::base_path::router_base;
+use crate::base_path::site_base;
 use crate::browser_storage::BrowserStorage;
 
 /// The preference's name: `interview-prep@/interview-prep/:theme` holds "light" or "dark".
@@ -16,7 +16,7 @@ pub const THEME_KEY: &str = "theme";
 const THEMES: [(&str, &str); 3] = [("", "System"), ("light", "Light"), ("dark", "Dark")];
 
 fn key() -> String {
-    StoreKeys::for_site(&format!("{}/", router_base())).preference(THEME_KEY)
+    StoreKeys::for_site(&format!("{}/", site_base())).preference(THEME_KEY)
 }
 
 /// The saved choice, or "" (anything unreadable means the system's).

@@ -122,15 +122,24 @@ fn StudyCallToAction() -> impl IntoView {
     }
 }
 
-/// The deck summary's parts, "141 cards: " then each kind as (what goes before its link, the
-/// link's text, e.g. "68 interview questions"), ending with "."; also written at build time
-/// (`src/prerender.rs`).
+/// The deck summary's parts, "141 cards: " then each kind the deck has as (what goes before its
+/// link, the link's text, e.g. "68 interview questions"), ending with "."; also written at build
+/// time (`src/prerender.rs`). A kind with no cards is left out (a deck brought at run time may
+/// have only questions), so no link leads to an empty page.
 pub fn deck_summary_parts(deck: &Deck) -> (String, Vec<(&'static str, KindFilter, String)>) {
-    const KINDS: [(&str, KindFilter, &str); 4] = [
-        ("", KindFilter::Questions, "interview questions"),
-        (", ", KindFilter::Definitions, "definitions"),
-        (", ", KindFilter::OneLiners, "one-liners"),
-        (" and ", KindFilter::GuideItems, "decision-guide items"),
+    const KINDS: [(KindFilter, &str, &str); 4] = [
+        (
+            KindFilter::Questions,
+            "interview question",
+            "interview questions",
+        ),
+        (KindFilter::Definitions, "definition", "definitions"),
+        (KindFilter::OneLiners, "one-liner", "one-liners"),
+        (
+            KindFilter::GuideItems,
+            "decision-guide item",
+            "decision-guide items",
+        ),
     ];
     let count = |kind: KindFilter| {
         deck.cards
@@ -138,9 +147,24 @@ pub fn deck_summary_parts(deck: &Deck) -> (String, Vec<(&'static str, KindFilter
             .filter(|c| KindFilter::of(c.kind) == kind)
             .count()
     };
-    let kinds = KINDS
+    let present: Vec<(KindFilter, usize, &str, &str)> = KINDS
         .into_iter()
-        .map(|(before, kind, words)| (before, kind, format!("{} {words}", count(kind))))
+        .map(|(kind, one, many)| (kind, count(kind), one, many))
+        .filter(|(_, count, _, _)| *count > 0)
+        .collect();
+    let last = present.len().saturating_sub(1);
+    let kinds = present
+        .into_iter()
+        .enumerate()
+        .map(|(at, (kind, count, one, many))| {
+            let before = match at {
+                0 => "",
+                at if at == last => " and ",
+                _ => ", ",
+            };
+            let words = if count == 1 { one } else { many };
+            (before, kind, format!("{count} {words}"))
+        })
         .collect();
     (format!("{}: ", cards_label(deck.cards.len())), kinds)
 }

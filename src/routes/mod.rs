@@ -1,9 +1,11 @@
 //! One module per screen, as in Leptos's hackernews example.
 
 pub mod card;
+pub mod decks;
 pub mod drill;
 pub mod fill_in;
 pub mod home;
+pub mod import;
 pub mod kind;
 pub mod mock;
 pub mod not_found;

@@ -16,10 +16,11 @@ use crate::components::document_title::set_document_title;
 use crate::components::interview_date::{InterviewDateField, InterviewPlanLine};
 use crate::components::next_steps::CustomStudy;
 use crate::components::next_task::InNextTask;
-use crate::deck::use_cards;
+use crate::deck::{use_cards, use_deck};
 use crate::paths::{DRILL_PATH, FILL_IN_PATH, MOCK_PATH, QUIZ_PATH, RECALL_PATH, REVIEW_PATH};
 use crate::percent::whole_percent;
 use crate::state::{review_counts_label, use_study};
+use prep_engine::compiled::CompiledDeck;
 
 /// The study modes after flashcard review, as the hub lists them: path, name, what it asks.
 /// The build writes them into the study page too (`src/prerender.rs`).
@@ -46,6 +47,20 @@ pub const PRACTICE_MODES: [(&str, &str, &str); 5] = [
     ),
     (MOCK_PATH, "Mock interview", "Timed questions and a report"),
 ];
+
+/// Whether the deck has anything for the mode at `path` to ask: a deck brought at run time may
+/// have no practice items or drills, and a mode with nothing to ask is not offered.
+pub fn mode_has_material(deck: &CompiledDeck, path: &str) -> bool {
+    let cards = 0..deck.deck().cards.len();
+    match path {
+        QUIZ_PATH => cards.into_iter().any(|card| deck.has_choice(card)),
+        FILL_IN_PATH => cards
+            .into_iter()
+            .any(|card| !deck.fill_in_prompts(card).is_empty()),
+        DRILL_PATH => !deck.drills().is_empty(),
+        _ => true,
+    }
+}
 
 /// The hub's first mode, whose detail is the learner's due counts.
 pub const REVIEW_MODE_NAME: &str = "Flashcard review";
@@ -87,6 +102,7 @@ pub fn StudyPage() -> impl IntoView {
                 </li>
                 {PRACTICE_MODES
                     .into_iter()
+                    .filter(|(path, _, _)| mode_has_material(use_deck(), path))
                     .map(|(path, name, detail)| view! {
                         <li>
                             <A href=href(path) attr:class="mode">

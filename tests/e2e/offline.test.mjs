@@ -58,6 +58,41 @@ test('after one visit the app loads and works offline: deep links, reloads, stud
   assert.deepEqual(page.problems, []);
 });
 
+test('a deck brought to the browser opens and studies offline, and another can be imported offline', async () => {
+  const page = await app.page();
+  await open(page, app.url, 'import');
+  await waitForOfflineCopy(page);
+  const deck = '# Offline notes\n\n## Basics\n\n### 1. What is a migration?\n\nA versioned change to the schema.\n';
+  await page.getByLabel('Choose a file').setInputFiles({ name: 'offline.md', mimeType: 'text/markdown', buffer: Buffer.from(deck) });
+  await page.getByRole('heading', { level: 2, name: 'Preview: Offline notes' }).waitFor({ timeout: 30000 });
+  await page.getByRole('button', { name: 'Add to my decks' }).click();
+  await page.waitForURL(/\/d\/offline\/$/);
+  await waitForApp(page);
+
+  await app.context.setOffline(true);
+  try {
+    // Its pages (served by the cached 404.html, as every address under /d/ is) and its cards.
+    await page.goto(`${app.url}d/offline/card/what-is-a-migration`);
+    await waitForApp(page);
+    await page.getByRole('heading', { level: 1, name: /What is a migration\?/ }).waitFor();
+    await page.goto(`${app.url}d/offline/review`);
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: /^Good/ }).click();
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':deck/offline/')));
+    assert.ok(keys.length > 0, 'the answer is saved offline, under the deck');
+    // The compile worker was fetched once (by the import above), so importing works offline too.
+    await open(page, app.url, 'import');
+    await page.getByLabel('Questions and answers').fill('Q: What is squashing?\nA: Merging many migrations into one.\n');
+    await page.getByRole('button', { name: 'Read the pasted text' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Preview: / }).waitFor({ timeout: 30000 });
+  } finally {
+    await app.context.setOffline(false);
+  }
+  // The only console errors are the 404 status of the /d/ addresses (served by 404.html).
+  assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), []);
+});
+
 test('the app is installable: a manifest under the sub-path, icons, and a service worker', async () => {
   const page = await app.page();
   await open(page, app.url);

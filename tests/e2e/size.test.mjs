@@ -33,9 +33,11 @@ const KiB = 1024;
 // generic map and set code for CardId keys): 493.9 -> 495.8 KB brotli, 635.5 -> 638.2 KB gzip; and
 // for a storage namespace per deck with the move of the older layout (issue 28, 0.9 KB brotli)
 // and practice rewritten over four blind-read rounds (issue 25, about 3.7 KB brotli of longer
-// items in the compiled deck): 495.8 -> 500.4 KB brotli, 638.2 -> 643.7 KB gzip.
-// docs/size.md itemises them.
-const CEILING = { brotli: 503 * KiB, gzip: 647 * KiB };
+// items in the compiled deck): 495.8 -> 500.4 KB brotli, 638.2 -> 643.7 KB gzip; and for decks a
+// person brings (issue 29: the import page, the library, IndexedDB, the worker's client, opening a
+// deck by its address; updating, renaming, sharing and exporting one): 500.4 -> 530.5 KB brotli,
+// 643.7 -> 684.1 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 533 * KiB, gzip: 687 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

@@ -19,6 +19,7 @@
 //! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
 //! refuses another version and any out-of-range index, so study code can index without checks.
 
+mod anki;
 mod load;
 mod material;
 
@@ -34,6 +35,7 @@ use crate::quiz::{ChoiceQuestion, DrillFamily, DrillItem};
 use crate::recall::KeyPoint;
 use crate::search::{SearchDoc, SearchIndex};
 
+pub use anki::anki_export;
 pub use load::LoadError;
 
 /// Version of the compiled format.

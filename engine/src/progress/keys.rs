@@ -69,6 +69,17 @@ impl StoreKeys {
         key.starts_with(&self.backup_prefix())
     }
 
+    /// Removes every key of this namespace (a deck deleted from the library takes its progress,
+    /// preferences and backups with it). Returns how many keys were removed; a key that cannot
+    /// be removed stays, and so is counted out.
+    pub fn remove_all(&self, storage: &mut dyn Storage) -> usize {
+        let keys = storage.keys().unwrap_or_default();
+        keys.iter()
+            .filter(|key| key.starts_with(&self.prefix))
+            .filter(|key| storage.remove(key).is_ok())
+            .count()
+    }
+
     /// Copies every key of `older` (the namespace an earlier version used, such as the file's
     /// path) into this one, if this one holds no progress yet and `older` does. The older keys
     /// are left as they were. Returns how many keys were copied.
