@@ -35,6 +35,12 @@ fn main() {
     if let Err(error) = std::fs::write(&out, compiled) {
         fail(&format!("cannot write {}: {error}", out.display()));
     }
+    // The deck as one file in its own format, practice included: the built-in deck's "Download
+    // Markdown" (`src/bin/route-pages.rs` puts it beside the pages).
+    let export = Path::new(&out_dir).join("deck.md");
+    if let Err(error) = std::fs::write(&export, prep_compile::export_markdown(&source, &practice)) {
+        fail(&format!("cannot write {}: {error}", export.display()));
+    }
 }
 
 /// Every `content/practice/*.md` as (path, text), in name order, so builds repeat.

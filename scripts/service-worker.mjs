@@ -25,8 +25,9 @@ const files = readdirSync(dir, { recursive: true, withFileTypes: true })
 
 // The deck compiler's worker (compile/, COMPILE_WORKER's files) is needed only to compile a deck a person
 // brings: installing it with the build would download it on every first visit. It is kept in the
-// build's cache the first time it is fetched, so compiling works offline from then on.
-const onFirstUse = (file) => file.startsWith(COMPILE_WORKER);
+// build's cache the first time it is fetched, so compiling works offline from then on. So is the
+// built-in deck as one markdown file (interview.md, the library's "Download Markdown").
+const onFirstUse = (file) => file.startsWith(COMPILE_WORKER) || file.endsWith('.md');
 
 const hash = createHash('sha256');
 for (const file of files) {

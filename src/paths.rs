@@ -58,6 +58,12 @@ pub const STUDY_PATH: &str = "/study";
 /// Statistics, and export, import and reset of progress.
 pub const PROGRESS_PATH: &str = "/progress";
 pub const REVIEW_PATH: &str = "/review";
+/// The built-in deck as one markdown file, practice included, beside the pages (written by
+/// `route-pages`): `interview.md`, named by the deck's id.
+pub fn built_in_markdown_file() -> &'static str {
+    "interview.md"
+}
+
 /// The library of decks: the built-in one and those brought to this browser.
 pub const DECKS_PATH: &str = "/decks";
 /// Bring a deck: a file, pasted text or an address.

@@ -5,11 +5,17 @@
 
 use std::collections::BTreeMap;
 
+use prep_engine::compiled::CompiledDeck;
+use prep_engine::content::ContentError;
 use prep_engine::imported::{DeckChanges, ImportReport, ShapeFound, UnplacedLine};
 
 use crate::compile::compile;
-use crate::import::{Shape, convert, decode, detect};
-use crate::parse::parse_deck;
+use crate::import::{Converted, Shape, convert, decode, detect};
+use crate::parse::{fence_opening, parse_deck};
+
+/// The shape key of a file already in the app's own format (what "Download Markdown" writes).
+pub const APP_FORMAT: &str = "app";
+const APP_FORMAT_LABEL: &str = "This app's format (# title, ## section, ### 1. question)";
 
 /// How many cards the preview shows rendered.
 const PREVIEW_CARDS: usize = 3;
@@ -31,28 +37,68 @@ pub fn import_file(
         .rsplit_once('.')
         .filter(|(stem, _)| !stem.is_empty())
         .map_or(file, |(stem, _)| stem);
-    let converted = convert(&text, title, shape.and_then(Shape::from_key))
-        .map_err(|none| vec![none.to_string()])?;
-    let deck = compile(source, &converted.markdown, &[]).map_err(|errors| {
-        // The converter writes only what the parser reads: reaching this is a bug, said plainly.
-        let mut said = vec![format!(
-            "The file was read as {} but its cards could not be compiled:",
-            converted.shape.label()
-        )];
-        said.extend(errors.iter().map(ToString::to_string));
-        said
-    })?;
+    // A file in the app's own format (an export, or one written by hand) is kept as it is,
+    // practice included; any other shape is converted, its practice (if any) carried over.
+    let (cards_text, practice) = split_practice(&text);
+    let native = parse_deck(file, cards_text)
+        .ok()
+        .filter(|deck| !deck.cards.is_empty() && matches!(shape, None | Some(APP_FORMAT)));
+    let converted = match &native {
+        Some(deck) => Converted {
+            shape: Shape::QuestionHeadings,
+            markdown: text.clone(),
+            cards: deck.cards.len(),
+            sections: deck.sections.len(),
+            unplaced: Vec::new(),
+        },
+        None => {
+            let mut converted = convert(cards_text, title, shape.and_then(Shape::from_key))
+                .map_err(|none| vec![none.to_string()])?;
+            if let Some(practice) = practice {
+                converted.markdown = format!("{}\n{practice}", converted.markdown);
+            }
+            converted
+        }
+    };
+    let (deck, practice_problems) =
+        compile_brought(source, &converted.markdown).map_err(|errors| {
+            // The converter writes only what the parser reads: reaching this is a bug, said plainly.
+            let mut said = vec![format!(
+                "The file was read as {} but its cards could not be compiled:",
+                converted.shape.label()
+            )];
+            said.extend(errors.iter().map(ToString::to_string));
+            said
+        })?;
     let changes = previous.map(|previous| compare(previous, &converted.markdown));
-    let report = ImportReport {
-        shape: converted.shape.key().to_owned(),
-        shapes: detect(&text)
+    let mut shapes: Vec<ShapeFound> = native
+        .iter()
+        .map(|deck| ShapeFound {
+            key: APP_FORMAT.to_owned(),
+            label: APP_FORMAT_LABEL.to_owned(),
+            cards: deck.cards.len(),
+        })
+        .collect();
+    shapes.extend(
+        detect(cards_text)
             .into_iter()
             .map(|(shape, cards)| ShapeFound {
                 key: shape.key().to_owned(),
                 label: shape.label().to_owned(),
                 cards,
-            })
-            .collect(),
+            }),
+    );
+    let practice_items = (0..deck.deck().cards.len())
+        .map(|card| deck.card(card).choice.len() + deck.card(card).fill_in.len())
+        .sum();
+    let report = ImportReport {
+        shape: match native {
+            Some(_) => APP_FORMAT.to_owned(),
+            None => converted.shape.key().to_owned(),
+        },
+        shapes,
+        practice_items,
+        practice_problems,
         title: deck.deck().title.clone(),
         cards: converted.cards,
         sections: converted.sections,
@@ -82,7 +128,7 @@ pub fn import_file(
 /// card id, in the newer (or, for removals, the older) deck's order.
 pub fn compare(older: &str, newer: &str) -> DeckChanges {
     let cards = |markdown: &str| {
-        parse_deck("deck.md", markdown)
+        parse_deck("deck.md", split_practice(markdown).0)
             .map(|deck| {
                 deck.cards
                     .into_iter()
@@ -122,4 +168,84 @@ pub fn import_shared(
 ) -> Result<(ImportReport, Vec<u8>), Vec<String>> {
     let bytes = crate::share::decode(code).map_err(|error| vec![error.to_string()])?;
     import_file("Shared deck", &bytes, source, shape, None)
+}
+
+/// A brought deck's markdown (its cards, then any practice in the practice syntax after a
+/// `# Practice` heading) compiled. Practice the linter refuses is left out, and what it found is
+/// returned (`file:line: reason`, lines of the whole file), so the cards can still be studied and
+/// no item that breaks a rule reaches a learner.
+pub fn compile_brought(
+    source: &str,
+    markdown: &str,
+) -> Result<(CompiledDeck, Vec<String>), Vec<ContentError>> {
+    let (cards, practice) = split_practice(markdown);
+    let Some(practice) = practice else {
+        return compile(source, cards, &[]).map(|deck| (deck, Vec::new()));
+    };
+    // Blank lines stand in for the cards above, so the linter's line numbers are the file's.
+    let before = cards.lines().count();
+    let padded = format!("{}{practice}", "\n".repeat(before));
+    match compile(source, cards, &[(source.to_owned(), padded)]) {
+        Ok(deck) => Ok((deck, Vec::new())),
+        Err(problems) => {
+            let deck = compile(source, cards, &[])?;
+            Ok((deck, problems.iter().map(ToString::to_string).collect()))
+        }
+    }
+}
+
+/// `text` split where its practice starts: the first `# Practice` heading outside a code block.
+pub fn split_practice(text: &str) -> (&str, Option<&str>) {
+    let mut fence: Option<(char, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        match fence {
+            Some((ch, len)) => {
+                let rest = trimmed.trim_start();
+                let run = rest.chars().take_while(|c| *c == ch).count();
+                if run >= len && rest[run * ch.len_utf8()..].trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None => {
+                if let Some(opened) = fence_opening(trimmed) {
+                    fence = Some(opened);
+                } else if is_practice_heading(trimmed) {
+                    return (&text[..at], Some(&text[at..]));
+                }
+            }
+        }
+        at += line.len();
+    }
+    (text, None)
+}
+
+fn is_practice_heading(line: &str) -> bool {
+    line.strip_prefix("# ").is_some_and(|title| {
+        let title = title.trim();
+        title == "Practice" || title.starts_with("Practice:")
+    })
+}
+
+/// A deck and its practice files as one file in the app's own format: the deck's text, then each
+/// practice file under a `# Practice…` heading. What "Download Markdown" gives for the built-in
+/// deck, and what [`import_file`] reads back whole, practice included.
+pub fn export_markdown(text: &str, practice: &[(String, String)]) -> String {
+    let mut out = text.trim_end().to_owned();
+    out.push('\n');
+    for (_, file) in practice {
+        out.push('\n');
+        if !file
+            .trim_start()
+            .lines()
+            .next()
+            .is_some_and(is_practice_heading)
+        {
+            out.push_str("# Practice\n\n");
+        }
+        out.push_str(file.trim());
+        out.push('\n');
+    }
+    out
 }

@@ -20,7 +20,10 @@ mod search_docs;
 pub mod share;
 
 pub use compile::compile;
-pub use imported::{compare, import_file, import_shared};
+pub use imported::{
+    APP_FORMAT, compare, compile_brought, export_markdown, import_file, import_shared,
+    split_practice,
+};
 pub use parse::parse_deck;
 pub use search_docs::{deck_acronyms, documents};
 

@@ -2,7 +2,8 @@
 //!
 //! The worker first posts `{ ready: true }` once its wasm is running: a message posted to it
 //! before then would find no handler and be lost, so the page waits for that before asking.
-//! The page then posts `{ source, text, practice: [[path, text], …] }`; the worker answers
+//! The page then posts `{ source, text, practice: [[path, text], …] }` (without `practice`, the
+//! text is a brought deck's, practice included: [`crate::compile_brought`]); the worker answers
 //! `{ deck: Uint8Array }` (the compiled bytes, transferred, not copied) or `{ errors: [string] }`
 //! (every `file:line: reason`), or `{ errors: [what was wrong with the request] }` for a
 //! message of another shape. One answer per request, in order.
@@ -76,8 +77,8 @@ fn answer(request: &JsValue) -> Reply {
     }
     if let (Some(markdown), Some(source), Some(name)) = (text("anki"), text("source"), text("name"))
     {
-        return match crate::compile(&source, &markdown, &[]) {
-            Ok(deck) => Reply::Text(prep_engine::compiled::anki_export(&deck, &name)),
+        return match crate::compile_brought(&source, &markdown) {
+            Ok((deck, _)) => Reply::Text(prep_engine::compiled::anki_export(&deck, &name)),
             Err(errors) => Reply::Errors(strings(
                 &errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
             )),
@@ -97,6 +98,15 @@ fn answer(request: &JsValue) -> Reply {
         ));
     }
     match read_request(request) {
+        // A brought deck's markdown carries its practice itself.
+        Ok((source, text, practice)) if practice.is_empty() => {
+            match crate::compile_brought(&source, &text) {
+                Ok((deck, _)) => Reply::Deck(Uint8Array::from(deck.write().as_slice())),
+                Err(errors) => Reply::Errors(strings(
+                    &errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                )),
+            }
+        }
         Ok((source, text, practice)) => match crate::compile_deck(&source, &text, &practice) {
             Ok(bytes) => Reply::Deck(Uint8Array::from(bytes.as_slice())),
             Err(errors) => Reply::Errors(strings(&errors)),

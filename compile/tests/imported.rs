@@ -107,3 +107,59 @@ fn a_shared_link_imports_the_deck_it_carries() {
     assert!(CompiledDeck::read(&bytes).is_ok());
     assert!(prep_compile::import_shared("AAAA", "shared.md", None).is_err());
 }
+
+#[test]
+fn the_built_in_deck_exported_as_markdown_imports_whole_with_its_practice() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join("content/interview.md")).unwrap();
+    let practice =
+        prep_compile::practice::read_files(&root.join("content/practice"), "content/practice")
+            .unwrap();
+    let built = CompiledDeck::read(
+        &prep_compile::compile_deck("content/interview.md", &text, &practice).unwrap(),
+    )
+    .unwrap();
+    let export = prep_compile::export_markdown(&text, &practice);
+    let (report, bytes) = import_file(
+        "interview.md",
+        export.as_bytes(),
+        "interview-2.md",
+        None,
+        None,
+    )
+    .expect("imports");
+    assert_eq!(report.shape, prep_compile::APP_FORMAT);
+    assert!(report.unplaced.is_empty());
+    assert_eq!(report.practice_problems, Vec::<String>::new());
+    let brought = CompiledDeck::read(&bytes).unwrap();
+    assert_eq!(brought.deck().cards.len(), built.deck().cards.len());
+    let items = |deck: &CompiledDeck| {
+        (0..deck.deck().cards.len())
+            .map(|card| deck.card(card).choice.len() + deck.card(card).fill_in.len())
+            .sum::<usize>()
+    };
+    assert_eq!(report.practice_items, items(&built));
+    assert_eq!(items(&brought), items(&built));
+    for (a, b) in brought.deck().cards.iter().zip(&built.deck().cards) {
+        assert_eq!((&a.id, &a.prompt), (&b.id, &b.prompt));
+    }
+}
+
+#[test]
+fn practice_the_linter_refuses_is_left_out_and_said() {
+    let text = format!(
+        "{QUESTIONS}\n# Practice: ORM\n\n## what-does-select-related-do\n\n### choice\nWhich one?\n\n- [x] A\n  Because.\n"
+    );
+    let (report, bytes) =
+        import_file("notes.md", text.as_bytes(), "notes.md", None, None).expect("imports");
+    assert_eq!(report.cards, 2);
+    assert_eq!(report.practice_items, 0);
+    assert!(!report.practice_problems.is_empty());
+    // Lines are the file's own.
+    assert!(
+        report.practice_problems[0].starts_with("notes.md:1"),
+        "{:?}",
+        report.practice_problems
+    );
+    assert!(CompiledDeck::read(&bytes).is_ok());
+}

@@ -19,6 +19,10 @@ pub struct ImportReport {
     pub sections: usize,
     /// Every line that went into no card, so the person can see that nothing else was lost.
     pub unplaced: Vec<UnplacedLine>,
+    /// Practice items (choice, true or false, fill-in) the deck carries and the linter passed.
+    pub practice_items: usize,
+    /// What the linter found in the deck's practice, which was therefore left out.
+    pub practice_problems: Vec<String>,
     /// When the file updates a deck already kept: what it adds, changes and removes.
     pub changes: Option<DeckChanges>,
     /// The first cards as they will show: question and rendered (safe) answer HTML.

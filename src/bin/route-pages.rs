@@ -11,7 +11,11 @@ use std::process::ExitCode;
 
 use interview_prep::base_path::{base_href_path, site_base};
 use interview_prep::deck::load_embedded;
+use interview_prep::paths::built_in_markdown_file;
 use interview_prep::prerender::pages;
+
+/// The built-in deck and its practice as one markdown file (`build.rs`).
+const EXPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.md"));
 
 fn main() -> ExitCode {
     let Some(staging) = std::env::args().nth(1) else {
@@ -45,6 +49,10 @@ fn write_pages(staging: &Path) -> Result<usize, String> {
         ));
     }
     let compiled = load_embedded().map_err(|e| format!("the compiled deck: {e}"))?;
+    // The deck as one file in its own format, to download from the library (not a page).
+    let export = staging.join(built_in_markdown_file());
+    std::fs::write(&export, EXPORT)
+        .map_err(|e| format!("cannot write {}: {e}", export.display()))?;
     let pages = pages(&compiled);
     for page in &pages {
         let file = staging.join(&page.file);

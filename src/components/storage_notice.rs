@@ -8,10 +8,15 @@ use crate::clock::now;
 use crate::download::{dated_file_name, download};
 use crate::state::{StudyState, WayOut, use_study};
 
-/// Downloads this browser's progress as an export file.
+/// Downloads this browser's progress on the deck being studied as an export file, named after
+/// the deck when it is one brought at run time (two decks' exports never share a name).
 pub fn download_progress(study: StudyState) {
     let text = study.progress.with_untracked(|p| export(p, now()));
-    download(&dated_file_name("interview-prep-progress"), &text);
+    let stem = match crate::base_path::opened_deck() {
+        Some(deck) => format!("interview-prep-progress-{deck}"),
+        None => "interview-prep-progress".to_owned(),
+    };
+    download(&dated_file_name(&stem), &text);
 }
 
 #[component]

@@ -13,7 +13,7 @@ use crate::components::document_title::set_document_title;
 use crate::deck::{use_cards, use_deck};
 use crate::deck_library::{self, DeckSummary, SavedDeck};
 use crate::download::download_as;
-use crate::paths::IMPORT_PATH;
+use crate::paths::{IMPORT_PATH, built_in_markdown_file};
 use crate::routes::import::{SHARED_FRAGMENT, UPDATE_QUERY};
 use crate::state::use_study;
 use prep_engine::compiled::anki_export;
@@ -61,6 +61,7 @@ fn BuiltInDeck() -> impl IntoView {
             <p class="muted">{format!("Built in: {} cards in {} sections", cards.cards.len(), cards.sections.len())}</p>
             <p>{move || format!("{} due now", due())}</p>
             <div class="button-row">
+                <a class="button" href=site_href(&format!("/{}", built_in_markdown_file())) download=built_in_markdown_file()>"Download Markdown"</a>
                 <button class="button" on:click=download_anki>"Download for Anki"</button>
             </div>
         </li>

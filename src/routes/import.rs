@@ -324,6 +324,15 @@ fn PreviewPanel(
                 </option>
             }).collect_view()}
         </select>
+        {(report.practice_items > 0).then(|| view! {
+            <p>{format!("{} for multiple choice and fill-in, checked by the practice linter.", plural(report.practice_items, "practice item"))}</p>
+        })}
+        {(!report.practice_problems.is_empty()).then(|| view! {
+            <details class="import-unplaced">
+                <summary>{format!("The deck's practice was left out: the linter found {}", plural(report.practice_problems.len(), "problem"))}</summary>
+                <ul>{report.practice_problems.iter().map(|p| view! { <li class="pre-wrap">{p.clone()}</li> }).collect_view()}</ul>
+            </details>
+        })}
         {report.changes.clone().map(|changes| view! { <Changes changes=changes/> })}
         <h3>"The first cards"</h3>
         <ol class="import-cards">

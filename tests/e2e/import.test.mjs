@@ -307,3 +307,32 @@ test('a deck exported for Anki imports back with the same cards', async () => {
   await addDeck(page);
   assert.deepEqual(problems(page), []);
 });
+
+test('the built-in deck downloaded as Markdown imports whole, practice included, with every mode', async () => {
+  const page = await app.newUser();
+  await open(page, app.url, 'decks');
+  const entry = page.getByRole('listitem').first();
+  const file = await downloadFrom(page, entry.getByRole('link', { name: 'Download Markdown' }));
+  assert.equal(file.name, 'interview.md');
+  assert.match(file.text, /^# Django, DRF/);
+  assert.match(file.text, /\n# Practice: /);
+  await open(page, app.url, 'import');
+  await page.getByLabel('Choose a file').setInputFiles({ name: file.name, mimeType: 'text/markdown', buffer: Buffer.from(file.text) });
+  await page.getByRole('heading', { level: 2, name: /^Preview: / }).waitFor({ timeout: 60000 });
+  assert.equal((await counts(page)).cards, 141);
+  assert.match(await page.getByLabel('Read as').locator('option:checked').innerText(), /This app's format/);
+  assert.match(await page.locator('main').innerText(), /\d+ practice items for multiple choice and fill-in/);
+  assert.match(await page.locator('main').innerText(), /Every line of the file is in a card\./);
+  await addDeck(page);
+  await page.getByRole('link', { name: 'All study modes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Study' }).waitFor();
+  const modes = await page.locator('.mode-name').allInnerTexts();
+  for (const mode of ['Multiple choice quiz', 'Fill in', 'Classification drill', 'Typed recall', 'Mock interview']) {
+    assert.ok(modes.includes(mode), `${mode} in ${modes.join(', ')}`);
+  }
+  // The quiz asks the deck's own authored items: a stem from its practice text.
+  await page.getByRole('link', { name: /Multiple choice quiz/ }).click();
+  const stem = (await page.locator('#quiz-stem').textContent()).trim();
+  assert.ok(stem.length > 10 && file.text.includes(stem.slice(0, 30).replace(/`/g, '')) || file.text.includes(stem.slice(0, 20)), stem);
+  assert.deepEqual(problems(page), []);
+});
