@@ -9,6 +9,24 @@ use super::lines::{Line, scan};
 pub(super) fn extract(text: &str) -> Extracted {
     let lines = scan(text);
     let mut collector = Collector::new(&lines);
+    // For each line, the next line (after it) that ends a block, and the next `?` separator
+    // (from it): found in one backward pass, so a long file without blank lines (a TSV) is read
+    // in linear time rather than rescanned from every line.
+    let mut block_end = vec![lines.len(); lines.len()];
+    let mut separator = vec![lines.len(); lines.len()];
+    for index in (0..lines.len()).rev() {
+        if index + 1 < lines.len() {
+            block_end[index] = if ends_block(&lines[index + 1]) {
+                index + 1
+            } else {
+                block_end[index + 1]
+            };
+            separator[index] = separator[index + 1];
+        }
+        if !lines[index].code && matches!(lines[index].text.trim(), "?" | "??") {
+            separator[index] = index;
+        }
+    }
     let mut at = 0;
     while at < lines.len() {
         let line = &lines[at];
@@ -30,12 +48,8 @@ pub(super) fn extract(text: &str) -> Extracted {
             continue;
         }
         // A block: lines up to a blank line (outside code), a heading or a tag line.
-        let end = (at..lines.len())
-            .find(|next| *next > at && ends_block(&lines[*next]))
-            .unwrap_or(lines.len());
-        if let Some(split) = (at..end)
-            .find(|index| !lines[*index].code && matches!(lines[*index].text.trim(), "?" | "??"))
-        {
+        let end = block_end[at];
+        if let Some(split) = Some(separator[at]).filter(|split| *split < end) {
             let question = lines[at..split]
                 .iter()
                 .map(|line| line.text.trim())
