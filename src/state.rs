@@ -271,11 +271,17 @@ impl StudyState {
     }
 }
 
+/// This site's namespace in localStorage (every deck's, and site-wide preferences such as the
+/// theme, live inside it).
+pub fn site_keys() -> StoreKeys {
+    StoreKeys::for_site(&format!("{}/", site_base()))
+}
+
 /// Loads progress from localStorage and provides the state; call once, at the app's root.
 pub fn provide_study_state() -> StudyState {
     let mut storage = BrowserStorage::local();
     let deck = use_deck();
-    let site_keys = StoreKeys::for_site(&format!("{}/", site_base()));
+    let site_keys = site_keys();
     // Where this deck's progress was kept before decks had namespaces: moved (or merged) into
     // the deck's own keys on load (`deck_move`).
     let older = if crate::base_path::is_single_file() {

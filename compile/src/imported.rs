@@ -10,7 +10,7 @@ use prep_engine::content::ContentError;
 use prep_engine::imported::{DeckChanges, ImportReport, ShapeFound, UnplacedLine};
 
 use crate::compile::compile;
-use crate::import::{Converted, Shape, convert, decode, detect};
+use crate::import::{Converted, Shape, convert_detected, decode, detect};
 use crate::parse::{fence_opening, parse_deck};
 
 /// The shape key of a file already in the app's own format (what "Download Markdown" writes).
@@ -43,29 +43,36 @@ pub fn import_file(
     let native = parse_deck(file, cards_text)
         .ok()
         .filter(|deck| !deck.cards.is_empty() && matches!(shape, None | Some(APP_FORMAT)));
-    let converted = match &native {
-        Some(deck) => Converted {
-            shape: Shape::QuestionHeadings,
-            markdown: text.clone(),
-            cards: deck.cards.len(),
-            sections: deck.sections.len(),
-            unplaced: Vec::new(),
-        },
+    let (converted, detected) = match &native {
+        Some(deck) => (
+            Converted {
+                shape: Shape::QuestionHeadings,
+                markdown: text.clone(),
+                cards: deck.cards.len(),
+                sections: deck.sections.len(),
+                unplaced: Vec::new(),
+            },
+            detect(cards_text),
+        ),
         None => {
-            let mut converted = convert(cards_text, title, shape.and_then(Shape::from_key))
-                .map_err(|none| vec![none.to_string()])?;
+            let (mut converted, detected) =
+                convert_detected(cards_text, title, shape.and_then(Shape::from_key))
+                    .map_err(|none| vec![none.to_string()])?;
             if let Some(practice) = practice {
                 converted.markdown = format!("{}\n{practice}", converted.markdown);
             }
-            converted
+            (converted, detected)
         }
+    };
+    let shape_label = match native {
+        Some(_) => APP_FORMAT_LABEL,
+        None => converted.shape.label(),
     };
     let (deck, practice_problems) =
         compile_brought(source, &converted.markdown).map_err(|errors| {
             // The converter writes only what the parser reads: reaching this is a bug, said plainly.
             let mut said = vec![format!(
-                "The file was read as {} but its cards could not be compiled:",
-                converted.shape.label()
+                "The file was read as {shape_label} but its cards could not be compiled:"
             )];
             said.extend(errors.iter().map(ToString::to_string));
             said
@@ -79,15 +86,11 @@ pub fn import_file(
             cards: deck.cards.len(),
         })
         .collect();
-    shapes.extend(
-        detect(cards_text)
-            .into_iter()
-            .map(|(shape, cards)| ShapeFound {
-                key: shape.key().to_owned(),
-                label: shape.label().to_owned(),
-                cards,
-            }),
-    );
+    shapes.extend(detected.into_iter().map(|(shape, cards)| ShapeFound {
+        key: shape.key().to_owned(),
+        label: shape.label().to_owned(),
+        cards,
+    }));
     let practice_items = (0..deck.deck().cards.len())
         .map(|card| deck.card(card).choice.len() + deck.card(card).fill_in.len())
         .sum();

@@ -65,11 +65,7 @@ enum Reply {
 }
 
 fn answer(request: &JsValue) -> Reply {
-    let text = |name: &str| {
-        Reflect::get(request, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
-    };
+    let text = |name: &str| text_field(request, name);
     if let Ok(bytes) = Reflect::get(request, &JsValue::from_str("import"))
         .and_then(|bytes| bytes.dyn_into::<Uint8Array>())
     {
@@ -116,11 +112,7 @@ fn answer(request: &JsValue) -> Reply {
 }
 
 fn import(request: &JsValue, bytes: &[u8]) -> Reply {
-    let text = |name: &str| {
-        Reflect::get(request, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
-    };
+    let text = |name: &str| text_field(request, name);
     let (Some(file), Some(source)) = (text("file"), text("source")) else {
         return Reply::Errors(strings(&[
             "the request has no `file` or `source`".to_owned()
@@ -152,17 +144,21 @@ fn reply(key: &str, value: &JsValue) -> Object {
     reply
 }
 
+/// The request's field `name` when it is a string.
+fn text_field(request: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(request, &JsValue::from_str(name))
+        .ok()
+        .and_then(|value| value.as_string())
+}
+
 type Request = (String, String, Vec<(String, String)>);
 
 fn read_request(request: &JsValue) -> Result<Request, String> {
-    let text_field = |name: &str| {
-        Reflect::get(request, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
-            .ok_or_else(|| format!("the request has no text `{name}`"))
+    let required = |name: &str| {
+        text_field(request, name).ok_or_else(|| format!("the request has no text `{name}`"))
     };
-    let source = text_field("source")?;
-    let text = text_field("text")?;
+    let source = required("source")?;
+    let text = required("text")?;
     let files = Reflect::get(request, &JsValue::from_str("practice")).unwrap_or(JsValue::UNDEFINED);
     let mut practice = Vec::new();
     if !files.is_undefined() {

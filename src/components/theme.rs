@@ -3,10 +3,8 @@
 //! `data-theme` on `<html>`, which the stylesheet's colours follow.
 
 use leptos::prelude::*;
-use prep_engine::progress::StoreKeys;
 use prep_engine::storage::Storage;
 
-use crate::base_path::site_base;
 use crate::browser_storage::BrowserStorage;
 
 /// The preference's name: `interview-prep@/interview-prep/:theme` holds "light" or "dark".
@@ -16,7 +14,7 @@ pub const THEME_KEY: &str = "theme";
 const THEMES: [(&str, &str); 3] = [("", "System"), ("light", "Light"), ("dark", "Dark")];
 
 fn key() -> String {
-    StoreKeys::for_site(&format!("{}/", site_base())).preference(THEME_KEY)
+    crate::state::site_keys().preference(THEME_KEY)
 }
 
 /// The saved choice, or "" (anything unreadable means the system's).

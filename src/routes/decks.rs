@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use prep_engine::content::DeckId;
 use prep_engine::progress::{ProgressStore, StoreKeys};
 
-use crate::base_path::{deck_href, opened_deck, site_base, site_href};
+use crate::base_path::{deck_href, opened_deck, site_href};
 use crate::browser_storage::BrowserStorage;
 use crate::clock::now;
 use crate::components::document_title::set_document_title;
@@ -270,7 +270,7 @@ fn with_title(markdown: &str, title: &str) -> String {
 
 /// Where deck `id`'s progress lives (as `state` keeps it when the deck is open).
 fn deck_keys(id: &DeckId) -> StoreKeys {
-    StoreKeys::for_site(&format!("{}/", site_base())).for_deck(id)
+    crate::state::site_keys().for_deck(id)
 }
 
 /// How many of deck `id`'s studied cards are due now, from its saved progress.

@@ -167,6 +167,21 @@ fn ranked(text: &str) -> Vec<Converted> {
 /// Converts `text` with `shape`, or with the best shape [`detect`] finds when `None`. `title`
 /// names the deck when the file has no `# Title` of its own.
 pub fn convert(text: &str, title: &str, shape: Option<Shape>) -> Result<Converted, NoCards> {
+    convert_detected(text, title, shape).map(|(converted, _)| converted)
+}
+
+/// [`convert`], and what [`detect`] finds in `text`, from one ranking of the shapes (the
+/// preview shows both; ranking converts the file once per shape).
+pub fn convert_detected(
+    text: &str,
+    title: &str,
+    shape: Option<Shape>,
+) -> Result<(Converted, Vec<(Shape, usize)>), NoCards> {
+    let ranking = ranked(text);
+    let found: Vec<(Shape, usize)> = ranking
+        .iter()
+        .map(|converted| (converted.shape, converted.cards))
+        .collect();
     let no_cards = |looked_for: Vec<Shape>| NoCards {
         looked_for,
         first_lines: text
@@ -178,20 +193,20 @@ pub fn convert(text: &str, title: &str, shape: Option<Shape>) -> Result<Converte
             .map(|line| line.chars().take(200).collect())
             .collect(),
     };
-    match shape {
+    let converted = match shape {
         Some(shape) => {
             let converted = convert_as(text, title, shape);
             if converted.cards == 0 {
-                Err(no_cards(vec![shape]))
-            } else {
-                Ok(converted)
+                return Err(no_cards(vec![shape]));
             }
+            converted
         }
-        None => match ranked(text).first() {
-            Some(best) => Ok(convert_as(text, title, best.shape)),
-            None => Err(no_cards(Shape::ALL.to_vec())),
+        None => match ranking.first() {
+            Some(best) => convert_as(text, title, best.shape),
+            None => return Err(no_cards(Shape::ALL.to_vec())),
         },
-    }
+    };
+    Ok((converted, found))
 }
 
 fn convert_as(text: &str, title: &str, shape: Shape) -> Converted {
