@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/wasm-toolchain.sh
+choose_wasm_toolchain
 trunk build --release --public-url "$PUBLIC_URL" --dist "$DIST"
 # The same app as one HTML file that works from disk (file://), beside the site.
 node scripts/single-file.mjs "$DIST"

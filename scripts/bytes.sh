@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# The release build's toolchain and flags, so the bytes are the shipped ones.
+source scripts/wasm-toolchain.sh
+choose_wasm_toolchain
 target="${CARGO_TARGET_DIR:-target}"
 cargo build --quiet --release --target wasm32-unknown-unknown --bin interview-prep
 out="$target/bytes"

@@ -4,6 +4,9 @@
 # the page itself, readable before (and without) the wasm. See src/prerender.rs.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run from a Trunk hook}"
+# Native code: on stable like the tests, whichever toolchain built the wasm
+# (scripts/wasm-toolchain.sh), so it reuses their compiled dependencies.
+unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES
 cargo run --quiet --bin route-pages -- "$staging"
 # Then the service worker, which lists (and hashes) every file, pages included.
 node scripts/service-worker.mjs "$staging"

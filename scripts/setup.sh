@@ -19,6 +19,21 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm's pinned nightly with the standard library's source (scripts/wasm-toolchain.sh
+# says why); the build falls back to stable, saying so, if this cannot be installed.
+source scripts/wasm-toolchain.sh
+if ! wasm_nightly_installed; then
+  step "rustup toolchain install $WASM_NIGHTLY (rust-src, wasm32; about a minute)"
+  rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src \
+    --target wasm32-unknown-unknown ||
+    echo "note: $WASM_NIGHTLY could not be installed: the wasm will be built with stable Rust" >&2
+fi
+if wasm_nightly_installed; then
+  # The standard library's own crates, which Trunk's offline build cannot download.
+  (use_wasm_nightly && cargo fetch --quiet --target wasm32-unknown-unknown) ||
+    echo "note: the standard library's dependencies could not be fetched: the wasm will be built with stable Rust" >&2
+fi
+
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
   step "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

@@ -25,3 +25,12 @@ scripts/build.sh
 
 step "browser tests (headless Chromium, served under $PUBLIC_URL)"
 node --test --test-concurrency=1 tests/e2e/
+
+# The release wasm is built with a pinned nightly (scripts/wasm-toolchain.sh); without it the
+# build must still work, on stable, and say so. Proof: build with the nightly made unavailable
+# and run the browsing and fault tests on that bundle.
+step "the stable fallback: release build with the nightly made unavailable"
+fallback="target/dist-fallback"
+WASM_NIGHTLY=nightly-made-unavailable DIST="$fallback" scripts/build.sh 2>&1 | tee target/fallback-build.log
+grep -q "building the wasm with stable Rust instead" target/fallback-build.log
+DIST="$fallback" node --test --test-concurrency=1 tests/e2e/browse.test.mjs tests/e2e/fault.test.mjs

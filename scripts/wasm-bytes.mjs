@@ -90,8 +90,11 @@ if (names.size === 0) {
 
 // The crate a demangled name belongs to: the first path segment, looking through `<`, `&`,
 // `dyn ` and `impl ` so `<alloc::vec::Vec<T> as Drop>::drop` is alloc.
+// The crate disambiguators v0 mangling adds (`core[6a69a5c15ad3308a]::`, fewer digits when the
+// hash has leading zeros) are dropped first.
+const withoutCrateHashes = (name) => name.replace(/\[[0-9a-f]{1,16}\]/g, '');
 const crateOf = (name) => {
-  const cleaned = name.replace(/\[[0-9a-f]{16}\]/g, '');
+  const cleaned = withoutCrateHashes(name);
   if (/^<(str|\[[^\]]*\])>::/.test(cleaned)) return 'core/alloc (str and slice methods)';
   const match = /([a-z_][a-z0-9_]*)::/.exec(cleaned);
   if (match) return match[1];
@@ -102,7 +105,7 @@ const byCrate = new Map();
 const byRoute = new Map();
 let codeTotal = 0;
 bodySizes.forEach((size, i) => {
-  const name = names.get(i + importedFunctions) ?? '';
+  const name = withoutCrateHashes(names.get(i + importedFunctions) ?? '');
   codeTotal += size;
   const crate = crateOf(name);
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);

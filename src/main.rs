@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use prep_engine::compiled::CompiledDeck;
 
 fn main() {
+    // Prints a panic's message in a stable build. The release build (scripts/wasm-toolchain.sh)
+    // traps at once without running it; index.html's fault notice tells the person either way.
     console_error_panic_hook::set_once();
     // The build's copy of the page is already there: let it paint first (a frame, then a task),
     // then start in two tasks, reading the deck and then mounting, so no single task holds a

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appForThisFile, open } from '../support/browser.mjs';
 import { COMPILE_WORKER } from '../../scripts/first-visit.mjs';
@@ -28,9 +28,15 @@ function sources() {
 function builtDeck() {
   const target = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
   const dir = join(target, 'wasm32-unknown-unknown/release/build');
-  const found = readdirSync(dir)
-    .filter((name) => name.startsWith('interview-prep-'))
-    .map((name) => join(dir, name, 'out/compiled-deck.bin'))
+  // `build/interview-prep-<hash>/out` on stable; newer cargo (the nightly the wasm is built
+  // with) writes `build/interview-prep/<hash>/out`.
+  const nested = join(dir, 'interview-prep');
+  const outDirs = [
+    ...readdirSync(dir).filter((name) => name.startsWith('interview-prep-')).map((name) => join(dir, name)),
+    ...(existsSync(nested) ? readdirSync(nested).map((name) => join(nested, name)) : []),
+  ];
+  const found = outDirs
+    .map((outDir) => join(outDir, 'out/compiled-deck.bin'))
     .filter((path) => { try { return statSync(path).isFile(); } catch { return false; } })
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   assert.ok(found.length > 0, `no compiled-deck.bin under ${dir}: build the release bundle first`);
