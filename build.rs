@@ -1,7 +1,10 @@
 //! Compiles the content at build time (see ARCHITECTURE.md, "Compile, then study"): parses
 //! `content/interview.md` and the authored practice in `content/practice/*.md`, lints the
-//! practice, renders everything natively, and writes the compiled deck to
-//! `$OUT_DIR/compiled-deck.bin`, which `src/deck.rs` embeds. Malformed markdown or an item the
+//! practice, renders everything natively, and writes the compiled deck to `$OUT_DIR`: whole as
+//! `compiled-deck.bin`, and as two files, `compiled-deck-without-bank.bin`, which `src/deck.rs`
+//! embeds, and `question-bank.bin`, which `src/bin/route-pages.rs` puts beside the app for the
+//! practice screens to fetch (the larger half of the deck, asked by no page a visit opens).
+//! Malformed markdown or an item the
 //! linter refuses fails `cargo build` / `trunk build` here with `file:line: reason`, so a
 //! broken deck never ships.
 
@@ -18,7 +21,7 @@ fn main() {
         Err(error) => fail(&format!("cannot read {CONTENT}: {error}")),
     };
     let practice = practice_files();
-    let compiled = match prep_compile::compile_deck(CONTENT, &source, &practice) {
+    let (deck_part, bank) = match prep_compile::compile_deck_apart(CONTENT, &source, &practice) {
         Ok(bytes) => bytes,
         Err(errors) => {
             for error in &errors {
@@ -31,9 +34,16 @@ fn main() {
         }
     };
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let out = Path::new(&out_dir).join("compiled-deck.bin");
-    if let Err(error) = std::fs::write(&out, compiled) {
-        fail(&format!("cannot write {}: {error}", out.display()));
+    let whole = [deck_part.as_slice(), bank.as_slice()].concat();
+    for (name, bytes) in [
+        ("compiled-deck.bin", &whole),
+        ("compiled-deck-without-bank.bin", &deck_part),
+        ("question-bank.bin", &bank),
+    ] {
+        let out = Path::new(&out_dir).join(name);
+        if let Err(error) = std::fs::write(&out, bytes) {
+            fail(&format!("cannot write {}: {error}", out.display()));
+        }
     }
     // The deck as one file in its own format, practice included: the built-in deck's "Download
     // Markdown" (`src/bin/route-pages.rs` puts it beside the pages).

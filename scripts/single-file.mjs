@@ -1,14 +1,15 @@
 // Writes the whole app as one self-contained HTML file (issue 16), to share by email or USB
-// stick and open from disk: the stylesheet and icon inlined, the wasm inlined as base64 bytes,
-// and the JS glue loaded from a blob: URL (Chromium blocks module and wasm fetches from file://,
-// but not an inline module script, a blob: import or WebAssembly from bytes). Progress is kept
-// in the browser's localStorage for that file, as the hosted app keeps it for its site.
+// stick and open from disk: the stylesheet and icon inlined, the wasm and the question bank
+// inlined as base64 bytes, and the JS glue loaded from a blob: URL (Chromium blocks module and
+// wasm fetches from file://, but not an inline module script, a blob: import, WebAssembly from
+// bytes or a data: URL). Progress is kept in the browser's localStorage for that file, as the
+// hosted app keeps it for its site.
 //
 // It leaves out what needs a web server: the service worker and manifest (the file is already
 // offline) and the build-time copy of the home page, whose links point into the site.
 //
 //   node scripts/single-file.mjs <bundle dir> [output file]   (default <bundle dir>/interview-prep.html)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_TIME_MARKUP } from './build-time-markup.mjs';
 
@@ -104,6 +105,15 @@ const { default: init, ...bindings } = await import(glue);
 const bytes = Uint8Array.from(atob(${scriptString(file(wasm).toString('base64'))}), (c) => c.charCodeAt(0));
 const wasm = await init({ module_or_path: bytes });${rest}</script>`,
   'Trunk start-up script',
+);
+// The question bank the practice screens fetch (src/components/question_bank.rs), as a data:
+// URL the app fetches instead of the file beside it.
+const banks = readdirSync(dir).filter((name) => /^bank-[0-9a-f]{16}\.bin$/.test(name));
+if (banks.length !== 1) fail(`expected one question bank (bank-<digest>.bin) in ${dir}, found ${banks.length}`);
+replaceOnce(
+  /<\/head>/,
+  `<link id="question-bank" rel="alternate" type="application/octet-stream" href="data:application/octet-stream;base64,${readFileSync(join(dir, banks[0])).toString('base64')}" />\n</head>`,
+  'end of <head>',
 );
 // The build-time home page links into the site; from disk the app draws its own at once.
 html = html.replace(BUILD_TIME_MARKUP, '');

@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::base_path::{href, opened_deck, router_base, site_href};
 use crate::components::page_focus::{SkipLink, focus_heading_on_page_change};
+use crate::components::question_bank::NeedsQuestionBank;
 use crate::components::search_box::SearchBox;
 use crate::components::shortcut_sheet::ShortcutSheet;
 use crate::components::storage_notice::StorageNotice;
@@ -65,11 +66,12 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/progress") view=ProgressPage/>
                     <Route path=path!("/review") view=ReviewPage/>
-                    <Route path=path!("/quiz") view=QuizPage/>
+                    // The screens that ask the deck's choice and fill-in items wait for them.
+                    <Route path=path!("/quiz") view=|| view! { <NeedsQuestionBank><QuizPage/></NeedsQuestionBank> }/>
                     <Route path=path!("/drill") view=DrillPage/>
                     <Route path=path!("/recall") view=RecallPage/>
-                    <Route path=path!("/fill-in") view=FillInPage/>
-                    <Route path=path!("/mock") view=MockPage/>
+                    <Route path=path!("/fill-in") view=|| view! { <NeedsQuestionBank><FillInPage/></NeedsQuestionBank> }/>
+                    <Route path=path!("/mock") view=|| view! { <NeedsQuestionBank><MockPage/></NeedsQuestionBank> }/>
                     <Route path=path!("/decks") view=DecksPage/>
                     <Route path=path!("/import") view=ImportPage/>
                 </Routes>

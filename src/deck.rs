@@ -9,11 +9,18 @@ use leptos::prelude::*;
 use prep_engine::compiled::{CompiledDeck, LoadError};
 use prep_engine::content::{Deck, DeckId};
 
-/// The compiled deck's bytes, from `build.rs`: the one deck built into the app.
-const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compiled-deck.bin"));
+/// The compiled deck's bytes up to its question bank, from `build.rs`: the one deck built into
+/// the app. The bank is a file beside the app, fetched by the practice screens
+/// (`components::question_bank`).
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compiled-deck-without-bank.bin"));
 
-/// Reads the built-in deck from its bytes (each call reads it anew: the caller keeps it).
-/// Recorded as a User Timing entry ("prep:deck-load") in the browser, so start-up cost can be
+/// The built-in deck's question bank, for native code: the page writer puts it beside the app
+/// (`src/bin/route-pages.rs`), and native tests study the whole deck. No code of the app's wasm
+/// names it, so the wasm never carries it (the size test would see 60 KB if it did).
+pub const QUESTION_BANK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/question-bank.bin"));
+
+/// Reads the built-in deck from its bytes (each call reads it anew: the caller keeps it): in
+/// the browser without its question bank, natively with it. Recorded as a User Timing entry ("prep:deck-load") in the browser, so start-up cost can be
 /// read in DevTools and by the start-up benchmark, with no logging in the app.
 pub fn load_embedded() -> Result<CompiledDeck, LoadError> {
     #[cfg(target_arch = "wasm32")]
@@ -27,7 +34,11 @@ pub fn load_embedded() -> Result<CompiledDeck, LoadError> {
         loaded
     }
     #[cfg(not(target_arch = "wasm32"))]
-    CompiledDeck::read_static(EMBEDDED)
+    {
+        let deck = CompiledDeck::read_static(EMBEDDED)?;
+        deck.attach_bank(QUESTION_BANK)?;
+        Ok(deck)
+    }
 }
 
 /// Why no deck could be opened for this page.

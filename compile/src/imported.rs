@@ -92,7 +92,7 @@ pub fn import_file(
         cards,
     }));
     let practice_items = (0..deck.deck().cards.len())
-        .map(|card| deck.card(card).choice.len() + deck.card(card).fill_in.len())
+        .map(|card| deck.item_counts(card).iter().sum::<u32>() as usize)
         .sum();
     let report = ImportReport {
         shape: match native {

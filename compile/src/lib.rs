@@ -41,5 +41,17 @@ pub fn compile_deck(
         .map_err(|errors| errors.iter().map(ToString::to_string).collect())
 }
 
+/// [`compile_deck`], as two files: the deck up to its question bank, and the bank, which the
+/// app fetches when a practice screen first opens (`CompiledDeck::write_apart`).
+pub fn compile_deck_apart(
+    source: &str,
+    text: &str,
+    practice: &[(String, String)],
+) -> Result<(Vec<u8>, Vec<u8>), Vec<String>> {
+    compile(source, text, practice)
+        .map(|deck| deck.write_apart())
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

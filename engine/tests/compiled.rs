@@ -199,6 +199,68 @@ fn the_format_reads_back_what_it_wrote() {
 }
 
 #[test]
+fn the_deck_reads_without_its_question_bank_until_the_bank_is_attached() {
+    let compiled = compiled();
+    let (deck_part, bank) = compiled.write_apart();
+    assert_eq!([deck_part.clone(), bank.clone()].concat(), compiled.write());
+    assert!(
+        bank.len() > deck_part.len(),
+        "the bank is the larger half: {} of {} bytes",
+        bank.len(),
+        deck_part.len() + bank.len()
+    );
+    let leaked = |bytes: &[u8]| -> &'static [u8] { Box::leak(bytes.to_vec().into_boxed_slice()) };
+
+    let apart = CompiledDeck::read_static(leaked(&deck_part)).expect("reads without its bank");
+    assert!(!apart.bank_ready());
+    let asked: Vec<usize> = (0..compiled.deck.cards.len())
+        .filter(|&card| compiled.has_choice(card))
+        .collect();
+    // What every page shows is there; which modes a card has is known from the counts.
+    for card in 0..compiled.deck.cards.len() {
+        assert_eq!(apart.answer_html(card), compiled.answer_html(card));
+        assert_eq!(apart.mistakes(card), compiled.mistakes(card));
+        assert_eq!(apart.key_points(card), compiled.key_points(card));
+        assert_eq!(apart.has_choice(card), compiled.has_choice(card));
+        assert_eq!(
+            apart.has_fill_in(card),
+            !compiled.fill_in_prompts(card).is_empty()
+        );
+        assert!(
+            apart.choice_questions(card, 1).is_empty(),
+            "no items before the bank"
+        );
+    }
+    assert!(
+        CompiledDeck::read_checked(&deck_part).is_err(),
+        "a check needs the bank"
+    );
+
+    // Another deck's bank, a stale copy, a cut one: refused, and the deck still waits.
+    let mut changed = bank.clone();
+    changed[bank.len() / 2] ^= 1;
+    for wrong in [&changed[..], &bank[..bank.len() - 1], &[][..]] {
+        let error = apart.attach_bank(leaked(wrong)).unwrap_err();
+        assert!(error.to_string().contains("not this deck's"), "{error}");
+        assert!(!apart.bank_ready());
+    }
+    apart.attach_bank(leaked(&bank)).expect("its own bank");
+    assert!(apart.bank_ready());
+    assert_eq!(&apart, compiled);
+    assert_eq!(
+        apart.choice_questions(asked[0], 7),
+        compiled.choice_questions(asked[0], 7)
+    );
+    assert_eq!(
+        apart.bank_file_name(),
+        format!(
+            "bank-{}.bin",
+            prep_engine::compiled::fingerprint_bytes(&bank)
+        )
+    );
+}
+
+#[test]
 fn another_format_version_is_refused_by_name() {
     // The format is the first value, a varint: one byte while it is under 128.
     let mut bytes = compiled().write();

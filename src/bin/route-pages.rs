@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use interview_prep::base_path::{base_href_path, site_base};
-use interview_prep::deck::load_embedded;
+use interview_prep::deck::{QUESTION_BANK, load_embedded};
 use interview_prep::paths::built_in_markdown_file;
 use interview_prep::prerender::pages;
 
@@ -49,6 +49,10 @@ fn write_pages(staging: &Path) -> Result<usize, String> {
         ));
     }
     let compiled = load_embedded().map_err(|e| format!("the compiled deck: {e}"))?;
+    // The question bank beside the app, named by its digest (`load_embedded` checked it).
+    let bank = staging.join(compiled.bank_file_name());
+    std::fs::write(&bank, QUESTION_BANK)
+        .map_err(|e| format!("cannot write {}: {e}", bank.display()))?;
     // The deck as one file in its own format, to download from the library (not a page).
     let export = staging.join(built_in_markdown_file());
     std::fs::write(&export, EXPORT)

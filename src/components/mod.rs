@@ -23,6 +23,7 @@ pub mod page_focus;
 pub mod practice;
 pub mod progress_bar;
 pub mod qr_code;
+pub mod question_bank;
 pub mod round_summary;
 pub mod search_box;
 pub mod shortcut_sheet;

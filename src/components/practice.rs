@@ -71,7 +71,7 @@ impl PracticeMode {
     pub fn has_material(self, deck: &CompiledDeck, card: usize) -> bool {
         match self {
             PracticeMode::Choose => deck.has_choice(card),
-            PracticeMode::FillIn => !deck.fill_in_prompts(card).is_empty(),
+            PracticeMode::FillIn => deck.has_fill_in(card),
             PracticeMode::Recall => !deck.key_points(card).is_empty(),
         }
     }

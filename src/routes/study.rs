@@ -54,9 +54,7 @@ pub fn mode_has_material(deck: &CompiledDeck, path: &str) -> bool {
     let cards = 0..deck.deck().cards.len();
     match path {
         QUIZ_PATH => cards.into_iter().any(|card| deck.has_choice(card)),
-        FILL_IN_PATH => cards
-            .into_iter()
-            .any(|card| !deck.fill_in_prompts(card).is_empty()),
+        FILL_IN_PATH => cards.into_iter().any(|card| deck.has_fill_in(card)),
         DRILL_PATH => !deck.drills().is_empty(),
         _ => true,
     }

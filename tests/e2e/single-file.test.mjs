@@ -40,6 +40,13 @@ test('the single HTML file works from disk: pages, Back, reload, studying, and p
   await page.getByRole('button', { name: /^Good/ }).click();
   await page.getByRole('button', { name: 'Show answer' }).waitFor();
 
+  // The practice screens' question bank is inside the file too (a data: URL, not a fetch
+  // beside it, which file:// refuses).
+  await page.goto(`${FILE}#/quiz`);
+  await waitForApp(page);
+  await page.locator('#quiz-stem').waitFor();
+  assert.ok((await page.locator('#quiz-stem').textContent()).trim().length > 20, 'a question from the bank');
+
   // Closed and opened again: the answer is remembered.
   await page.close();
   const again = await app.page();

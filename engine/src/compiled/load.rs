@@ -9,7 +9,10 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy};
+use super::{
+    Bank, CardBank, CardText, CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy,
+    fingerprint_bytes,
+};
 use crate::content::{CardKind, Deck, DeckId};
 use crate::search::{SearchDoc, SearchIndex, SearchSource};
 
@@ -46,9 +49,23 @@ struct Header<S, D> {
     source: S,
     fingerprint: S,
     deck: D,
-    /// Byte ranges in the body, `[start, end]`: per card its material and its search
+    /// Byte ranges in the body, `[start, end]`: per card its text and its search
     /// document, then the drills, then the acronyms.
     spans: Vec<[usize; 2]>,
+    /// The body's length: the bank starts where it ends.
+    body_len: usize,
+    bank: BankHeader<S>,
+}
+
+/// What the header says of the question bank.
+#[derive(Serialize, Deserialize)]
+struct BankHeader<S> {
+    len: usize,
+    digest: S,
+    /// Byte ranges in the bank, per card.
+    spans: Vec<[usize; 2]>,
+    /// Per card, its choice and fill-in item counts.
+    counts: Vec<[u32; 2]>,
 }
 
 impl<T> Lazy<T> {
@@ -103,13 +120,38 @@ impl CompiledDeck {
         drills: Vec<CompiledDrill>,
         search: SearchSource,
     ) -> Self {
+        let counts = cards
+            .iter()
+            .map(|card| item_counts(&card.choice, &card.fill_in))
+            .collect();
+        let (texts, banks) = cards
+            .into_iter()
+            .map(|card| {
+                let text = CardText {
+                    answer_html: card.answer_html,
+                    key_points: card.key_points,
+                    mistakes: card.mistakes,
+                };
+                let bank = CardBank {
+                    choice: card.choice,
+                    fill_in: card.fill_in,
+                };
+                (Lazy::ready(text), Lazy::ready(bank))
+            })
+            .unzip();
         Self {
             id: DeckId::of_source(&source),
             source,
             fingerprint,
             deck,
             body: Cow::Borrowed(&[]),
-            cards: cards.into_iter().map(Lazy::ready).collect(),
+            texts,
+            banks,
+            bank: Bank {
+                counts,
+                bytes: OnceLock::from(Cow::Borrowed(&[][..])),
+                ..Bank::default()
+            },
             drills: Lazy::ready(drills),
             search_docs: search.docs.into_iter().map(Lazy::ready).collect(),
             acronyms: Lazy::ready(search.acronyms),
@@ -117,13 +159,75 @@ impl CompiledDeck {
         }
     }
 
-    /// A card's material (empty for an unknown card).
-    pub fn card(&self, card: usize) -> &CompiledCard {
-        static NOTHING: OnceLock<CompiledCard> = OnceLock::new();
-        match self.cards.get(card) {
-            Some(lazy) => lazy.get(&self.body, |material| check_card(card, material)),
-            None => NOTHING.get_or_init(CompiledCard::default),
+    /// A card's material, put together (empty for an unknown card; its choice and fill-in
+    /// items empty while the bank is not there).
+    pub fn card(&self, card: usize) -> CompiledCard {
+        let text = self.card_text(card).clone();
+        let bank = self.card_bank(card);
+        CompiledCard {
+            answer_html: text.answer_html,
+            choice: bank.choice.clone(),
+            fill_in: bank.fill_in.clone(),
+            key_points: text.key_points,
+            mistakes: text.mistakes,
         }
+    }
+
+    /// What a card's pages show (empty for an unknown card).
+    pub(super) fn card_text(&self, card: usize) -> &CardText {
+        static NOTHING: OnceLock<CardText> = OnceLock::new();
+        match self.texts.get(card) {
+            Some(lazy) => lazy.get(&self.body, |_| Ok(())),
+            None => NOTHING.get_or_init(CardText::default),
+        }
+    }
+
+    /// A card's choice and fill-in items: empty for an unknown card, and until the bank is
+    /// there ([`CompiledDeck::bank_ready`]).
+    pub(super) fn card_bank(&self, card: usize) -> &CardBank {
+        static NOTHING: OnceLock<CardBank> = OnceLock::new();
+        match (self.banks.get(card), self.bank.bytes.get()) {
+            (Some(lazy), Some(bytes)) => lazy.get(bytes, |bank| {
+                check_bank(card, self.bank.counts.get(card).copied(), bank)
+            }),
+            _ => NOTHING.get_or_init(CardBank::default),
+        }
+    }
+
+    /// How many choice and fill-in items `card` has, known without the bank (0s for an
+    /// unknown card).
+    pub fn item_counts(&self, card: usize) -> [u32; 2] {
+        self.bank.counts.get(card).copied().unwrap_or_default()
+    }
+
+    /// Whether the question bank is there: always for a deck read whole or compiled here;
+    /// for the app's built-in deck once its file has been fetched and attached.
+    pub fn bank_ready(&self) -> bool {
+        self.bank.bytes.get().is_some()
+    }
+
+    /// The name of the bank's file beside the app (`bank-<digest>.bin`): named by its
+    /// contents, so a cache never serves one deck's bank for another.
+    pub fn bank_file_name(&self) -> String {
+        format!("bank-{}.bin", self.bank.digest)
+    }
+
+    /// Attaches the question bank's bytes to a deck read without them, after checking they
+    /// are the ones its header names (length and digest). Never panics, whatever the bytes.
+    pub fn attach_bank(&self, bytes: &'static [u8]) -> Result<(), LoadError> {
+        if self.bank_ready() {
+            return Ok(());
+        }
+        if bytes.len() != self.bank.len || fingerprint_bytes(bytes) != self.bank.digest {
+            return Err(LoadError::Inconsistent(format!(
+                "the question bank ({} bytes) is not this deck's ({} bytes, digest {})",
+                bytes.len(),
+                self.bank.len,
+                self.bank.digest
+            )));
+        }
+        let _ = self.bank.bytes.set(Cow::Borrowed(bytes));
+        Ok(())
     }
 
     /// Every classification drill, with its statements in deck order.
@@ -167,34 +271,61 @@ impl CompiledDeck {
             .get_or_init(|| SearchIndex::new(self.search_source()))
     }
 
-    /// The compiled format's bytes.
+    /// The compiled format's bytes, the question bank included.
     pub fn write(&self) -> Vec<u8> {
+        let (mut bytes, bank) = self.write_apart();
+        bytes.extend_from_slice(&bank);
+        bytes
+    }
+
+    /// The compiled format's bytes as two files: the deck up to its question bank, which
+    /// [`CompiledDeck::read`] reads on its own, and the bank, for
+    /// [`CompiledDeck::attach_bank`]. Joined, they are [`CompiledDeck::write`]'s bytes.
+    pub fn write_apart(&self) -> (Vec<u8>, Vec<u8>) {
+        let cards = self.texts.len();
         let mut body = Vec::new();
-        let mut spans = Vec::with_capacity(2 * self.cards.len() + 2);
+        let mut spans = Vec::with_capacity(2 * cards + 2);
         let mut push = |value: Vec<u8>| {
             spans.push([body.len(), body.len() + value.len()]);
             body.extend_from_slice(&value);
         };
-        for card in 0..self.cards.len() {
-            push(encode(self.card(card)));
+        for card in 0..cards {
+            push(encode(self.card_text(card)));
             push(encode(self.search_doc(card)));
         }
         push(encode(self.drills()));
         push(encode(self.acronyms.get(&self.body, |_| Ok(()))));
+        let mut bank = Vec::new();
+        let mut bank_spans = Vec::with_capacity(cards);
+        for card in 0..cards {
+            let value = encode(self.card_bank(card));
+            bank_spans.push([bank.len(), bank.len() + value.len()]);
+            bank.extend_from_slice(&value);
+        }
+        let digest = fingerprint_bytes(&bank);
         let header = Header {
             format: FORMAT,
             source: &self.source,
             fingerprint: &self.fingerprint,
             deck: &self.deck,
             spans,
+            body_len: body.len(),
+            bank: BankHeader {
+                len: bank.len(),
+                digest: &digest,
+                spans: bank_spans,
+                counts: (0..cards).map(|card| self.item_counts(card)).collect(),
+            },
         };
         let mut out = encode(&header);
         out.extend_from_slice(&body);
-        out
+        (out, bank)
     }
 
     /// Reads a compiled deck: its header now (format, structure, spans, every index in them
-    /// checked), each card's material when first asked for. Never panics, whatever the bytes.
+    /// checked), each card's material when first asked for. The bytes are the whole deck or
+    /// the deck up to its question bank ([`CompiledDeck::write_apart`]), which then waits for
+    /// [`CompiledDeck::attach_bank`]. Never panics, whatever the bytes.
     pub fn read(bytes: &[u8]) -> Result<Self, LoadError> {
         Self::read_body(bytes, |body| Cow::Owned(body.to_owned()))
     }
@@ -207,7 +338,7 @@ impl CompiledDeck {
 
     fn read_body<'b>(
         bytes: &'b [u8],
-        keep: impl FnOnce(&'b [u8]) -> Cow<'static, [u8]>,
+        keep: impl Fn(&'b [u8]) -> Cow<'static, [u8]>,
     ) -> Result<Self, LoadError> {
         // The header starts with the format, so another version is told apart before its
         // header is read with this version's shape.
@@ -216,42 +347,87 @@ impl CompiledDeck {
         if format != FORMAT {
             return Err(LoadError::Format { found: format });
         }
-        let (header, body): (Header<String, Deck>, _) =
+        let (header, rest): (Header<String, Deck>, _) =
             postcard::take_from_bytes(bytes).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
         let cards = header.deck.cards.len();
-        if header.spans.len() != 2 * cards + 2 {
+        if header.spans.len() != 2 * cards + 2
+            || header.bank.spans.len() != cards
+            || header.bank.counts.len() != cards
+        {
             return Err(LoadError::Inconsistent(format!(
-                "{cards} cards but {} spans",
-                header.spans.len()
+                "{cards} cards but {} spans, {} bank spans and {} counts",
+                header.spans.len(),
+                header.bank.spans.len(),
+                header.bank.counts.len()
             )));
         }
-        let mut spans = header.spans.iter().map(|&[start, end]| start..end);
-        let lazy = |span: Range<usize>| -> Result<Range<usize>, LoadError> {
-            if body.get(span.clone()).is_some() {
+        // The deck up to its bank, or the whole deck: nothing shorter, longer or between.
+        let bank_here = if rest.len() == header.body_len {
+            false
+        } else if Some(rest.len()) == header.body_len.checked_add(header.bank.len) {
+            true
+        } else {
+            return Err(LoadError::Inconsistent(format!(
+                "{} bytes after the header, for a body of {} and a bank of {}",
+                rest.len(),
+                header.body_len,
+                header.bank.len
+            )));
+        };
+        let (body, bank) = rest.split_at(header.body_len);
+        let within = |part: &[u8], what: &str, span: Range<usize>| {
+            if span.start <= span.end && span.end <= part.len() {
                 Ok(span)
             } else {
                 Err(LoadError::Inconsistent(format!(
-                    "bytes {}..{} are not in the body",
+                    "bytes {}..{} are not in the {what}",
                     span.start, span.end
                 )))
             }
         };
-        let mut card_spans = Vec::with_capacity(cards);
+        let mut spans = header.spans.iter().map(|&[start, end]| start..end);
+        let mut next = || within(body, "body", spans.next().unwrap_or(0..0));
+        let mut texts = Vec::with_capacity(cards);
         let mut search_docs = Vec::with_capacity(cards);
         for _ in 0..cards {
-            card_spans.push(Lazy::unread(lazy(spans.next().unwrap_or(0..0))?));
-            search_docs.push(Lazy::unread(lazy(spans.next().unwrap_or(0..0))?));
+            texts.push(Lazy::unread(next()?));
+            search_docs.push(Lazy::unread(next()?));
         }
-        let drills = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
-        let acronyms = Lazy::unread(lazy(spans.next().unwrap_or(0..0))?);
+        let drills = Lazy::unread(next()?);
+        let acronyms = Lazy::unread(next()?);
+        let banks = header
+            .bank
+            .spans
+            .iter()
+            .map(|&[start, end]| {
+                if start <= end && end <= header.bank.len {
+                    Ok(Lazy::unread(start..end))
+                } else {
+                    Err(LoadError::Inconsistent(format!(
+                        "bytes {start}..{end} are not in the question bank"
+                    )))
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let bank_bytes = OnceLock::new();
+        if bank_here {
+            let _ = bank_bytes.set(keep(bank));
+        }
         Ok(Self {
             id: DeckId::of_source(&header.source),
             source: header.source,
             fingerprint: header.fingerprint,
             deck: header.deck,
             body: keep(body),
-            cards: card_spans,
+            texts,
+            banks,
+            bank: Bank {
+                len: header.bank.len,
+                digest: header.bank.digest,
+                counts: header.bank.counts,
+                bytes: bank_bytes,
+            },
             drills,
             search_docs,
             acronyms,
@@ -264,14 +440,21 @@ impl CompiledDeck {
     /// fault must be reported rather than read as "nothing to ask".
     pub fn read_checked(bytes: &[u8]) -> Result<Self, LoadError> {
         let deck = Self::read(bytes)?;
-        for (card, lazy) in deck.cards.iter().enumerate() {
-            if lazy.value.get().is_none() {
-                let material = decode(&deck.body, &lazy.span, |material| {
-                    check_card(card, material)
-                })
+        let Some(bank) = deck.bank.bytes.get() else {
+            return Err(LoadError::Inconsistent(
+                "the question bank is missing".to_owned(),
+            ));
+        };
+        for (card, lazy) in deck.texts.iter().enumerate() {
+            let text = decode(&deck.body, &lazy.span, |_: &CardText| Ok(()))
                 .map_err(|why| LoadError::Inconsistent(format!("card {card}: {why}")))?;
-                let _ = lazy.value.set(material);
-            }
+            let _ = lazy.value.set(text);
+        }
+        for (card, lazy) in deck.banks.iter().enumerate() {
+            let counts = deck.bank.counts.get(card).copied();
+            let items = decode(bank, &lazy.span, |items| check_bank(card, counts, items))
+                .map_err(|why| LoadError::Inconsistent(format!("card {card}: {why}")))?;
+            let _ = lazy.value.set(items);
         }
         let drills = decode(
             &deck.body,
@@ -295,6 +478,12 @@ impl CompiledDeck {
         let _ = deck.acronyms.value.set(acronyms);
         Ok(deck)
     }
+}
+
+/// How many choice and fill-in items there are, as the header counts them.
+fn item_counts<C, F>(choice: &[C], fill_in: &[F]) -> [u32; 2] {
+    let count = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+    [count(choice.len()), count(fill_in.len())]
 }
 
 fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -326,8 +515,16 @@ fn check_structure(deck: &Deck) -> Result<(), String> {
     Ok(())
 }
 
-/// A card's material is filed under it and every index in it is in range.
-fn check_card(card: usize, material: &CompiledCard) -> Result<(), String> {
+/// A card's choice and fill-in items (as many as the header counts) are filed under it and
+/// every index in them is in range.
+fn check_bank(card: usize, counts: Option<[u32; 2]>, material: &CardBank) -> Result<(), String> {
+    if counts != Some(item_counts(&material.choice, &material.fill_in)) {
+        return Err(format!(
+            "card {card} has {} choice and {} fill-in items, not the {counts:?} its header counts",
+            material.choice.len(),
+            material.fill_in.len()
+        ));
+    }
     for question in &material.choice {
         if question.card != card {
             return Err(format!(
@@ -366,8 +563,9 @@ impl PartialEq for CompiledDeck {
         self.source == other.source
             && self.fingerprint == other.fingerprint
             && self.deck == other.deck
-            && self.cards.len() == other.cards.len()
-            && (0..self.cards.len()).all(|card| self.card(card) == other.card(card))
+            && self.texts.len() == other.texts.len()
+            && self.bank.counts == other.bank.counts
+            && (0..self.texts.len()).all(|card| self.card(card) == other.card(card))
             && self.drills() == other.drills()
             && self.search_source() == other.search_source()
     }
@@ -379,6 +577,7 @@ impl fmt::Debug for CompiledDeck {
             .field("source", &self.source)
             .field("fingerprint", &self.fingerprint)
             .field("cards", &self.deck.cards.len())
+            .field("bank_ready", &self.bank_ready())
             .finish_non_exhaustive()
     }
 }

@@ -21,21 +21,34 @@ impl CompiledDeck {
     /// A card's rendered answer (see [`super::CompiledCard::answer_html`]); empty for an
     /// unknown card.
     pub fn answer_html(&self, card: usize) -> &str {
-        &self.card(card).answer_html
+        &self.card_text(card).answer_html
     }
 
-    /// Every multiple-choice question of `card`, options in the seed's order.
+    /// Every multiple-choice question of `card`, options in the seed's order (none until the
+    /// bank is there: [`CompiledDeck::bank_ready`]).
     pub fn choice_questions(&self, card: usize, seed: u64) -> Vec<ChoiceQuestion> {
-        self.card(card)
+        self.card_bank(card)
             .choice
             .iter()
             .map(|question| with_options_shuffled(question, seed))
             .collect()
     }
 
-    /// Whether `card` has a multiple-choice question.
+    /// Whether `card` has a multiple-choice question: from the header's counts until the bank
+    /// is there, then from the bank (a card whose items do not check has none).
     pub fn has_choice(&self, card: usize) -> bool {
-        !self.card(card).choice.is_empty()
+        match self.bank_ready() {
+            true => !self.card_bank(card).choice.is_empty(),
+            false => self.item_counts(card)[0] > 0,
+        }
+    }
+
+    /// Whether `card` has a fill-in, the same way as [`CompiledDeck::has_choice`].
+    pub fn has_fill_in(&self, card: usize) -> bool {
+        match self.bank_ready() {
+            true => !self.card_bank(card).fill_in.is_empty(),
+            false => self.item_counts(card)[1] > 0,
+        }
     }
 
     /// A quiz of up to `count` items over `cards`: every card once before any repeats (the
@@ -46,7 +59,7 @@ impl CompiledDeck {
 
     /// The misconceptions learners bring to `card`, with their corrections.
     pub fn mistakes(&self, card: usize) -> &[Mistake] {
-        &self.card(card).mistakes
+        &self.card_text(card).mistakes
     }
 
     /// The question to ask again after `missed` (see [`crate::quiz::retry_from`]).
@@ -54,9 +67,9 @@ impl CompiledDeck {
         retry_from(self.choice_questions(missed.card, seed), missed, seed)
     }
 
-    /// A card's authored fill-ins, in file order.
+    /// A card's authored fill-ins, in file order (none until the bank is there).
     pub fn fill_in_prompts(&self, card: usize) -> &[FillInPrompt] {
-        &self.card(card).fill_in
+        &self.card_bank(card).fill_in
     }
 
     /// A fill-in round: the rule of [`crate::fill_in::fill_in_round`].
@@ -68,7 +81,7 @@ impl CompiledDeck {
 
     /// What a typed recall of `card` is checked against; empty when it has nothing to recall.
     pub fn key_points(&self, card: usize) -> &[KeyPoint] {
-        &self.card(card).key_points
+        &self.card_text(card).key_points
     }
 
     /// Every classification drill the deck has.

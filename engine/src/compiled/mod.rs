@@ -8,11 +8,17 @@
 //! The format ([`FORMAT`]) is bytes in `postcard`'s documented, stable wire format (varints,
 //! length-prefixed strings, fields in declaration order): the *header* (format first, then
 //! source, fingerprint, the deck's structure, and where each card's material and search text,
-//! the drills and the acronyms sit in the body), then the *body*: each card's [`CompiledCard`]
-//! and [`SearchDoc`], the list of [`CompiledDrill`]s and the acronyms, one after another.
-//! Reading decodes the header only (the structure every screen needs) and decodes a card's
-//! material the first time it is asked for, so start-up cost grows with the number of cards but
-//! not with what each can ask. Postcard rather than JSON because its decoders are a fraction of
+//! the drills and the acronyms sit in the body), then the *body*: each card's text (its
+//! rendered answer, key points and mistakes) and [`SearchDoc`], the list of [`CompiledDrill`]s
+//! and the acronyms, one after another; then the *question bank*: each card's choice and
+//! fill-in items, which only the practice screens ask. Reading decodes the header only (the
+//! structure every screen needs) and decodes a card's material the first time it is asked for,
+//! so start-up cost grows with the number of cards but not with what each can ask.
+//!
+//! The bank is the larger half of an authored deck, and no page needs it to show: the app
+//! embeds the bytes up to the bank and fetches the bank (a file of its own, checked against
+//! the header's length and digest, [`CompiledDeck::attach_bank`]) when a practice screen opens.
+//! The header keeps each card's item counts, so every page can say which modes a card has. Postcard rather than JSON because its decoders are a fraction of
 //! serde_json's code per type (20 KB brotli less wasm with sittings packed the same way,
 //! `crate::packed`); the shape is the types' serde derives, so a field added, removed or
 //! reordered is a format change. Bump [`FORMAT`] whenever a field's meaning or shape
@@ -39,7 +45,7 @@ pub use anki::anki_export;
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
@@ -56,8 +62,12 @@ pub struct CompiledDeck {
     /// The body the material is decoded from: borrowed when the text lives as long as the
     /// program (embedded in the app), empty for a deck compiled in this process.
     body: Cow<'static, [u8]>,
-    /// Per card of `deck.cards`, in the same order.
-    cards: Vec<Lazy<CompiledCard>>,
+    /// Per card of `deck.cards`, in the same order: what its pages show.
+    texts: Vec<Lazy<CardText>>,
+    /// Per card, its choice and fill-in items, decoded from the bank.
+    banks: Vec<Lazy<CardBank>>,
+    /// Where the bank is, how long it is, its digest and each card's item counts.
+    bank: Bank,
     drills: Lazy<Vec<CompiledDrill>>,
     /// Per card, what search reads of it; each sits right after the card's material in the
     /// body, next to the same words in its rendered answer, so gzip's 32 KB window sees the
@@ -93,6 +103,34 @@ pub struct CompiledCard {
     pub mistakes: Vec<Mistake>,
 }
 
+/// The part of a card's material every page may show (the wire form of part of
+/// [`CompiledCard`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct CardText {
+    answer_html: String,
+    key_points: Vec<KeyPoint>,
+    mistakes: Vec<Mistake>,
+}
+
+/// The part only the practice screens ask: a card's share of the question bank.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct CardBank {
+    choice: Vec<ChoiceQuestion>,
+    fill_in: Vec<FillInPrompt>,
+}
+
+/// The question bank's bytes and what the header says of them.
+#[derive(Debug, Default)]
+struct Bank {
+    /// Its length and [`fingerprint_bytes`] digest, for telling the right file from a stale one.
+    len: usize,
+    digest: String,
+    /// Per card, how many choice and fill-in items it has.
+    counts: Vec<[u32; 2]>,
+    /// The bytes once there: the rest of the body, or a file attached later.
+    bytes: OnceLock<Cow<'static, [u8]>>,
+}
+
 /// One classification drill and the statements it sorts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompiledDrill {
@@ -103,7 +141,12 @@ pub struct CompiledDrill {
 /// 64-bit FNV-1a of `text`, in hex: stable across builds and platforms (unlike std's hasher)
 /// and a dozen bytes of code, for telling one deck or one plan from another.
 pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+    fingerprint_bytes(text.as_bytes())
+}
+
+/// [`fingerprint`] of bytes.
+pub fn fingerprint_bytes(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     format!("{hash:016x}")
