@@ -29,13 +29,18 @@ pub fn NeedsQuestionBank(children: ChildrenFn) -> impl IntoView {
     }
     move || match (ready.get(), failed.get()) {
         (true, _) => children().into_any(),
-        (false, None) => {
-            view! { <p class="muted" role="status">"Loading the questions…"</p> }.into_any()
+        // A heading either way, so the page is never without one while it waits.
+        (false, None) => view! {
+            <div role="status" aria-busy="true">
+                <h1 class="session-title">"Loading the questions…"</h1>
+            </div>
         }
+        .into_any(),
         (false, Some(why)) => view! {
-            <div role="alert" class="bank-failed">
-                <p>"The questions could not be loaded: " {why}</p>
-                <button type="button" on:click=move |_| fetch()>"Try again"</button>
+            <div role="alert">
+                <h1 class="session-title">"The questions could not be loaded"</h1>
+                <p>{why}"."</p>
+                <button type="button" class="button" on:click=move |_| fetch()>"Try again"</button>
             </div>
         }
         .into_any(),
@@ -56,18 +61,22 @@ async fn fetch_bank(deck: &'static prep_engine::compiled::CompiledDeck) -> Resul
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let offline = || "you seem to be offline, and this browser has no copy yet".to_owned();
+    let offline = || "You seem to be offline, and this browser has no copy of them yet".to_owned();
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&bank_url(deck)))
         .await
         .map_err(|_| offline())?
         .unchecked_into();
     if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
+        return Err(format!("The server answered {}", response.status()));
     }
     let buffer = response.array_buffer().map_err(|_| offline())?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| offline())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     // Kept for the page's life, as the deck it belongs to.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    deck.attach_bank(bytes).map_err(|error| error.to_string())
+    // Only a file from another version of the site fails the check (a deploy between the
+    // page and the fetch): a reload gets the page and its questions from one version.
+    deck.attach_bank(bytes).map_err(|_| {
+        "The file received is not this version's questions; reload the page".to_owned()
+    })
 }

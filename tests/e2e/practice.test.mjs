@@ -156,3 +156,37 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
     assert.deepEqual(page.problems, []);
   });
 }
+
+// The question bank (the deck's choice and fill-in items) is a file of its own that no visit
+// loads; the practice screens fetch it, once, and say so when they cannot.
+test('the question bank: no card page fetches it, the first practice screen does, and a failed fetch offers Try again', async () => {
+  const page = await newUser();
+  const banks = [];
+  page.on('request', (request) => {
+    if (/\/bank-[0-9a-f]{16}\.bin$/.test(request.url())) banks.push(request.url());
+  });
+  await open(page, app.url, 'card/difference-between-apiview-viewset-and-genericapiview');
+  await page.getByRole('link', { name: 'Study', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Study' }).waitFor();
+  assert.deepEqual(banks, [], 'a card and the study page show without the bank');
+
+  let answer = 'fail';
+  await page.route(/\/bank-[0-9a-f]{16}\.bin$/, (route) =>
+    answer === 'fail' ? route.fulfill({ status: 503, body: '' }) : route.continue());
+  await page.getByRole('link', { name: /^Multiple choice/ }).first().click();
+  const failed = page.getByRole('alert');
+  await failed.getByRole('heading', { level: 1, name: 'The questions could not be loaded' }).waitFor();
+  assert.match(await failed.textContent(), /The server answered 503\./);
+  answer = 'serve';
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('#quiz-stem').waitFor();
+  assert.ok(itemByStem(await page.locator('#quiz-stem').textContent()), 'an authored question from the bank');
+  assert.equal(banks.length, 2, 'the failed fetch and the one that worked');
+
+  // Fetched once per page: the next practice screen has it already.
+  await page.getByRole('link', { name: 'Study', exact: true }).click();
+  await page.getByRole('link', { name: /^Fill in/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Fill in' }).waitFor();
+  assert.equal(banks.length, 2);
+  assert.deepEqual(page.problems.filter((p) => !/503/.test(p)), []);
+});
