@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything (idempotently) and runs every check and test:
 # formatting, clippy on host and wasm32, native unit tests, the release build under a sub-path,
-# its size report, and the end-to-end tests in headless Chromium.
+# its size report, the end-to-end tests in headless Chromium, the stable fallback build with the
+# browsing tests on it, and a build under another base whose links must all stay under it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -34,3 +35,9 @@ fallback="target/dist-fallback"
 WASM_NIGHTLY=nightly-made-unavailable DIST="$fallback" scripts/build.sh 2>&1 | tee target/fallback-build.log
 grep -q "building the wasm with stable Rust instead" target/fallback-build.log
 DIST="$fallback" node --test --test-concurrency=1 tests/e2e/browse.test.mjs tests/e2e/fault.test.mjs
+
+# One base setting (issue 30): Trunk's --public-url alone, as a person who knows Trunk builds,
+# must put every build-time page and link under it. (On stable, reusing the fallback's build.)
+step "trunk build --public-url /x/ alone: every build-time link stays under /x/"
+(unset PUBLIC_URL && trunk build --release --public-url /x/ --dist target/dist-x)
+node scripts/check-base.mjs target/dist-x /x/
