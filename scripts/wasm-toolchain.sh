@@ -38,9 +38,10 @@ choose_wasm_toolchain() {
   elif ! wasm_nightly_installed; then
     echo "note: $WASM_NIGHTLY with rust-src and wasm32 is not installed (scripts/setup.sh installs it):" \
       "building the wasm with stable Rust instead (about 40 KB brotli larger, see docs/size.md)" >&2
-  # The standard library's own dependencies must be on disk before Trunk builds offline; this
-  # is a quick no-op once they are (scripts/setup.sh fetches them).
-  elif ! (use_wasm_nightly && cargo fetch --quiet --target wasm32-unknown-unknown >/dev/null 2>&1); then
+  # The standard library's own dependencies must be on disk before Trunk builds offline
+  # (scripts/setup.sh fetches them): checked without the network first, then fetched.
+  elif ! (use_wasm_nightly && { cargo fetch --offline --quiet --target wasm32-unknown-unknown ||
+    cargo fetch --quiet --target wasm32-unknown-unknown; } >/dev/null 2>&1); then
     echo "note: $WASM_NIGHTLY could not fetch the standard library's dependencies:" \
       "building the wasm with stable Rust instead (about 40 KB brotli larger, see docs/size.md)" >&2
   else
