@@ -235,6 +235,9 @@ fn the_deck_reads_without_its_question_bank_until_the_bank_is_attached() {
         CompiledDeck::read_checked(&deck_part).is_err(),
         "a check needs the bank"
     );
+    // Written again without its bank, it says it has no items rather than items it lacks.
+    let rewritten = CompiledDeck::read(&apart.write()).expect("reads");
+    assert!((0..compiled.deck.cards.len()).all(|card| rewritten.item_counts(card) == [0, 0]));
 
     // Another deck's bank, a stale copy, a cut one: refused, and the deck still waits.
     let mut changed = bank.clone();

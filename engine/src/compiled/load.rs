@@ -297,8 +297,13 @@ impl CompiledDeck {
         push(encode(self.acronyms.get(&self.body, |_| Ok(()))));
         let mut bank = Vec::new();
         let mut bank_spans = Vec::with_capacity(cards);
+        // Counted from what is written, so the header always matches its bank (a deck read
+        // without its bank writes none).
+        let mut counts = Vec::with_capacity(cards);
         for card in 0..cards {
-            let value = encode(self.card_bank(card));
+            let items = self.card_bank(card);
+            counts.push(item_counts(&items.choice, &items.fill_in));
+            let value = encode(items);
             bank_spans.push([bank.len(), bank.len() + value.len()]);
             bank.extend_from_slice(&value);
         }
@@ -314,7 +319,7 @@ impl CompiledDeck {
                 len: bank.len(),
                 digest: &digest,
                 spans: bank_spans,
-                counts: (0..cards).map(|card| self.item_counts(card)).collect(),
+                counts,
             },
         };
         let mut out = encode(&header);
