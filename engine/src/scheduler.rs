@@ -103,14 +103,14 @@ impl TryFrom<String> for Phase {
     fn try_from(text: String) -> Result<Phase, String> {
         let step = |s: &str| {
             s.parse::<u8>()
-                .map_err(|_| format!("bad step in phase {text:?}"))
+                .map_err(|_| format!("bad step in phase \"{text}\""))
         };
         match text.split_once(':') {
             None if text == "new" => Ok(Phase::New),
             None if text == "review" => Ok(Phase::Review),
             Some(("learning", s)) => Ok(Phase::Learning { step: step(s)? }),
             Some(("relearning", s)) => Ok(Phase::Relearning { step: step(s)? }),
-            _ => Err(format!("unknown phase {text:?}")),
+            _ => Err(format!("unknown phase \"{text}\"")),
         }
     }
 }

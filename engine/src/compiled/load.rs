@@ -525,9 +525,11 @@ fn check_structure(deck: &Deck) -> Result<(), String> {
 fn check_bank(card: usize, counts: Option<[u32; 2]>, material: &CardBank) -> Result<(), String> {
     if counts != Some(item_counts(&material.choice, &material.fill_in)) {
         return Err(format!(
-            "card {card} has {} choice and {} fill-in items, not the {counts:?} its header counts",
+            "card {card} has {} choice and {} fill-in items, not the {} and {} its header counts",
             material.choice.len(),
-            material.fill_in.len()
+            material.fill_in.len(),
+            counts.map_or(0, |[choice, _]| choice),
+            counts.map_or(0, |[_, fill_in]| fill_in)
         ));
     }
     for question in &material.choice {
