@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../tests/support/server.mjs';
 import { BUILD_TIME_MARKUP } from './build-time-markup.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/chromium.mjs';
+import { PHONE, throttleLikeAPhone } from '../tests/support/phone.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,7 +20,6 @@ const dir = arg('dir', process.env.DIST ?? 'dist');
 const runs = Number(arg('runs', 7));
 const path = arg('path', 'card/difference-between-apiview-viewset-and-genericapiview');
 const base = process.env.PUBLIC_URL ?? '/interview-prep/';
-const PHONE = { latency: 150, downloadThroughput: 400 * 1024, uploadThroughput: 400 * 1024, cpu: 4 };
 
 /** The page as it was before: the build-time skip link, header, main and footer removed. */
 const withoutBuildTimeContent = (html) =>
@@ -46,15 +46,8 @@ async function measure(browser, url) {
     await context.addInitScript(instrument);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
+    await throttleLikeAPhone(cdp);
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latency,
-      downloadThroughput: PHONE.downloadThroughput,
-      uploadThroughput: PHONE.uploadThroughput,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
     await page.goto(url, { timeout: 60_000 });
     await page.waitForFunction(() => {
       const t = window.__firstContent;
@@ -85,7 +78,7 @@ const results = variants.map(() => []);
 for (let run = 0; run < runs; run++) {
   for (const [i, server] of servers.entries()) results[i].push(await measure(browser, server.url + path));
 }
-console.log(`/${path}: ${runs} cold loads each, ${PHONE.latency} ms latency, ${PHONE.downloadThroughput / 1024} KB/s, gzip, CPU ${PHONE.cpu}x slower`);
+console.log(`/${path}: ${runs} cold loads each, ${PHONE.latency} ms latency, ${PHONE.throughput / 1024} KB/s, gzip, CPU ${PHONE.cpu}x slower`);
 console.log('page                              first paint   heading on screen   app running');
 for (const [i, [name]] of variants.entries()) {
   const ms = (key) => `${Math.round(median(results[i].map((r) => r[key])))} ms`.padStart(10);

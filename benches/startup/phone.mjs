@@ -12,10 +12,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../tests/support/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, closeOnInterrupt } from '../../tests/support/chromium.mjs';
+import { median, PHONE, throttleLikeAPhone } from '../../tests/support/phone.mjs';
 
 const GOAL = 2.0; // issue 31: the app usable within this times the reference's
 const MOONSHOT = 1.5;
-const PHONE = { latency: 150, throughput: 400 * 1024, cpu: 4 };
 const LOAD_TIMEOUT = 60_000; // a throttled load takes seconds, not milliseconds
 
 const arg = (name, fallback) => {
@@ -89,14 +89,7 @@ async function load(browser, url, mounted) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latency,
-      downloadThroughput: PHONE.throughput,
-      uploadThroughput: PHONE.throughput,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    await throttleLikeAPhone(cdp);
     const response = await page.goto(url, { timeout: LOAD_TIMEOUT });
     if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
     await page.waitForFunction(() => window.__bench.usable != null && window.__bench.fcp != null, null,
@@ -113,11 +106,6 @@ async function load(browser, url, mounted) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const servers = [];
 let browser;

@@ -11,6 +11,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../../tests/support/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, closeOnInterrupt } from '../../tests/support/chromium.mjs';
+import { median } from '../../tests/support/phone.mjs';
 
 const GOAL = 1.5; // the app's median first content may take at most this times the reference's
 const LOAD_TIMEOUT = 30_000;
@@ -114,11 +115,6 @@ function download(dir, urls) {
   }
   return sizes;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const servers = [];
 let browser;
