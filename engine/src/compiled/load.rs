@@ -381,8 +381,9 @@ impl CompiledDeck {
             )));
         };
         let (body, bank) = rest.split_at(header.body_len);
-        let within = |part: &[u8], what: &str, span: Range<usize>| {
-            if span.start <= span.end && span.end <= part.len() {
+        // A span of a part `len` bytes long (the bank's length is known before its bytes are).
+        let within = |len: usize, what: &str, span: Range<usize>| {
+            if span.start <= span.end && span.end <= len {
                 Ok(span)
             } else {
                 Err(LoadError::Inconsistent(format!(
@@ -392,7 +393,7 @@ impl CompiledDeck {
             }
         };
         let mut spans = header.spans.iter().map(|&[start, end]| start..end);
-        let mut next = || within(body, "body", spans.next().unwrap_or(0..0));
+        let mut next = || within(body.len(), "body", spans.next().unwrap_or(0..0));
         let mut texts = Vec::with_capacity(cards);
         let mut search_docs = Vec::with_capacity(cards);
         for _ in 0..cards {
@@ -406,13 +407,7 @@ impl CompiledDeck {
             .spans
             .iter()
             .map(|&[start, end]| {
-                if start <= end && end <= header.bank.len {
-                    Ok(Lazy::unread(start..end))
-                } else {
-                    Err(LoadError::Inconsistent(format!(
-                        "bytes {start}..{end} are not in the question bank"
-                    )))
-                }
+                within(header.bank.len, "question bank", start..end).map(Lazy::unread)
             })
             .collect::<Result<Vec<_>, _>>()?;
         let bank_bytes = OnceLock::new();
