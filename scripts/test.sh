@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/env.sh
+# A clean clone builds everything once: incremental caches would only take disk (gigabytes).
+if [[ -n "${CI:-}" ]]; then export CARGO_INCREMENTAL=0; fi
 
 step() { printf '\n== %s\n' "$*"; }
 
