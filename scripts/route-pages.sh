@@ -4,6 +4,8 @@
 # the page itself, readable before (and without) the wasm. See src/prerender.rs.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run from a Trunk hook}"
+# First the app's JavaScript minified (and its hash in index.html), which every page copies.
+node scripts/minify-glue.mjs "$staging"
 # Native code: on stable like the tests, whichever toolchain built the wasm
 # (scripts/wasm-toolchain.sh), so it reuses their compiled dependencies.
 unset RUSTUP_TOOLCHAIN CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES

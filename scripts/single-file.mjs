@@ -72,12 +72,16 @@ for (const name of ['pushState', 'replaceState']) {
   };
 }`;
 
-/** The wasm-bindgen glue, reading `window.location` through `prepFileLocation`. */
+/**
+ * The wasm-bindgen glue, reading `window.location` through `prepFileLocation`: the import named
+ * `__wbg_location_<hash>` (`function(arg0) { const ret = arg0.location; … }`, minified to
+ * `function(n){return n.location}`).
+ */
 function routedGlue(glue) {
-  const read = 'const ret = arg0.location;';
-  const count = glue.split(read).length - 1;
+  const read = /(__wbg_location_[0-9a-f]+\s*:\s*function\s*\((\w+)\)\s*\{[^}]*?)\b\2\.location\b/g;
+  const count = [...glue.matchAll(read)].length;
   if (count !== 1) fail(`expected one read of window.location in the JS glue, found ${count}`);
-  return glue.replace(read, 'const ret = globalThis.prepFileLocation(arg0.location);');
+  return glue.replace(read, '$1globalThis.prepFileLocation($2.location)');
 }
 replaceOnce(
   /<link rel="stylesheet" href="([^"]+)"[^>]*\/?>/,

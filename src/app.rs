@@ -66,10 +66,11 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/progress") view=ProgressPage/>
                     <Route path=path!("/review") view=ReviewPage/>
-                    // The screens that ask the deck's choice and fill-in items wait for them.
+                    // The screens that ask the question bank (choice and fill-in items, key
+                    // points, drills) wait for it.
                     <Route path=path!("/quiz") view=|| view! { <NeedsQuestionBank><QuizPage/></NeedsQuestionBank> }/>
-                    <Route path=path!("/drill") view=DrillPage/>
-                    <Route path=path!("/recall") view=RecallPage/>
+                    <Route path=path!("/drill") view=|| view! { <NeedsQuestionBank><DrillPage/></NeedsQuestionBank> }/>
+                    <Route path=path!("/recall") view=|| view! { <NeedsQuestionBank><RecallPage/></NeedsQuestionBank> }/>
                     <Route path=path!("/fill-in") view=|| view! { <NeedsQuestionBank><FillInPage/></NeedsQuestionBank> }/>
                     <Route path=path!("/mock") view=|| view! { <NeedsQuestionBank><MockPage/></NeedsQuestionBank> }/>
                     <Route path=path!("/decks") view=DecksPage/>

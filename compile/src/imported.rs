@@ -92,7 +92,7 @@ pub fn import_file(
         cards,
     }));
     let practice_items = (0..deck.deck().cards.len())
-        .map(|card| deck.item_counts(card).iter().sum::<u32>() as usize)
+        .map(|card| deck.practice_counts(card).authored_items() as usize)
         .sum();
     let report = ImportReport {
         shape: match native {

@@ -3,7 +3,7 @@
 //! format, and refuse anything else without panicking.
 
 use prep_compile::compile;
-use prep_engine::compiled::{CompiledCard, CompiledDeck, FORMAT, LoadError};
+use prep_engine::compiled::{CompiledCard, CompiledDeck, FORMAT, LoadError, PracticeCounts};
 use prep_engine::content::{CardKind, Deck};
 use prep_engine::quiz::{QuestionForm, drill, drill_families};
 use prep_engine::recall::key_points;
@@ -220,24 +220,33 @@ fn the_deck_reads_without_its_question_bank_until_the_bank_is_attached() {
     for card in 0..compiled.deck.cards.len() {
         assert_eq!(apart.answer_html(card), compiled.answer_html(card));
         assert_eq!(apart.mistakes(card), compiled.mistakes(card));
-        assert_eq!(apart.key_points(card), compiled.key_points(card));
         assert_eq!(apart.has_choice(card), compiled.has_choice(card));
         assert_eq!(
             apart.has_fill_in(card),
             !compiled.fill_in_prompts(card).is_empty()
         );
+        assert_eq!(
+            apart.has_key_points(card),
+            !compiled.key_points(card).is_empty()
+        );
         assert!(
-            apart.choice_questions(card, 1).is_empty(),
-            "no items before the bank"
+            apart.choice_questions(card, 1).is_empty() && apart.key_points(card).is_empty(),
+            "no items and no key points before the bank"
         );
     }
+    assert!(compiled.has_drills() && apart.has_drills());
+    assert!(apart.drills().is_empty(), "no drills before the bank");
     assert!(
         CompiledDeck::read_checked(&deck_part).is_err(),
         "a check needs the bank"
     );
     // Written again without its bank, it says it has no items rather than items it lacks.
     let rewritten = CompiledDeck::read(&apart.write()).expect("reads");
-    assert!((0..compiled.deck.cards.len()).all(|card| rewritten.item_counts(card) == [0, 0]));
+    assert!(
+        (0..compiled.deck.cards.len())
+            .all(|card| rewritten.practice_counts(card) == PracticeCounts::default())
+    );
+    assert!(!rewritten.has_drills());
 
     // Another deck's bank, a stale copy, a cut one: refused, and the deck still waits.
     let mut changed = bank.clone();
@@ -254,6 +263,7 @@ fn the_deck_reads_without_its_question_bank_until_the_bank_is_attached() {
         apart.choice_questions(asked[0], 7),
         compiled.choice_questions(asked[0], 7)
     );
+    assert_eq!(apart.drills(), compiled.drills());
     assert_eq!(
         apart.bank_file_name(),
         format!(

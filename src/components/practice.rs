@@ -72,7 +72,7 @@ impl PracticeMode {
         match self {
             PracticeMode::Choose => deck.has_choice(card),
             PracticeMode::FillIn => deck.has_fill_in(card),
-            PracticeMode::Recall => !deck.key_points(card).is_empty(),
+            PracticeMode::Recall => deck.has_key_points(card),
         }
     }
 

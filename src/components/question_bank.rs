@@ -1,5 +1,6 @@
 //! The practice screens' wait for the question bank. The built-in deck's choice and fill-in
-//! items are the larger half of its bytes and no page a visit opens asks them, so the wasm
+//! items, key points and drills are the larger half of its bytes and no page a visit opens
+//! asks them, so the wasm
 //! embeds the deck without them and [`NeedsQuestionBank`] fetches the bank (a file beside the
 //! app, named by its digest, cached by the service worker) the first time a screen that asks
 //! them opens; a deck read whole (one a person brought) has it already.

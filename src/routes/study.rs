@@ -55,7 +55,7 @@ pub fn mode_has_material(deck: &CompiledDeck, path: &str) -> bool {
     match path {
         QUIZ_PATH => cards.into_iter().any(|card| deck.has_choice(card)),
         FILL_IN_PATH => cards.into_iter().any(|card| deck.has_fill_in(card)),
-        DRILL_PATH => !deck.drills().is_empty(),
+        DRILL_PATH => deck.has_drills(),
         _ => true,
     }
 }

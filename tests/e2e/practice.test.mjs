@@ -157,8 +157,8 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
   });
 }
 
-// The question bank (the deck's choice and fill-in items) is a file of its own that no visit
-// loads; the practice screens fetch it, once, and say so when they cannot.
+// The question bank (the deck's choice and fill-in items, key points and drills) is a file of
+// its own that no visit loads; the practice screens fetch it, once, and say so when they cannot.
 test('the question bank: no card page fetches it, the first practice screen does, and a failed fetch offers Try again', async () => {
   const page = await newUser();
   const banks = [];
@@ -187,6 +187,13 @@ test('the question bank: no card page fetches it, the first practice screen does
   await page.getByRole('link', { name: 'Study', exact: true }).click();
   await page.getByRole('link', { name: /^Fill in/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Fill in' }).waitFor();
+  for (const mode of ['Typed recall', 'Classification drill']) {
+    await page.getByRole('link', { name: 'Study', exact: true }).click();
+    await page.getByRole('link', { name: new RegExp(`^${mode}`) }).first().click();
+    await page.getByRole('heading', { level: 1, name: mode }).waitFor();
+  }
+  // The drills to pick from come from the bank.
+  await page.getByRole('button', { name: /^All drills mixed/ }).waitFor();
   assert.equal(banks.length, 2);
   assert.deepEqual(page.problems.filter((p) => !/503/.test(p)), []);
 });

@@ -40,8 +40,10 @@ const KiB = 1024;
 // library built for size and panics as immediate traps (issue 31; index.html's fault notice
 // +0.4 KB): 530.6 -> 489.6 KB brotli, 684.9 -> 623.5 KB gzip; and for the question bank (the
 // deck's choice and fill-in items) as a file the practice screens fetch, not in the wasm:
-// 489.6 -> 429.8 KB brotli, 623.5 -> 550.6 KB gzip. docs/size.md itemises them.
-const CEILING = { brotli: 432 * KiB, gzip: 553 * KiB };
+// 489.6 -> 429.8 KB brotli, 623.5 -> 550.6 KB gzip; and for key points and drills in that bank
+// too and the wasm-bindgen JavaScript minified (terser): 429.8 -> 423.7 KB brotli, 550.9 ->
+// 542.7 KB gzip. docs/size.md itemises them.
+const CEILING = { brotli: 425 * KiB, gzip: 544 * KiB };
 // The goal this project holds itself to (issue 13): 150 KB brotli and 180 KB gzip, and 100 KB
 // brotli further on. Printed with how far off the build is until the ceiling reaches it.
 const GOAL = { brotli: 150 * KiB, gzip: 180 * KiB };

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Bank, CardBank, CardText, CompiledCard, CompiledDeck, CompiledDrill, FORMAT, Lazy,
-    fingerprint_bytes,
+    PracticeCounts, fingerprint_bytes,
 };
 use crate::content::{CardKind, Deck, DeckId};
 use crate::search::{SearchDoc, SearchIndex, SearchSource};
@@ -50,7 +50,7 @@ struct Header<S, D> {
     fingerprint: S,
     deck: D,
     /// Byte ranges in the body, `[start, end]`: per card its text and its search
-    /// document, then the drills, then the acronyms.
+    /// document, then the acronyms.
     spans: Vec<[usize; 2]>,
     /// The body's length: the bank starts where it ends.
     body_len: usize,
@@ -62,10 +62,12 @@ struct Header<S, D> {
 struct BankHeader<S> {
     len: usize,
     digest: S,
-    /// Byte ranges in the bank, per card.
+    /// Byte ranges in the bank: per card, then the drills.
     spans: Vec<[usize; 2]>,
-    /// Per card, its choice and fill-in item counts.
-    counts: Vec<[u32; 2]>,
+    /// Per card, how much practice it has.
+    counts: Vec<PracticeCounts>,
+    /// How many drills there are.
+    drill_count: u32,
 }
 
 impl<T> Lazy<T> {
@@ -120,25 +122,25 @@ impl CompiledDeck {
         drills: Vec<CompiledDrill>,
         search: SearchSource,
     ) -> Self {
-        let counts = cards
-            .iter()
-            .map(|card| item_counts(&card.choice, &card.fill_in))
-            .collect();
-        let (texts, banks) = cards
+        let (texts, banks): (Vec<_>, Vec<_>) = cards
             .into_iter()
             .map(|card| {
                 let text = CardText {
                     answer_html: card.answer_html,
-                    key_points: card.key_points,
                     mistakes: card.mistakes,
                 };
                 let bank = CardBank {
                     choice: card.choice,
                     fill_in: card.fill_in,
+                    key_points: card.key_points,
                 };
                 (Lazy::ready(text), Lazy::ready(bank))
             })
             .unzip();
+        let counts = banks
+            .iter()
+            .map(|bank| PracticeCounts::of(bank.value.get().expect("ready")))
+            .collect();
         Self {
             id: DeckId::of_source(&source),
             source,
@@ -149,6 +151,7 @@ impl CompiledDeck {
             banks,
             bank: Bank {
                 counts,
+                drill_count: count(drills.len()),
                 bytes: OnceLock::from(Cow::Borrowed(&[][..])),
                 ..Bank::default()
             },
@@ -160,15 +163,15 @@ impl CompiledDeck {
     }
 
     /// A card's material, put together (empty for an unknown card; its choice and fill-in
-    /// items empty while the bank is not there).
+    /// items and key points empty while the bank is not there).
     pub fn card(&self, card: usize) -> CompiledCard {
         let text = self.card_text(card).clone();
-        let bank = self.card_bank(card);
+        let bank = self.card_bank(card).clone();
         CompiledCard {
             answer_html: text.answer_html,
-            choice: bank.choice.clone(),
-            fill_in: bank.fill_in.clone(),
-            key_points: text.key_points,
+            choice: bank.choice,
+            fill_in: bank.fill_in,
+            key_points: bank.key_points,
             mistakes: text.mistakes,
         }
     }
@@ -182,8 +185,8 @@ impl CompiledDeck {
         }
     }
 
-    /// A card's choice and fill-in items: empty for an unknown card, and until the bank is
-    /// there ([`CompiledDeck::bank_ready`]).
+    /// A card's choice and fill-in items and key points: empty for an unknown card, and until
+    /// the bank is there ([`CompiledDeck::bank_ready`]).
     pub(super) fn card_bank(&self, card: usize) -> &CardBank {
         static NOTHING: OnceLock<CardBank> = OnceLock::new();
         match (self.banks.get(card), self.bank.bytes.get()) {
@@ -194,10 +197,14 @@ impl CompiledDeck {
         }
     }
 
-    /// How many choice and fill-in items `card` has, known without the bank (0s for an
-    /// unknown card).
-    pub fn item_counts(&self, card: usize) -> [u32; 2] {
+    /// How much practice `card` has, known without the bank (0s for an unknown card).
+    pub fn practice_counts(&self, card: usize) -> PracticeCounts {
         self.bank.counts.get(card).copied().unwrap_or_default()
+    }
+
+    /// How many classification drills the deck has, known without the bank.
+    pub fn drill_count(&self) -> usize {
+        self.bank.drill_count as usize
     }
 
     /// Whether the question bank is there: always for a deck read whole or compiled here;
@@ -230,11 +237,15 @@ impl CompiledDeck {
         Ok(())
     }
 
-    /// Every classification drill, with its statements in deck order.
+    /// Every classification drill, with its statements in deck order (none until the bank is
+    /// there).
     pub fn drills(&self) -> &[CompiledDrill] {
-        self.drills.get(&self.body, |drills: &Vec<CompiledDrill>| {
-            check_drills(&self.deck, drills)
-        })
+        match self.bank.bytes.get() {
+            Some(bytes) => self.drills.get(bytes, |drills: &Vec<CompiledDrill>| {
+                check_drills(&self.deck, self.bank.drill_count, drills)
+            }),
+            None => &[],
+        }
     }
 
     /// What search reads of a card (empty for an unknown card).
@@ -284,29 +295,28 @@ impl CompiledDeck {
     pub fn write_apart(&self) -> (Vec<u8>, Vec<u8>) {
         let cards = self.texts.len();
         let mut body = Vec::new();
-        let mut spans = Vec::with_capacity(2 * cards + 2);
-        let mut push = |value: Vec<u8>| {
-            spans.push([body.len(), body.len() + value.len()]);
-            body.extend_from_slice(&value);
-        };
+        let mut spans = Vec::with_capacity(2 * cards + 1);
         for card in 0..cards {
-            push(encode(self.card_text(card)));
-            push(encode(self.search_doc(card)));
+            push(&mut body, &mut spans, encode(self.card_text(card)));
+            push(&mut body, &mut spans, encode(self.search_doc(card)));
         }
-        push(encode(self.drills()));
-        push(encode(self.acronyms.get(&self.body, |_| Ok(()))));
+        push(
+            &mut body,
+            &mut spans,
+            encode(self.acronyms.get(&self.body, |_| Ok(()))),
+        );
         let mut bank = Vec::new();
-        let mut bank_spans = Vec::with_capacity(cards);
+        let mut bank_spans = Vec::with_capacity(cards + 1);
         // Counted from what is written, so the header always matches its bank (a deck read
         // without its bank writes none).
         let mut counts = Vec::with_capacity(cards);
         for card in 0..cards {
             let items = self.card_bank(card);
-            counts.push(item_counts(&items.choice, &items.fill_in));
-            let value = encode(items);
-            bank_spans.push([bank.len(), bank.len() + value.len()]);
-            bank.extend_from_slice(&value);
+            counts.push(PracticeCounts::of(items));
+            push(&mut bank, &mut bank_spans, encode(items));
         }
+        let drills = self.drills();
+        push(&mut bank, &mut bank_spans, encode(drills));
         let digest = fingerprint_bytes(&bank);
         let header = Header {
             format: FORMAT,
@@ -320,6 +330,7 @@ impl CompiledDeck {
                 digest: &digest,
                 spans: bank_spans,
                 counts,
+                drill_count: count(drills.len()),
             },
         };
         let mut out = encode(&header);
@@ -356,8 +367,8 @@ impl CompiledDeck {
             postcard::take_from_bytes(bytes).map_err(|e| LoadError::Unreadable(e.to_string()))?;
         check_structure(&header.deck).map_err(LoadError::Inconsistent)?;
         let cards = header.deck.cards.len();
-        if header.spans.len() != 2 * cards + 2
-            || header.bank.spans.len() != cards
+        if header.spans.len() != 2 * cards + 1
+            || header.bank.spans.len() != cards + 1
             || header.bank.counts.len() != cards
         {
             return Err(LoadError::Inconsistent(format!(
@@ -400,9 +411,8 @@ impl CompiledDeck {
             texts.push(Lazy::unread(next()?));
             search_docs.push(Lazy::unread(next()?));
         }
-        let drills = Lazy::unread(next()?);
         let acronyms = Lazy::unread(next()?);
-        let banks = header
+        let mut banks = header
             .bank
             .spans
             .iter()
@@ -410,6 +420,8 @@ impl CompiledDeck {
                 within(header.bank.len, "question bank", start..end).map(Lazy::unread)
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // The last span is the drills' (the count was checked above).
+        let drills = Lazy::unread(banks.pop().map_or(0..0, |lazy| lazy.span));
         let bank_bytes = OnceLock::new();
         if bank_here {
             let _ = bank_bytes.set(keep(bank));
@@ -426,6 +438,7 @@ impl CompiledDeck {
                 len: header.bank.len,
                 digest: header.bank.digest,
                 counts: header.bank.counts,
+                drill_count: header.bank.drill_count,
                 bytes: bank_bytes,
             },
             drills,
@@ -456,11 +469,9 @@ impl CompiledDeck {
                 .map_err(|why| LoadError::Inconsistent(format!("card {card}: {why}")))?;
             let _ = lazy.value.set(items);
         }
-        let drills = decode(
-            &deck.body,
-            &deck.drills.span,
-            |drills: &Vec<CompiledDrill>| check_drills(&deck.deck, drills),
-        )
+        let drills = decode(bank, &deck.drills.span, |drills: &Vec<CompiledDrill>| {
+            check_drills(&deck.deck, deck.bank.drill_count, drills)
+        })
         .map_err(|why| LoadError::Inconsistent(format!("drills: {why}")))?;
         let _ = deck.drills.value.set(drills);
         for (card, lazy) in deck.search_docs.iter().enumerate() {
@@ -480,10 +491,15 @@ impl CompiledDeck {
     }
 }
 
-/// How many choice and fill-in items there are, as the header counts them.
-fn item_counts<C, F>(choice: &[C], fill_in: &[F]) -> [u32; 2] {
-    let count = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
-    [count(choice.len()), count(fill_in.len())]
+/// A length as the header counts it.
+fn count(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// Appends `value` to `part`, noting its span.
+fn push(part: &mut Vec<u8>, spans: &mut Vec<[usize; 2]>, value: Vec<u8>) {
+    spans.push([part.len(), part.len() + value.len()]);
+    part.extend_from_slice(&value);
 }
 
 fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -515,16 +531,25 @@ fn check_structure(deck: &Deck) -> Result<(), String> {
     Ok(())
 }
 
-/// A card's choice and fill-in items (as many as the header counts) are filed under it and
-/// every index in them is in range.
-fn check_bank(card: usize, counts: Option<[u32; 2]>, material: &CardBank) -> Result<(), String> {
-    if counts != Some(item_counts(&material.choice, &material.fill_in)) {
+/// A card's choice and fill-in items and key points (as many as the header counts) are filed
+/// under it and every index in them is in range.
+fn check_bank(
+    card: usize,
+    counts: Option<PracticeCounts>,
+    material: &CardBank,
+) -> Result<(), String> {
+    let found = PracticeCounts::of(material);
+    let counted = counts.unwrap_or_default();
+    if counts != Some(found) {
         return Err(format!(
-            "card {card} has {} choice and {} fill-in items, not the {} and {} its header counts",
-            material.choice.len(),
-            material.fill_in.len(),
-            counts.map_or(0, |[choice, _]| choice),
-            counts.map_or(0, |[_, fill_in]| fill_in)
+            "card {card} has {} choice and {} fill-in items and {} key points, not the {}, {} \
+             and {} its header counts",
+            found.choice,
+            found.fill_in,
+            found.key_points,
+            counted.choice,
+            counted.fill_in,
+            counted.key_points
         ));
     }
     for question in &material.choice {
@@ -550,7 +575,13 @@ fn check_bank(card: usize, counts: Option<[u32; 2]>, material: &CardBank) -> Res
     Ok(())
 }
 
-fn check_drills(deck: &Deck, drills: &[CompiledDrill]) -> Result<(), String> {
+fn check_drills(deck: &Deck, counted: u32, drills: &[CompiledDrill]) -> Result<(), String> {
+    if count(drills.len()) != counted {
+        return Err(format!(
+            "{} drills, not the {counted} the header counts",
+            drills.len()
+        ));
+    }
     for drill in drills {
         for item in &drill.items {
             in_range("card", item.card, deck.cards.len())?;

@@ -39,7 +39,7 @@ impl CompiledDeck {
     pub fn has_choice(&self, card: usize) -> bool {
         match self.bank_ready() {
             true => !self.card_bank(card).choice.is_empty(),
-            false => self.item_counts(card)[0] > 0,
+            false => self.practice_counts(card).choice > 0,
         }
     }
 
@@ -47,8 +47,22 @@ impl CompiledDeck {
     pub fn has_fill_in(&self, card: usize) -> bool {
         match self.bank_ready() {
             true => !self.card_bank(card).fill_in.is_empty(),
-            false => self.item_counts(card)[1] > 0,
+            false => self.practice_counts(card).fill_in > 0,
         }
+    }
+
+    /// Whether `card` can be recalled by typing (it has key points), the same way as
+    /// [`CompiledDeck::has_choice`].
+    pub fn has_key_points(&self, card: usize) -> bool {
+        match self.bank_ready() {
+            true => !self.card_bank(card).key_points.is_empty(),
+            false => self.practice_counts(card).key_points > 0,
+        }
+    }
+
+    /// Whether the deck has a classification drill, known without the bank.
+    pub fn has_drills(&self) -> bool {
+        self.drill_count() > 0
     }
 
     /// A quiz of up to `count` items over `cards`: every card once before any repeats (the
@@ -79,12 +93,13 @@ impl CompiledDeck {
         })
     }
 
-    /// What a typed recall of `card` is checked against; empty when it has nothing to recall.
+    /// What a typed recall of `card` is checked against; empty when it has nothing to recall,
+    /// and until the bank is there.
     pub fn key_points(&self, card: usize) -> &[KeyPoint] {
-        &self.card_text(card).key_points
+        &self.card_bank(card).key_points
     }
 
-    /// Every classification drill the deck has.
+    /// Every classification drill the deck has (none until the bank is there).
     pub fn drill_families(&self) -> Vec<DrillFamily> {
         self.drills().iter().map(|d| d.family.clone()).collect()
     }

@@ -7,22 +7,23 @@
 //!
 //! The format ([`FORMAT`]) is bytes in `postcard`'s documented, stable wire format (varints,
 //! length-prefixed strings, fields in declaration order): the *header* (format first, then
-//! source, fingerprint, the deck's structure, and where each card's material and search text,
-//! the drills and the acronyms sit in the body), then the *body*: each card's text (its
-//! rendered answer, key points and mistakes) and [`SearchDoc`], the list of [`CompiledDrill`]s
-//! and the acronyms, one after another; then the *question bank*: each card's choice and
-//! fill-in items, which only the practice screens ask. Reading decodes the header only (the
+//! source, fingerprint, the deck's structure, and where each card's material and search text
+//! and the acronyms sit in the body), then the *body*: what the pages show and search reads,
+//! each card's text (its rendered answer and mistakes) and [`SearchDoc`], then the acronyms;
+//! then the *question bank*: what only the practice screens ask, each card's choice and fill-in
+//! items and key points, then the [`CompiledDrill`]s. Reading decodes the header only (the
 //! structure every screen needs) and decodes a card's material the first time it is asked for,
 //! so start-up cost grows with the number of cards but not with what each can ask.
 //!
 //! The bank is the larger half of an authored deck, and no page needs it to show: the app
 //! embeds the bytes up to the bank and fetches the bank (a file of its own, checked against
 //! the header's length and digest, [`CompiledDeck::attach_bank`]) when a practice screen opens.
-//! The header keeps each card's item counts, so every page can say which modes a card has. Postcard rather than JSON because its decoders are a fraction of
-//! serde_json's code per type (20 KB brotli less wasm with sittings packed the same way,
-//! `crate::packed`); the shape is the types' serde derives, so a field added, removed or
-//! reordered is a format change. Bump [`FORMAT`] whenever a field's meaning or shape
-//! changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
+//! The header keeps each card's item counts and the number of drills ([`PracticeCounts`]), so
+//! every page can say which modes a card has. Postcard rather than JSON because its decoders
+//! are a fraction of serde_json's code per type (20 KB brotli less wasm with sittings packed
+//! the same way, `crate::packed`); the shape is the types' serde derives, so a field added,
+//! removed or reordered is a format change. Bump [`FORMAT`] whenever a field's meaning or
+//! shape changes: a saved sitting or an imported file may outlive a deploy. [`CompiledDeck::read`]
 //! refuses another version and any out-of-range index, so study code can index without checks.
 
 mod anki;
@@ -45,7 +46,7 @@ pub use anki::anki_export;
 pub use load::LoadError;
 
 /// Version of the compiled format.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// A deck ready to study: its structure, and each card's material, decoded on first use.
 pub struct CompiledDeck {
@@ -64,10 +65,11 @@ pub struct CompiledDeck {
     body: Cow<'static, [u8]>,
     /// Per card of `deck.cards`, in the same order: what its pages show.
     texts: Vec<Lazy<CardText>>,
-    /// Per card, its choice and fill-in items, decoded from the bank.
+    /// Per card, its choice and fill-in items and key points, decoded from the bank.
     banks: Vec<Lazy<CardBank>>,
     /// Where the bank is, how long it is, its digest and each card's item counts.
     bank: Bank,
+    /// The classification drills, decoded from the bank.
     drills: Lazy<Vec<CompiledDrill>>,
     /// Per card, what search reads of it; each sits right after the card's material in the
     /// body, next to the same words in its rendered answer, so gzip's 32 KB window sees the
@@ -108,7 +110,6 @@ pub struct CompiledCard {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct CardText {
     answer_html: String,
-    key_points: Vec<KeyPoint>,
     mistakes: Vec<Mistake>,
 }
 
@@ -117,6 +118,36 @@ struct CardText {
 struct CardBank {
     choice: Vec<ChoiceQuestion>,
     fill_in: Vec<FillInPrompt>,
+    key_points: Vec<KeyPoint>,
+}
+
+/// How much practice a card has, known from the header before its bank is there: what a page
+/// needs to offer only the modes that have something to ask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeCounts {
+    /// Multiple-choice and true-or-false items.
+    pub choice: u32,
+    /// Fill-in prompts.
+    pub fill_in: u32,
+    /// Key points a typed recall is checked against.
+    pub key_points: u32,
+}
+
+impl PracticeCounts {
+    /// The counts of a card's share of the bank.
+    fn of(bank: &CardBank) -> Self {
+        let count = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        Self {
+            choice: count(bank.choice.len()),
+            fill_in: count(bank.fill_in.len()),
+            key_points: count(bank.key_points.len()),
+        }
+    }
+
+    /// Authored items (choice and fill-in): what an import reports as the deck's practice.
+    pub fn authored_items(&self) -> u32 {
+        self.choice.saturating_add(self.fill_in)
+    }
 }
 
 /// The question bank's bytes and what the header says of them.
@@ -125,8 +156,10 @@ struct Bank {
     /// Its length and [`fingerprint_bytes`] digest, for telling the right file from a stale one.
     len: usize,
     digest: String,
-    /// Per card, how many choice and fill-in items it has.
-    counts: Vec<[u32; 2]>,
+    /// Per card, how much practice it has.
+    counts: Vec<PracticeCounts>,
+    /// How many classification drills the bank holds.
+    drill_count: u32,
     /// The bytes once there: the rest of the body, or a file attached later.
     bytes: OnceLock<Cow<'static, [u8]>>,
 }
