@@ -5,13 +5,16 @@
 //! engine needs raw strings and every failure as a value it can report.
 
 use prep_engine::storage::{Storage, StorageError};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 /// `window.localStorage` or `window.sessionStorage`, or the reason it cannot be used.
+#[cfg(target_arch = "wasm32")]
 pub struct BrowserStorage {
     inner: Result<web_sys::Storage, StorageError>,
 }
 
+#[cfg(target_arch = "wasm32")]
 impl BrowserStorage {
     /// `localStorage`: kept across visits; the learner's progress lives here.
     pub fn local() -> Self {
@@ -44,6 +47,7 @@ impl BrowserStorage {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Storage for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.storage()?
@@ -88,6 +92,7 @@ impl Storage for BrowserStorage {
 }
 
 /// A readable message from a thrown JS value.
+#[cfg(target_arch = "wasm32")]
 fn describe(error: &wasm_bindgen::JsValue) -> String {
     error
         .dyn_ref::<web_sys::DomException>()
@@ -101,4 +106,42 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
         })
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "the browser's storage failed without saying why".to_owned())
+}
+
+/// Natively (the pages rendered at build time, and tests) there is no browser: storage is an
+/// empty map that keeps nothing, so the app renders as for a person with nothing saved.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+pub struct BrowserStorage {
+    inner: prep_engine::storage::MemoryStorage,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl BrowserStorage {
+    pub fn local() -> Self {
+        Self::default()
+    }
+
+    pub fn session() -> Self {
+        Self::default()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Storage for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.inner.set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
 }

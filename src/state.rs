@@ -183,6 +183,7 @@ impl StudyState {
     }
 
     /// Takes in what another tab saved under `key` (`None`: it cleared storage).
+    #[cfg(target_arch = "wasm32")]
     fn refresh(&self, key: Option<String>) {
         let mut storage = BrowserStorage::local();
         let mut outcome = Ok(false);
@@ -335,14 +336,17 @@ pub fn provide_study_state() -> StudyState {
         }
     });
     // Another tab saved: merge it, so neither tab's answers are lost and counts stay true.
-    let listener = window_event_listener(leptos::ev::storage, move |event| {
-        let local = window().local_storage().ok().flatten();
-        if event.storage_area() == local {
-            state.refresh(event.key());
-        }
-    });
-    // The shell lives as long as the page.
-    std::mem::forget(listener);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            let local = window().local_storage().ok().flatten();
+            if event.storage_area() == local {
+                state.refresh(event.key());
+            }
+        });
+        // The shell lives as long as the page.
+        std::mem::forget(listener);
+    }
     // The chosen filter is remembered in this browser, so a reload studies the same choice.
     let filter = state.filter;
     let mut filter_storage = BrowserStorage::local();

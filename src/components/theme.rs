@@ -29,6 +29,10 @@ fn saved() -> &'static str {
 
 /// `data-theme` on `<html>`: "light", "dark", or "" (the system's).
 fn apply(theme: &str) {
+    // Natively (build-time pages) there is no document: the app applies it when it starts.
+    if cfg!(not(target_arch = "wasm32")) {
+        return;
+    }
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-theme", theme);
     }
