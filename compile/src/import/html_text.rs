@@ -19,16 +19,16 @@ mod tags;
 mod writer;
 
 use tags::{Token, tokens};
-use writer::Writer;
+use writer::{Output, Writer};
 
 /// `html` as Markdown for an answer.
 pub(super) fn to_markdown(html: &str) -> String {
-    convert(html, true)
+    convert(html, Output::Markdown)
 }
 
 /// The visible text of `html`: tags dropped, entities decoded, block ends as line breaks.
 pub(super) fn to_text(html: &str) -> String {
-    convert(html, false)
+    convert(html, Output::Text)
 }
 
 /// Whether a field without Anki's `#html:true` is clearly HTML: it holds an element of the
@@ -64,8 +64,8 @@ enum Mode {
     Skip(String),
 }
 
-fn convert(html: &str, markup: bool) -> String {
-    let mut out = Writer::new(markup);
+fn convert(html: &str, output: Output) -> String {
+    let mut out = Writer::new(output);
     let mut mode = Mode::Flow;
     // Each open list: ordered, and the number of items so far.
     let mut lists: Vec<(bool, usize)> = Vec::new();

@@ -40,7 +40,7 @@ impl SearchIndex {
         let mut at = 0;
         while at < all.len() {
             if let Some((acronym, length)) = self.acronyms.at_start(&all[at..]) {
-                units.push(self.exact_unit(&acronym.short, 1.0, false));
+                units.push(self.acronym_unit(&acronym.short));
                 at += length;
                 continue;
             }
@@ -48,7 +48,7 @@ impl SearchIndex {
             at += 1;
             let open = open_end && at == all.len() && word.end == query.trim_end().len();
             if word.stop {
-                units.push(self.exact_unit(&word.norm, BONUS_QUALITY, true));
+                units.push(self.stop_word_unit(&word.norm));
                 continue;
             }
             let matches = self.matches(word, open);
@@ -82,16 +82,29 @@ impl SearchIndex {
         units
     }
 
-    /// A unit that only an exact term answers (an acronym, a function word).
-    fn exact_unit(&self, norm: &str, quality: f32, bonus: bool) -> Unit {
+    /// An acronym the deck spells out: only the exact term answers it, at full quality.
+    fn acronym_unit(&self, short: &str) -> Unit {
         Unit {
-            matches: self
-                .term(norm)
-                .map(|term| (term, quality))
-                .into_iter()
-                .collect(),
-            bonus,
+            matches: self.exact_match(short, 1.0),
+            bonus: false,
         }
+    }
+
+    /// A function word: only the exact term answers it, and it only adds to a score (a
+    /// *bonus* unit, see [`Unit::bonus`]).
+    fn stop_word_unit(&self, norm: &str) -> Unit {
+        Unit {
+            matches: self.exact_match(norm, BONUS_QUALITY),
+            bonus: true,
+        }
+    }
+
+    /// The term `norm` itself, if the index has it, at `quality`.
+    fn exact_match(&self, norm: &str, quality: f32) -> Vec<(usize, f32)> {
+        self.term(norm)
+            .map(|term| (term, quality))
+            .into_iter()
+            .collect()
     }
 
     /// The terms one word matches, best quality per term.

@@ -3,7 +3,7 @@
 //! `<p>`, `<li>` or `<b>` leaves nothing behind and no line ends in a stray marker. Text is
 //! escaped where Markdown would read it as markup.
 //!
-//! With `markup` off the same pieces make plain text: no markers, nothing escaped.
+//! As [`Output::Text`] the same pieces make plain text: no markers, nothing escaped.
 
 use super::escape::{escape, link_target};
 
@@ -22,7 +22,17 @@ enum Prefix {
     Heading(String),
 }
 
+/// What the pieces are written as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Output {
+    /// Markdown for an answer: markers, escapes.
+    Markdown,
+    /// The visible text alone.
+    Text,
+}
+
 pub(super) struct Writer {
+    /// Whether Markdown's markers and escapes are written ([`Output::Markdown`]).
     markup: bool,
     out: String,
     /// Line breaks owed before the next text: 1 a new line, 2 a new paragraph.
@@ -38,9 +48,9 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    pub fn new(markup: bool) -> Self {
+    pub fn new(output: Output) -> Self {
         Self {
-            markup,
+            markup: output == Output::Markdown,
             out: String::new(),
             breaks: 0,
             space: false,
