@@ -94,7 +94,8 @@ impl ProgressStore {
         (store, Loaded { progress, notice })
     }
 
-    fn adopt_head(&mut self, progress: &mut Progress, head: Head) {
+    /// Takes `head`'s fields into `progress` and its revision and unknown fields into the store.
+    pub(super) fn adopt_head(&mut self, progress: &mut Progress, head: Head) {
         progress.settings = head.settings;
         progress.mocks = head.mocks;
         progress.history = head.history;

@@ -17,8 +17,8 @@
 //! last read or wrote are read and written. Cards and answers of epoch `n > 0` (after a reset
 //! or a Replace import) live under `e<n>/`.
 //!
-//! One concern per file: [`load`] reads and salvages, [`sync`] saves and takes in other tabs'
-//! saves, [`backups`] keeps damaged data before anything is written over it; this file holds
+//! One concern per file: `load` reads and salvages, `sync` saves and takes in other tabs'
+//! saves, `backups` keeps damaged data before anything is written over it; this file holds
 //! the store's state and what all three share.
 
 mod backups;

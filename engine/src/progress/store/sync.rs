@@ -360,12 +360,7 @@ impl ProgressStore {
                 &merged.history,
                 &merged.deletions,
             );
-        self.unknown_head = merged.unknown;
-        self.settings_rev = merged.settings_rev;
-        progress.settings = merged.settings;
-        progress.mocks = merged.mocks;
-        progress.history = merged.history;
-        progress.deletions = merged.deletions;
+        self.adopt_head(progress, merged);
         // Deletions heard of here apply to what this tab holds (the base too, so the parts
         // they touch are not read as this tab's changes).
         apply_deletions(progress);
