@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use prep_engine::stats::{Forecast, Heatmap, Mastery, weekday_from_monday};
+use prep_engine::text::count_of;
 use prep_engine::time::civil_date;
 
 /// "30 Nov 2026" for a local day number.
@@ -122,9 +123,9 @@ pub fn CalendarHeatmap(heatmap: Heatmap) -> impl IntoView {
             // Five shades, as GitHub's contribution calendar: nothing, then quarters of the busiest day.
             let level = if n == 0 { 0 } else { 1 + (n * 4 - 1) / highest };
             let title = format!(
-                "{}: {n} answer{}",
+                "{}: {}",
                 day_label(first + i as i64),
-                if n == 1 { "" } else { "s" }
+                count_of(n as usize, "answer", "answers")
             );
             view! {
                 <rect class=format!("heat-{level}") x=(column * 12).to_string() y=(row * 12).to_string()

@@ -16,6 +16,7 @@ use crate::components::qr_code::QrCodeSvg;
 use crate::deck::use_deck;
 use crate::paths::PROGRESS_PATH;
 use crate::state::use_study;
+use prep_engine::text::{by_number, count_of};
 
 /// "Move to another device": makes the link on request, with a copy button and a QR code.
 #[component]
@@ -178,9 +179,9 @@ pub fn ScheduleArrival() -> impl IntoView {
                         )}</p>
                         {(left_out > 0).then(|| view! {
                             <p class="muted">{format!(
-                                "{left_out} entr{} of the link {} left out: damaged, not in these questions, not a schedule this app makes, or dated after the link was made.",
-                                if left_out == 1 { "y" } else { "ies" },
-                                if left_out == 1 { "is" } else { "are" }
+                                "{} of the link {} left out: damaged, not in these questions, not a schedule this app makes, or dated after the link was made.",
+                                count_of(left_out, "entry", "entries"),
+                                by_number(left_out, "is", "are")
                             )}</p>
                         })}
                         <div class="button-row">

@@ -15,6 +15,7 @@ use crate::clock::{local_days, now};
 use crate::components::device_link::MakeDeviceLink;
 use crate::components::storage_notice::download_progress;
 use crate::state::{StudyState, use_study};
+use prep_engine::text::count_of;
 
 #[component]
 pub fn KeepProgress() -> impl IntoView {
@@ -44,8 +45,8 @@ fn SavingStatus() -> impl IntoView {
                 "Your progress is not being saved in this browser (see the message at the top){}.",
                 if unsaved > 0 {
                     format!(
-                        "; {unsaved} answer{} exist only in this tab",
-                        if unsaved == 1 { "" } else { "s" }
+                        "; {} only in this tab",
+                        count_of(unsaved, "answer exists", "answers exist")
                     )
                 } else {
                     String::new()
@@ -172,8 +173,8 @@ fn ImportOutcome(
                     view! {
                         <details class="muted">
                             <summary>{format!(
-                                "{count} record{} in the {source} could not be read, or not as written, and will be left out or bounded.",
-                                if count == 1 { "" } else { "s" }
+                                "{} in the {source} could not be read, or not as written, and will be left out or bounded.",
+                                count_of(count, "record", "records")
                             )}</summary>
                             <ul>{shown.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}</ul>
                             {(count > 20).then(|| view! { <p>{format!("and {} more.", count - 20)}</p> })}
@@ -271,9 +272,8 @@ fn Backups() -> impl IntoView {
                 view! {
                     <h3>"Backups"</h3>
                     <p>{format!(
-                        "{} cop{} of damaged saved data ({:.1} KB) kept when it was found. Review one to merge what still reads into your progress, or to restore it in place of your progress.",
-                        list.len(),
-                        if list.len() == 1 { "y" } else { "ies" },
+                        "{} of damaged saved data ({:.1} KB) kept when it was found. Review one to merge what still reads into your progress, or to restore it in place of your progress.",
+                        count_of(list.len(), "copy", "copies"),
                         size as f64 / 1024.0
                     )}</p>
                     <ul class="plain-list">

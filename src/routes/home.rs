@@ -17,6 +17,7 @@ use crate::deck::use_cards;
 use crate::paths::{PROGRESS_PATH, REVIEW_PATH, STUDY_PATH};
 use crate::paths::{kind_path, section_path};
 use crate::state::{review_counts_label, use_study};
+use prep_engine::text::count_of;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -93,9 +94,8 @@ fn StudyCallToAction() -> impl IntoView {
                     (streak.best > 0).then(|| view! {
                         <br/>
                         <A href=href(PROGRESS_PATH)>{format!(
-                            "Streak: {} day{} (best {})",
-                            streak.current,
-                            if streak.current == 1 { "" } else { "s" },
+                            "Streak: {} (best {})",
+                            count_of(streak.current as usize, "day", "days"),
                             streak.best
                         )}</A>
                     })
@@ -162,8 +162,7 @@ pub fn deck_summary_parts(deck: &Deck) -> (String, Vec<(&'static str, KindFilter
                 at if at == last => " and ",
                 _ => ", ",
             };
-            let words = if count == 1 { one } else { many };
-            (before, kind, format!("{count} {words}"))
+            (before, kind, count_of(count, one, many))
         })
         .collect();
     (format!("{}: ", cards_label(deck.cards.len())), kinds)
@@ -184,9 +183,5 @@ fn deck_summary(deck: &Deck) -> impl IntoView {
 
 /// "1 card" / "12 cards".
 pub fn cards_label(count: usize) -> String {
-    if count == 1 {
-        "1 card".to_string()
-    } else {
-        format!("{count} cards")
-    }
+    count_of(count, "card", "cards")
 }

@@ -16,6 +16,7 @@ use crate::compile_worker;
 use crate::components::document_title::set_document_title;
 use crate::deck::use_deck;
 use crate::deck_library::{self, DeckSummary, SavedDeck};
+use prep_engine::text::count_of;
 
 /// Files larger than this are refused before they are read (the worker checks again).
 pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -312,24 +313,24 @@ fn PreviewPanel(
         <h2>{format!("Preview: {}", report.title)}</h2>
         <p class="import-counts">{format!(
             "{} in {} from {}.",
-            plural(report.cards, "card"),
-            plural(report.sections, "section"),
+            count_of(report.cards, "card", "cards"),
+            count_of(report.sections, "section", "sections"),
             preview.given.name
         )}</p>
         <label for="import-shape">"Read as"</label>
         <select id="import-shape" on:change=on_shape>
             {report.shapes.iter().map(|shape| view! {
                 <option value=shape.key.clone() selected=shape.key == report.shape>
-                    {format!("{} ({})", shape.label, plural(shape.cards, "card"))}
+                    {format!("{} ({})", shape.label, count_of(shape.cards, "card", "cards"))}
                 </option>
             }).collect_view()}
         </select>
         {(report.practice_items > 0).then(|| view! {
-            <p>{format!("{} for multiple choice and fill-in, checked by the practice linter.", plural(report.practice_items, "practice item"))}</p>
+            <p>{format!("{} for multiple choice and fill-in, checked by the practice linter.", count_of(report.practice_items, "practice item", "practice items"))}</p>
         })}
         {(!report.practice_problems.is_empty()).then(|| view! {
             <details class="import-unplaced">
-                <summary>{format!("The deck's practice was left out: the linter found {}", plural(report.practice_problems.len(), "problem"))}</summary>
+                <summary>{format!("The deck's practice was left out: the linter found {}", count_of(report.practice_problems.len(), "problem", "problems"))}</summary>
                 <ul>{report.practice_problems.iter().map(|p| view! { <li class="pre-wrap">{p.clone()}</li> }).collect_view()}</ul>
             </details>
         })}
@@ -345,7 +346,7 @@ fn PreviewPanel(
         } else {
             view! {
                 <details class="import-unplaced">
-                    <summary>{if unplaced == 1 { "1 line is in no card".to_owned() } else { format!("{unplaced} lines are in no card") }}</summary>
+                    <summary>{format!("{} in no card", count_of(unplaced, "line is", "lines are"))}</summary>
                     <ul>{report.unplaced.iter().map(|line| view! {
                         <li><span class="line-number">{format!("line {}: ", line.line)}</span><span class="pre-wrap">{line.text.clone()}</span></li>
                     }).collect_view()}</ul>
@@ -418,15 +419,14 @@ async fn preview(
 /// What an update adds, changes and removes, each list to open.
 #[component]
 fn Changes(changes: DeckChanges) -> impl IntoView {
-    let list =
-        |questions: Vec<String>, what: &'static str| {
-            (!questions.is_empty()).then(|| view! {
+    let list = |questions: Vec<String>, what: &'static str| {
+        (!questions.is_empty()).then(|| view! {
             <details class="import-changes">
-                <summary>{format!("{} {what}", plural(questions.len(), "card"))}</summary>
+                <summary>{format!("{} {what}", count_of(questions.len(), "card", "cards"))}</summary>
                 <ul>{questions.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
             </details>
         })
-        };
+    };
     let unchanged_note =
         if changes.added.is_empty() && changes.changed.is_empty() && changes.removed.is_empty() {
             "Nothing changed: every card is as the kept deck has it."
@@ -512,14 +512,6 @@ fn size_words(bytes: f64) -> String {
         format!("{:.1} MB", bytes / (1024.0 * 1024.0))
     } else {
         format!("{} KB", (bytes / 1024.0).ceil() as u64)
-    }
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 

@@ -32,6 +32,7 @@ use crate::deck::{use_cards, use_deck};
 use crate::paths::card_path;
 use crate::sitting_store::{Sitting, route_key};
 use crate::state::use_study;
+use prep_engine::text::count_of;
 
 const TIMER_CHOICES: [Option<u32>; 4] = [None, Some(60), Some(120), Some(180)];
 
@@ -112,7 +113,7 @@ fn MockSetup(
                     {TIMER_CHOICES.iter().map(|&choice| {
                         let (value, label) = match choice {
                             None => (String::new(), "No timer".to_string()),
-                            Some(s) => (s.to_string(), format!("{} minute{}", s / 60, if s == 60 { "" } else { "s" })),
+                            Some(s) => (s.to_string(), count_of((s / 60) as usize, "minute", "minutes")),
                         };
                         let selected = move || config.with(|c| c.seconds_per_question == choice);
                         view! { <option value=value prop:selected=selected>{label}</option> }
@@ -160,7 +161,7 @@ fn MockHistory() -> impl IntoView {
                     {move || records().into_iter().map(|record: MockRecord| view! {
                         <li>
                             <span>
-                                {format!("{} · {} question{}", local_date_time(record.at), record.questions, if record.questions == 1 { "" } else { "s" })}
+                                {format!("{} · {}", local_date_time(record.at), count_of(record.questions as usize, "question", "questions"))}
                                 <span class="muted small">
                                     {format!(" · {} nailed, {} partly, {} missed", record.nailed, record.partly, record.missed)}
                                 </span>

@@ -18,6 +18,7 @@ use crate::components::theme::ThemeChoice;
 use crate::deck::use_cards;
 use crate::paths::{card_path, section_path};
 use crate::state::use_study;
+use prep_engine::text::count_of;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -83,7 +84,7 @@ fn Summary(stats: Stats) -> impl IntoView {
             stats.retention.total
         ),
     };
-    let days = |n: u32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+    let days = |n: u32| count_of(n as usize, "day", "days");
     // Practice tests a card without being a review of it: counted apart (flashcards, typed
     // recall and mock interviews are reviews).
     let t = stats.totals;

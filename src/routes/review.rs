@@ -23,6 +23,7 @@ use crate::components::sitting::{SittingScope, requested_sitting};
 use crate::deck::use_cards;
 use crate::sitting_store::Sitting;
 use crate::state::use_study;
+use prep_engine::text::count_of;
 
 pub const KEYS: &[KeyHint] = &[
     ("Space", "Show answer"),
@@ -300,7 +301,7 @@ fn ReviewSummary(
         view! {
             <h2>"Session complete"</h2>
             <p class="lede">
-                {format!("You reviewed {} card{} ({} answers).", summary.cards, if summary.cards == 1 { "" } else { "s" }, summary.answers)}
+                {format!("You reviewed {} ({}).", count_of(summary.cards, "card", "cards"), count_of(summary.answers, "answer", "answers"))}
             </p>
             <dl class="grade-tally">
                 {Grade::ALL

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::storage::StorageError;
+use crate::text::{by_number, count_of};
 
 /// Where the copy of damaged data went.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,9 +51,9 @@ impl fmt::Display for StoreNotice {
                 if *lost > 0 {
                     write!(
                         f,
-                        "Part of your saved progress was damaged: {lost} record{} could not be read and {} left out; everything else was kept.",
-                        plural(*lost),
-                        if *lost == 1 { "was" } else { "were" }
+                        "Part of your saved progress was damaged: {} could not be read and {} left out; everything else was kept.",
+                        count_of(*lost, "record", "records"),
+                        by_number(*lost, "was", "were")
                     )?;
                 }
                 if *future_dated > 0 {
@@ -87,14 +88,10 @@ impl fmt::Display for StoreNotice {
 fn clock_behind(f: &mut fmt::Formatter<'_>, records: usize) -> fmt::Result {
     write!(
         f,
-        "{records} saved review{} {} dated later than this device's clock shows, so the clock may be behind. Nothing was changed: those cards are shown as due, and the dates stay as they are.",
-        plural(records),
-        if records == 1 { "is" } else { "are" }
+        "{} {} dated later than this device's clock shows, so the clock may be behind. Nothing was changed: those cards are shown as due, and the dates stay as they are.",
+        count_of(records, "saved review", "saved reviews"),
+        by_number(records, "is", "are")
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Why a save did not happen.

@@ -8,6 +8,7 @@ mod acronym;
 mod answer;
 mod distance;
 mod html;
+mod number;
 mod words;
 
 pub use acronym::run_initials;
@@ -17,6 +18,7 @@ pub use answer::{
 };
 pub use distance::{edit_distance, edit_distance_within, typo_budget};
 pub use html::{escape_html, push_escaped_html};
+pub use number::{by_number, count_of};
 pub use words::{
     Token, american, is_generic, is_generic_acronym, is_stopword, split_name, stem, tokens,
     word_set,
