@@ -42,7 +42,7 @@ pub fn insertion_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) 
 /// A `BTreeMap` of `entries`, the later of two equal keys winning, as `collect()` would. Collecting
 /// into a B-tree sorts the entries first, with a copy of the standard stable sort for each
 /// entry type; inserting one by one costs a search per entry and no sort.
-pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
     for (key, value) in entries {
         map.insert(key, value);
@@ -51,7 +51,7 @@ pub fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<
 }
 
 /// A `BTreeSet` of `items`, built like [`map_of`] without the sort `collect()` brings.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     let mut set = BTreeSet::new();
     for item in items {
         set.insert(item);

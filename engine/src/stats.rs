@@ -24,22 +24,22 @@ pub use crate::progress::days::{
 pub use crate::time::LocalDays;
 
 /// Stability (days) from which a review card counts as mature: Anki's 21-day threshold.
-pub const MATURE_STABILITY_DAYS: f32 = 21.0;
+pub(crate) const MATURE_STABILITY_DAYS: f32 = 21.0;
 
 /// Days the due forecast covers, today included.
-pub const FORECAST_DAYS: usize = 30;
+pub(crate) const FORECAST_DAYS: usize = 30;
 
 /// The short forecast window ("due this week"), today included.
-pub const FORECAST_WEEK_DAYS: usize = 7;
+pub(crate) const FORECAST_WEEK_DAYS: usize = 7;
 
 /// Days the heatmap covers, today included: one year.
 pub const HEATMAP_DAYS: usize = 365;
 
 /// Days true retention is measured over, today included (Anki's "last month").
-pub const RETENTION_DAYS: i64 = 30;
+pub(crate) const RETENTION_DAYS: i64 = 30;
 
 /// Days "time studied recently" covers, today included.
-pub const RECENT_TIME_DAYS: i64 = 7;
+pub(crate) const RECENT_TIME_DAYS: i64 = 7;
 
 /// Day of the week of a local day number, 0 = Monday ... 6 = Sunday, so the heatmap can
 /// put its first column's squares on the right rows (day 0, 1 Jan 1970, was a Thursday).
@@ -57,9 +57,9 @@ pub struct Mastery {
     pub new: usize,
     /// In a learning or relearning step.
     pub learning: usize,
-    /// In review with a stability under [`MATURE_STABILITY_DAYS`].
+    /// In review with a stability under `MATURE_STABILITY_DAYS`.
     pub young: usize,
-    /// In review with a stability of [`MATURE_STABILITY_DAYS`] or more: remembered for weeks.
+    /// In review with a stability of `MATURE_STABILITY_DAYS` or more: remembered for weeks.
     pub mature: usize,
 }
 
@@ -91,11 +91,11 @@ pub struct SectionMastery {
 /// are never "due" in the sense of a review), and overdue cards count as due today.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forecast {
-    /// Due today up to 6 days from now ([`FORECAST_WEEK_DAYS`] days).
+    /// Due today up to 6 days from now (`FORECAST_WEEK_DAYS` days).
     pub week: usize,
-    /// Due today up to 29 days from now ([`FORECAST_DAYS`] days).
+    /// Due today up to 29 days from now (`FORECAST_DAYS` days).
     pub month: usize,
-    /// [`FORECAST_DAYS`] entries: index 0 is today (overdue cards included), 1 tomorrow, ...
+    /// `FORECAST_DAYS` entries: index 0 is today (overdue cards included), 1 tomorrow, ...
     pub per_day: Vec<usize>,
 }
 
@@ -118,7 +118,7 @@ pub struct Streaks {
     pub best: u32,
 }
 
-/// Anki's "true retention" over the last [`RETENTION_DAYS`] days: the share of review-phase
+/// Anki's "true retention" over the last `RETENTION_DAYS` days: the share of review-phase
 /// answers that were not Again. It is what the desired retention setting aims at, so the
 /// learner can see whether the scheduler's target is met.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -150,7 +150,7 @@ impl Retention {
 pub struct TimeStudied {
     /// Seconds overall.
     pub total_seconds: u64,
-    /// Seconds over the last [`RECENT_TIME_DAYS`] local days, today included.
+    /// Seconds over the last `RECENT_TIME_DAYS` local days, today included.
     pub last_7_days_seconds: u64,
 }
 

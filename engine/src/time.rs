@@ -25,7 +25,7 @@ pub struct Timestamp(pub i64);
 
 impl Timestamp {
     /// The unix epoch; the default `due` of a card nobody has seen (always due).
-    pub const EPOCH: Timestamp = Timestamp(0);
+    pub(crate) const EPOCH: Timestamp = Timestamp(0);
 
     /// Wraps unix milliseconds.
     pub const fn from_millis(ms: i64) -> Self {

@@ -113,7 +113,7 @@ fn decode<T: DeserializeOwned>(
 }
 
 impl CompiledDeck {
-    /// A deck from compiled parts (what [`super::compile`] gives).
+    /// A deck from compiled parts (what `super::compile` gives).
     pub fn from_parts(
         source: String,
         fingerprint: String,
@@ -203,7 +203,7 @@ impl CompiledDeck {
     }
 
     /// How many classification drills the deck has, known without the bank.
-    pub fn drill_count(&self) -> usize {
+    pub(crate) fn drill_count(&self) -> usize {
         self.bank.drill_count as usize
     }
 

@@ -66,7 +66,7 @@ impl CompiledDeck {
     }
 
     /// A quiz of up to `count` items over `cards`: every card once before any repeats (the
-    /// rule of [`crate::quiz::pick_each_card_first`]).
+    /// rule of `crate::quiz::pick_each_card_first`).
     pub fn choice_quiz(&self, cards: &[usize], count: usize, seed: u64) -> Vec<ChoiceQuestion> {
         pick_each_card_first(cards, count, seed, |card| self.choice_questions(card, seed))
     }
@@ -86,7 +86,7 @@ impl CompiledDeck {
         &self.card_bank(card).fill_in
     }
 
-    /// A fill-in round: the rule of [`crate::fill_in::fill_in_round`].
+    /// A fill-in round: the rule of `crate::fill_in::fill_in_round`.
     pub fn fill_in_round(&self, cards: &[usize], count: usize, seed: u64) -> Vec<FillInPrompt> {
         pick_round(&self.deck, cards, count, seed, |card| {
             self.fill_in_prompts(card).to_vec()

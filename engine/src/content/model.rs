@@ -155,13 +155,13 @@ pub struct Section {
 /// What a one-liner or guide list says about its subject; drives classification drills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ListKind {
-    /// "<Subject> Advantages"
+    /// "`<Subject>` Advantages"
     Advantages,
-    /// "<Subject> Disadvantages"
+    /// "`<Subject>` Disadvantages"
     Disadvantages,
-    /// "Choose <Subject> When:"
+    /// "Choose `<Subject>` When:"
     ChooseWhen,
-    /// "Avoid <Subject> When:"
+    /// "Avoid `<Subject>` When:"
     AvoidWhen,
 }
 

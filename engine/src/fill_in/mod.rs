@@ -210,7 +210,7 @@ pub fn fill_in_prompt(
 /// A fill-in round over `cards`: up to `count` prompts, at most one per card, in the order
 /// given (the caller's study plan: due and new cards first), skipping cards without prompts;
 /// the seed picks among a card's prompts. Deterministic for a seed.
-pub fn pick_round(
+pub(crate) fn pick_round(
     deck: &Deck,
     cards: &[usize],
     count: usize,

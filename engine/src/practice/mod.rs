@@ -1,6 +1,6 @@
 //! Authored practice: multiple-choice, true-or-false and fill-in items and each card's common
 //! mistakes, written by hand beside the content (`content/practice/*.md`, format in
-//! `docs/practice-format.md`) and checked by [`lint`] before a build may ship them.
+//! `docs/practice-format.md`) and checked by `lint` before a build may ship them.
 //!
 //! # Why authored, not generated
 //!

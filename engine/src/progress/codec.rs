@@ -22,7 +22,7 @@ use crate::scheduler::{CardSchedule, Grade, Phase};
 use crate::time::{MS_PER_DAY, Timestamp};
 
 /// The longest card id accepted (a slug of a question; the deck's longest is about 90).
-pub const MAX_ID_BYTES: usize = 200;
+pub(crate) const MAX_ID_BYTES: usize = 200;
 /// Instants before 2000-01-01 cannot come from this app.
 const EARLIEST: i64 = 946_684_800_000;
 /// Stability above a thousand years cannot come from FSRS (its maximum interval is 100 years).
@@ -88,7 +88,7 @@ impl LineProblem {
 
 /// Any instant: what storage passes as the latest date it accepts, since the clock is an
 /// input and never a reason to refuse or rewrite what was saved.
-pub const ANY_TIME: Timestamp = Timestamp(i64::MAX / 2);
+pub(crate) const ANY_TIME: Timestamp = Timestamp(i64::MAX / 2);
 
 /// What a text held: the records that read and those that did not.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,7 +239,7 @@ fn parse_mode(text: &str) -> Option<StudyMode> {
 
 /// True for a card id this format can hold: non-empty, bounded, no tabs, line breaks or
 /// other control characters.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= MAX_ID_BYTES && !id.chars().any(char::is_control)
 }
 
@@ -279,7 +279,7 @@ pub fn encode_card_line(out: &mut String, line: &CardLine) {
     }
 }
 
-/// Reads one card line, refusing a last review after `latest` (pass [`ANY_TIME`] for storage).
+/// Reads one card line, refusing a last review after `latest` (pass `ANY_TIME` for storage).
 pub fn decode_card_line(text: &str, latest: Timestamp) -> Result<CardLine, String> {
     let mut fields = text.splitn(9, '\t');
     let mut next = |name: &str| fields.next().ok_or_else(|| format!("no {name}"));
@@ -366,7 +366,7 @@ pub fn encode_answer_line(out: &mut String, line: &AnswerLine) {
     }
 }
 
-/// Reads one answer line, refusing one dated after `latest` (pass [`ANY_TIME`] for storage).
+/// Reads one answer line, refusing one dated after `latest` (pass `ANY_TIME` for storage).
 pub fn decode_answer_line(text: &str, latest: Timestamp) -> Result<AnswerLine, String> {
     let mut fields = text.splitn(10, '\t');
     let mut next = |name: &str| fields.next().ok_or_else(|| format!("no {name}"));
@@ -427,7 +427,7 @@ pub fn decode_answer_line(text: &str, latest: Timestamp) -> Result<AnswerLine, S
 /// Checks a schedule that did not come from a line (version 1's JSON, a device link) by the
 /// same rules as a saved line: written as one and read back, so every source accepts exactly
 /// what storage accepts (and no review after `latest`).
-pub fn check_card(
+pub(crate) fn check_card(
     id: &str,
     schedule: CardSchedule,
     latest: Timestamp,
@@ -445,7 +445,10 @@ pub fn check_card(
 }
 
 /// [`check_card`] for an answer.
-pub fn check_answer(record: ReviewRecord, latest: Timestamp) -> Result<ReviewRecord, String> {
+pub(crate) fn check_answer(
+    record: ReviewRecord,
+    latest: Timestamp,
+) -> Result<ReviewRecord, String> {
     let mut line = String::new();
     encode_answer_line(
         &mut line,
@@ -482,7 +485,7 @@ pub fn decode_lines<T>(
 }
 
 /// Every card line, each followed by a line break.
-pub fn encode_cards(lines: impl IntoIterator<Item = CardLine>) -> String {
+pub(crate) fn encode_cards(lines: impl IntoIterator<Item = CardLine>) -> String {
     let mut out = String::new();
     for line in lines {
         encode_card_line(&mut out, &line);
@@ -492,7 +495,7 @@ pub fn encode_cards(lines: impl IntoIterator<Item = CardLine>) -> String {
 }
 
 /// Every answer line, each followed by a line break.
-pub fn encode_answers<'a>(lines: impl IntoIterator<Item = &'a AnswerLine>) -> String {
+pub(crate) fn encode_answers<'a>(lines: impl IntoIterator<Item = &'a AnswerLine>) -> String {
     let mut out = String::with_capacity(64);
     for line in lines {
         encode_answer_line(&mut out, line);

@@ -24,9 +24,9 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// The oldest head version this one reads.
 const OLDEST_READ: u64 = 2;
 /// Mock interviews kept: ten a day for almost three years. Older ones are dropped, said so.
-pub const MAX_MOCKS: usize = 10_000;
+pub(crate) const MAX_MOCKS: usize = 10_000;
 /// Days of compacted history kept: a hundred years. Older days are dropped, said so.
-pub const MAX_HISTORY_DAYS: usize = 36_500;
+pub(crate) const MAX_HISTORY_DAYS: usize = 36_500;
 
 /// The head as read: known fields decoded, unknown ones kept verbatim.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -105,7 +105,11 @@ pub fn decode_head(text: &str, problems: &mut Vec<String>) -> Result<Head, HeadE
 
 /// Mock interviews as every source must hold them: plausible ones only (see
 /// [`plausible_mock`]), none after `latest`, sorted, once each, the newest [`MAX_MOCKS`].
-pub fn tidy_mocks(mocks: &mut Vec<MockRecord>, latest: Timestamp, problems: &mut Vec<String>) {
+pub(crate) fn tidy_mocks(
+    mocks: &mut Vec<MockRecord>,
+    latest: Timestamp,
+    problems: &mut Vec<String>,
+) {
     let plausible = |m: &MockRecord| plausible_mock(m, latest);
     tidy(
         mocks,
@@ -119,7 +123,11 @@ pub fn tidy_mocks(mocks: &mut Vec<MockRecord>, latest: Timestamp, problems: &mut
 
 /// Days of history as every source must hold them (see [`plausible_day`]), sorted, once each,
 /// the newest [`MAX_HISTORY_DAYS`].
-pub fn tidy_history(days: &mut Vec<DaySummary>, latest: Timestamp, problems: &mut Vec<String>) {
+pub(crate) fn tidy_history(
+    days: &mut Vec<DaySummary>,
+    latest: Timestamp,
+    problems: &mut Vec<String>,
+) {
     let plausible = |d: &DaySummary| plausible_day(d, latest);
     tidy(
         days,
@@ -162,7 +170,7 @@ const MAX_ANSWERS_A_DAY: u32 = 43_200;
 
 /// A mock interview this app could have recorded: its counts add up, its score is a
 /// percentage, and it ended between 2000 and `latest`.
-pub fn plausible_mock(mock: &MockRecord, latest: Timestamp) -> Result<(), String> {
+pub(crate) fn plausible_mock(mock: &MockRecord, latest: Timestamp) -> Result<(), String> {
     let judged = u64::from(mock.nailed) + u64::from(mock.partly) + u64::from(mock.missed);
     if mock.questions == 0 || mock.questions > MAX_MOCK_QUESTIONS {
         return Err(format!("{} questions", mock.questions));
@@ -178,7 +186,7 @@ pub fn plausible_mock(mock: &MockRecord, latest: Timestamp) -> Result<(), String
 
 /// A day of history this app could have summarised: counts that nest, time within a day, and
 /// a day between 2000 and `latest` (a day of margin for time zones).
-pub fn plausible_day(day: &DaySummary, latest: Timestamp) -> Result<(), String> {
+pub(crate) fn plausible_day(day: &DaySummary, latest: Timestamp) -> Result<(), String> {
     let last_day = latest.millis().saturating_add(MS_PER_DAY) / MS_PER_DAY;
     if day.day < EARLIEST_MS / MS_PER_DAY - 1 || day.day > last_day {
         return Err("its date is out of range".to_owned());
@@ -214,7 +222,7 @@ fn decode_number(text: &str, what: &str, problems: &mut Vec<String>) -> u64 {
 
 /// Settings, with anything out of range replaced by its default and said so: a retention of
 /// 20 % must not silently schedule at 90 % while the settings read 20 %.
-pub fn decode_settings(text: &str, problems: &mut Vec<String>) -> StudySettings {
+pub(crate) fn decode_settings(text: &str, problems: &mut Vec<String>) -> StudySettings {
     let Ok(mut settings) = serde_json::from_str::<StudySettings>(text) else {
         problems.push("the study settings could not be read; the defaults are used".to_owned());
         return StudySettings::default();
@@ -239,7 +247,7 @@ pub fn decode_settings(text: &str, problems: &mut Vec<String>) -> StudySettings 
 }
 
 /// The most new cards a day the settings accept.
-pub const MAX_NEW_CARDS_PER_DAY: u32 = 500;
+pub(crate) const MAX_NEW_CARDS_PER_DAY: u32 = 500;
 
 /// A JSON list read element by element: a bad element is dropped and counted.
 fn decode_each<T: serde::de::DeserializeOwned>(

@@ -22,7 +22,7 @@ struct EnvelopeV1<'a> {
 }
 
 /// What version 1's text held.
-pub struct LegacyProgress {
+pub(crate) struct LegacyProgress {
     pub progress: Progress,
     /// Records that could not be read.
     pub lost: usize,
@@ -31,7 +31,7 @@ pub struct LegacyProgress {
 /// Reads version 1's envelope. Each card and answer goes through the current line format's
 /// checks ([`check_card`], [`check_answer`]), so both versions accept exactly the same values;
 /// none dated after `latest` (storage passes [`super::codec::ANY_TIME`]).
-pub fn decode_v1(
+pub(crate) fn decode_v1(
     text: &str,
     latest: Timestamp,
     problems: &mut Vec<String>,

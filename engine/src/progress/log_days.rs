@@ -7,10 +7,10 @@ use super::{Progress, ReviewRecord};
 use crate::time::LocalDays;
 
 /// Answers kept in full; older days are folded into [`Progress::history`] (statistics kept,
-/// answers dropped) once the log is [`COMPACT_SLACK`] past this.
+/// answers dropped) once the log is `COMPACT_SLACK` past this.
 pub const LOG_CAP: usize = 10_000;
 /// How far past [`LOG_CAP`] the log may grow before it is compacted, so compaction is rare.
-pub const COMPACT_SLACK: usize = 1_000;
+pub(crate) const COMPACT_SLACK: usize = 1_000;
 
 /// The index range of `day`'s answers in a sorted list.
 pub(super) fn day_range(reviews: &[ReviewRecord], day: i64) -> std::ops::Range<usize> {
@@ -56,7 +56,7 @@ pub(super) fn days_of(a: &[ReviewRecord], b: &[ReviewRecord]) -> Vec<i64> {
 /// Folds the oldest days into [`Progress::history`] when the log has grown
 /// [`COMPACT_SLACK`] past [`LOG_CAP`], keeping at most [`LOG_CAP`] answers in full. Whole days
 /// go, so a day is never half summarised.
-pub fn compact(progress: &mut Progress, days: LocalDays) -> bool {
+pub(crate) fn compact(progress: &mut Progress, days: LocalDays) -> bool {
     if progress.reviews.len() <= LOG_CAP + COMPACT_SLACK {
         return false;
     }

@@ -19,7 +19,7 @@ use crate::scheduler::CardSchedule;
 
 /// One card's merge: the schedule of the later review, leaving out one made by an undone
 /// answer. `None` is "never reviewed" (or only by undone answers).
-pub fn merge_card(
+pub(crate) fn merge_card(
     card: &str,
     ours: Option<&CardSchedule>,
     stored: Option<&CardSchedule>,
@@ -36,7 +36,7 @@ pub fn merge_card(
 /// Puts `schedule` under `id` unless `cards` already holds a review of it as late or later
 /// (a card twice in one file, or imported over one it has): the later review is the newer
 /// knowledge. Returns whether it was put.
-pub fn keep_later(
+pub(crate) fn keep_later(
     cards: &mut BTreeMap<CardId, CardSchedule>,
     id: CardId,
     schedule: CardSchedule,
@@ -52,7 +52,7 @@ pub fn keep_later(
 }
 
 /// Merges whole card maps with [`merge_card`].
-pub fn merge_cards(
+pub(crate) fn merge_cards(
     ours: &BTreeMap<CardId, CardSchedule>,
     stored: &BTreeMap<CardId, CardSchedule>,
     deletions: &Deletions,
@@ -70,13 +70,13 @@ pub fn merge_cards(
 }
 
 /// The order answers are kept in, and their identity: when, which card, which tab.
-pub fn answer_order(a: &ReviewRecord, b: &ReviewRecord) -> Ordering {
+pub(crate) fn answer_order(a: &ReviewRecord, b: &ReviewRecord) -> Ordering {
     a.at.cmp(&b.at)
         .then_with(|| a.card.cmp(&b.card))
         .then_with(|| a.writer.cmp(&b.writer))
 }
 
-/// True if `records` is sorted by [`answer_order`] without repeats.
+/// True if `records` is sorted by `answer_order` without repeats.
 pub fn is_answer_ordered(records: &[ReviewRecord]) -> bool {
     records
         .windows(2)
@@ -84,14 +84,14 @@ pub fn is_answer_ordered(records: &[ReviewRecord]) -> bool {
 }
 
 /// Sorts answers by [`answer_order`] and drops repeats of one identity.
-pub fn sort_answers(records: &mut Vec<ReviewRecord>) {
+pub(crate) fn sort_answers(records: &mut Vec<ReviewRecord>) {
     order::sort_by(records, answer_order);
     records.dedup_by(|later, earlier| answer_order(later, earlier) == Ordering::Equal);
 }
 
 /// The union of two sorted answer lists, less what `deletions` removes; sorted. One pass over
 /// both: an answer in both is kept once (ours, which carries this tab's extra columns).
-pub fn merge_answers(
+pub(crate) fn merge_answers(
     ours: &[ReviewRecord],
     stored: &[ReviewRecord],
     deletions: &Deletions,
@@ -120,7 +120,7 @@ pub fn merge_answers(
 }
 
 /// Mock interviews are only ever added: the union, by finishing time, oldest first.
-pub fn merge_mocks(ours: &[MockRecord], stored: &[MockRecord]) -> Vec<MockRecord> {
+pub(crate) fn merge_mocks(ours: &[MockRecord], stored: &[MockRecord]) -> Vec<MockRecord> {
     let mut out: Vec<MockRecord> = ours.iter().chain(stored).cloned().collect();
     order::sort_by_key(&mut out, |m| m.at);
     out.dedup_by_key(|m| m.at);
@@ -129,7 +129,7 @@ pub fn merge_mocks(ours: &[MockRecord], stored: &[MockRecord]) -> Vec<MockRecord
 
 /// Compacted days, by day: one tab's compaction and another's agree on the days they both
 /// compacted, so the larger count of a day is the full one.
-pub fn merge_history(ours: &[DaySummary], stored: &[DaySummary]) -> Vec<DaySummary> {
+pub(crate) fn merge_history(ours: &[DaySummary], stored: &[DaySummary]) -> Vec<DaySummary> {
     let mut all: Vec<DaySummary> = ours.iter().chain(stored).copied().collect();
     // Larger counts first within a day, so the dedup below keeps them.
     order::sort_by(&mut all, |a, b| {

@@ -160,7 +160,7 @@ impl StudySettings {
 
     /// Scheduler settings for these preferences; with an interview set, intervals are capped
     /// so every card falls due by the start of the day before it (that day is for revision).
-    pub fn scheduler_config(&self) -> SchedulerConfig {
+    pub(crate) fn scheduler_config(&self) -> SchedulerConfig {
         SchedulerConfig {
             desired_retention: self.desired_retention,
             due_by: self
@@ -184,7 +184,7 @@ pub struct Progress {
     /// Added after schema 1 shipped; old data reads as no history (hence no schema bump).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mocks: Vec<MockRecord>,
-    /// Days whose answers were compacted out of `reviews` (see [`log_days::compact`]): their
+    /// Days whose answers were compacted out of `reviews` (see `log_days::compact`): their
     /// counts, kept for statistics.
     #[serde(skip)]
     pub history: Vec<DaySummary>,
@@ -221,7 +221,7 @@ impl AnswerId {
 /// (and survives a tab that still holds what was taken away) as answers do.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deletions {
-    /// Answers undone, newest [`MAX_UNDONE`] kept: a tab open since before an undo is the only
+    /// Answers undone, newest `MAX_UNDONE` kept: a tab open since before an undo is the only
     /// holder of an undone answer, and it hears of the undo within moments.
     pub undone: BTreeSet<AnswerId>,
     /// The last UTC day folded into [`Progress::history`]: answers of that day or earlier live
@@ -233,7 +233,7 @@ pub struct Deletions {
 }
 
 /// Undone answers remembered; older ones are forgotten.
-pub const MAX_UNDONE: usize = 500;
+pub(crate) const MAX_UNDONE: usize = 500;
 
 impl Deletions {
     /// True if `record` was deleted: undone, or compacted into history.
@@ -245,7 +245,7 @@ impl Deletions {
 
     /// True if `schedule` of `card` came from an answer that was undone (by any tab: a
     /// schedule does not say which tab made it).
-    pub fn undid(&self, card: &str, schedule: &CardSchedule) -> bool {
+    pub(crate) fn undid(&self, card: &str, schedule: &CardSchedule) -> bool {
         schedule.last_review.is_some_and(|at| {
             let id = |writer| AnswerId {
                 at,
@@ -257,7 +257,7 @@ impl Deletions {
     }
 
     /// Both sides' deletions (within one epoch): every undo, the later compaction.
-    pub fn union(&self, other: &Deletions) -> Deletions {
+    pub(crate) fn union(&self, other: &Deletions) -> Deletions {
         let mut undone = self.undone.clone();
         undone.extend(other.undone.iter().cloned());
         while undone.len() > MAX_UNDONE {

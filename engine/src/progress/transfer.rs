@@ -22,9 +22,9 @@ use crate::time::LocalDays;
 use crate::time::{MS_PER_MINUTE, Timestamp};
 
 /// The `format` field of an export, so a wrong file is told apart from a damaged one.
-pub const EXPORT_FORMAT: &str = "interview-prep-progress";
+pub(crate) const EXPORT_FORMAT: &str = "interview-prep-progress";
 /// The export's version; bump it with [`super::SCHEMA_VERSION`].
-pub const EXPORT_VERSION: u32 = 2;
+pub(crate) const EXPORT_VERSION: u32 = 2;
 /// Larger files are refused before they are read: 10,000 answers export to about 0.6 MB.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 

@@ -84,7 +84,7 @@ pub fn drill_families(deck: &Deck) -> Vec<DrillFamily> {
         .collect()
 }
 
-/// [`drill_families`], each with its items ([`family_items`]), found once: what compiling a
+/// [`drill_families`], each with its items (`family_items`), found once: what compiling a
 /// deck keeps.
 pub fn drills_with_items(deck: &Deck) -> Vec<(DrillFamily, Vec<DrillItem>)> {
     let mut families: Vec<DrillFamily> = Vec::new();

@@ -44,7 +44,7 @@ pub struct ChoiceQuestion {
     /// `"<form>:<card id>:<n>"`: stable while the card's items keep their order, so a saved
     /// round and "seen" marks can refer to it.
     pub id: String,
-    /// The card (index into [`Deck::cards`]) to link to in the feedback.
+    /// The card (index into `Deck::cards`) to link to in the feedback.
     pub card: usize,
     pub form: QuestionForm,
     /// The question, or the statement to judge; plain text but for `` `code` `` spans.
@@ -66,7 +66,7 @@ pub fn grade_choice(question: &ChoiceQuestion, picked: usize) -> bool {
 /// A quiz of up to `count` items over `cards`, for authored items: the cards in a seeded
 /// order, one item each, every card once before any card is asked again (then a different
 /// item of it where it has one). Cards without items are skipped. Deterministic for a seed.
-pub fn pick_each_card_first(
+pub(crate) fn pick_each_card_first(
     cards: &[usize],
     count: usize,
     seed: u64,
@@ -102,7 +102,7 @@ pub fn pick_each_card_first(
 
 /// `question` with its options (and their explanations) in the seed's order: the same
 /// question, as hard, with the right answer somewhere else from round to round.
-pub fn with_options_shuffled(question: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
+pub(crate) fn with_options_shuffled(question: &ChoiceQuestion, seed: u64) -> ChoiceQuestion {
     if question.form == QuestionForm::TrueFalse {
         return question.clone();
     }

@@ -1,8 +1,8 @@
 //! Typed recall: the learner writes the answer from memory, then grades it themselves against
 //! the model answer shown as a checklist of its key points.
 //!
-//! - [`terms`]: key-term extraction (the things a good answer names);
-//! - [`checklist`]: the model answer as key points ([`key_points`]) and the grade the app
+//! - `terms`: key-term extraction (the things a good answer names);
+//! - `checklist`: the model answer as key points ([`key_points`]) and the grade the app
 //!   pre-selects from the learner's own ticks ([`preselected_grade`]).
 //!
 //! # Why the app never grades free text itself

@@ -66,14 +66,14 @@ impl Acronyms {
     }
 
     /// The first acronym whose expansion `words` start with, and how many words it takes.
-    pub fn at_start(&self, words: &[Word]) -> Option<(&Acronym, usize)> {
+    pub(crate) fn at_start(&self, words: &[Word]) -> Option<(&Acronym, usize)> {
         self.spelled_from(words)
             .next()
             .map(|(index, length)| (&self.list[index], length))
     }
 
     /// Where expansions are spelled out: (acronym index, word index of its first word).
-    pub fn in_words(&self, words: &[Word]) -> Vec<(usize, usize)> {
+    pub(crate) fn in_words(&self, words: &[Word]) -> Vec<(usize, usize)> {
         if self.list.is_empty() {
             return Vec::new();
         }

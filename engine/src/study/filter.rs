@@ -189,7 +189,7 @@ impl StudyFilter {
     }
 
     /// Whether a card passes the section and kind choices (the pool needs progress; see the queue).
-    pub fn admits(&self, deck: &Deck, card: usize) -> bool {
+    pub(crate) fn admits(&self, deck: &Deck, card: usize) -> bool {
         let card = &deck.cards[card];
         let section_ok =
             self.sections.is_empty() || self.sections.contains(&deck.sections[card.section].id);

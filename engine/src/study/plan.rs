@@ -11,9 +11,9 @@ use crate::time::{MS_PER_DAY, Timestamp};
 
 /// Seconds an answer is assumed to take until the learner has given [`MEASURED_AFTER`]
 /// answers: a flashcard read, recalled and graded.
-pub const DEFAULT_SECONDS_PER_ANSWER: f64 = 15.0;
+pub(crate) const DEFAULT_SECONDS_PER_ANSWER: f64 = 15.0;
 /// Answers after which the learner's own pace is used.
-pub const MEASURED_AFTER: u64 = 20;
+pub(crate) const MEASURED_AFTER: u64 = 20;
 
 /// Whole days from today to the interview day (1: it is tomorrow), or `None` once the
 /// interview day has come (normal scheduling resumes).

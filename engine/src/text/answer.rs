@@ -11,7 +11,7 @@ pub fn strip_inline(markdown: &str) -> String {
 
 /// Markdown's backslash escapes undone: `\_\_init\_\_.py` (escaped so it is not read as
 /// bold) is the text `__init__.py`. A backslash before anything but ASCII punctuation stays.
-pub fn unescape(markdown: &str) -> String {
+pub(crate) fn unescape(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
     let mut chars = markdown.chars().peekable();
     while let Some(c) = chars.next() {

@@ -196,12 +196,12 @@ const GENERIC_WORDS: &[&str] = &[
     "various",
 ];
 
-/// Whether a word (any case) is generic: see [`GENERIC_WORDS`].
+/// Whether a word (any case) is generic: see `GENERIC_WORDS`.
 pub fn is_generic(word: &str) -> bool {
     GENERIC_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// Whether a word, as written, is a generic acronym: see [`GENERIC_ACRONYMS`].
+/// Whether a word, as written, is a generic acronym: see `GENERIC_ACRONYMS`.
 pub fn is_generic_acronym(word: &str) -> bool {
     GENERIC_ACRONYMS.contains(&word)
 }
@@ -284,12 +284,12 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// A dotted or underscored name (`manage.py`, `pre_save`) or a call.
-    pub fn is_dotted(&self) -> bool {
+    pub(crate) fn is_dotted(&self) -> bool {
         self.call || self.core.contains(['_', '.'])
     }
 
     /// Mixed case past the first letter: `ModelSerializer`, `APIView`, `gRPC`.
-    pub fn is_camel(&self) -> bool {
+    pub(crate) fn is_camel(&self) -> bool {
         let mut chars = without_plural(self.core)
             .chars()
             .filter(|c| c.is_alphabetic());

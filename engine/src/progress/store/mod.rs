@@ -54,7 +54,7 @@ pub const MAX_BACKUPS: usize = 3;
 /// downloads or discards it ([`SaveError::Blocked`]), so nothing is lost either way.
 pub const MAX_BACKUP_CHARS: usize = 1 << 20;
 /// Where version 1 of the app kept everything, as one JSON value.
-pub const LEGACY_KEY: &str = "interview-prep/progress";
+pub(crate) const LEGACY_KEY: &str = "interview-prep/progress";
 const LEGACY_BACKUP_INDEX: &str = "interview-prep/progress.backups";
 
 /// Whether this tab may write.
