@@ -209,6 +209,7 @@ fn drill_items_pass_their_check_and_sort_by_knowledge() {
     assert_eq!(items.len(), total);
     for item in &items {
         check_drill_item(deck, item).unwrap();
+        assert_eq!(item.choices[item.right_choice()], item.answer);
         let list = &deck.lists[deck.cards[item.card].list().unwrap()];
         let expected = match &item.answer {
             Bucket::Kind(_) => Bucket::Kind(list.kind),

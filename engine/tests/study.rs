@@ -10,7 +10,7 @@ use prep_engine::stats::LocalDays;
 use prep_engine::storage::MemoryStorage;
 use prep_engine::study::{
     KindFilter, LEARN_AHEAD_MS, MockConfig, MockInterview, MockOutcome, NewCardOrder, Pool,
-    ReviewSession, StudyFilter, is_weak, mock_questions, queue_counts, review_queue,
+    ReviewSession, StudyFilter, is_weak, mock_questions, mock_sections, queue_counts, review_queue,
 };
 use prep_engine::time::{MS_PER_DAY, MS_PER_MINUTE, Timestamp};
 
@@ -989,6 +989,25 @@ fn is_question(card: usize) -> bool {
 }
 
 #[test]
+fn a_mock_offers_exactly_the_sections_that_hold_interview_questions() {
+    let deck = deck();
+    let offered = mock_sections(deck);
+    for section in 0..deck.sections.len() {
+        let has_question = deck
+            .cards_in_section(section)
+            .any(|(card, _)| is_question(card));
+        assert_eq!(
+            offered.contains(&section),
+            has_question,
+            "{}",
+            deck.sections[section].title
+        );
+    }
+    assert!(offered.windows(2).all(|w| w[0] < w[1]), "in deck order");
+    assert!(!offered.is_empty() && offered.len() < deck.sections.len());
+}
+
+#[test]
 fn mock_questions_are_distinct_questions_from_the_chosen_sections() {
     let deck = deck();
     let config = MockConfig::default();
@@ -1229,4 +1248,18 @@ fn a_mock_ended_early_reports_what_was_answered() {
     assert!(unanswered.is_finished());
     assert_eq!(unanswered.report(T0.plus_minutes(2)).total, 0);
     assert_eq!(unanswered.record(), None);
+}
+
+#[test]
+fn every_card_is_of_exactly_one_kind() {
+    let deck = deck();
+    let mut seen = Vec::new();
+    for kind in KindFilter::ALL {
+        for card in kind.cards_in(deck) {
+            assert_eq!(KindFilter::of(deck.cards[card].kind), kind);
+            seen.push(card);
+        }
+    }
+    seen.sort_unstable();
+    assert_eq!(seen, (0..deck.cards.len()).collect::<Vec<_>>());
 }

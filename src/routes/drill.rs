@@ -177,11 +177,7 @@ fn ItemView(
     on_answer: impl Fn(usize) + Copy + Send + Sync + 'static,
     on_next: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let right = item
-        .choices
-        .iter()
-        .position(|bucket| *bucket == item.answer)
-        .unwrap_or(0);
+    let right = item.right_choice();
     let right_label = StoredValue::new(bucket_label(&item.answer).to_owned());
     let question = format!(
         "{}: {} or {}?",

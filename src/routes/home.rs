@@ -141,15 +141,9 @@ pub fn deck_summary_parts(deck: &Deck) -> (String, Vec<(&'static str, KindFilter
             "decision-guide items",
         ),
     ];
-    let count = |kind: KindFilter| {
-        deck.cards
-            .iter()
-            .filter(|c| KindFilter::of(c.kind) == kind)
-            .count()
-    };
     let present: Vec<(KindFilter, usize, &str, &str)> = KINDS
         .into_iter()
-        .map(|(kind, one, many)| (kind, count(kind), one, many))
+        .map(|(kind, one, many)| (kind, kind.cards_in(deck).count(), one, many))
         .filter(|(_, count, _, _)| *count > 0)
         .collect();
     let last = present.len().saturating_sub(1);

@@ -8,12 +8,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use prep_engine::content::CardKind;
 use prep_engine::progress::{MockRecord, StudyMode};
 use prep_engine::quiz::{ChoiceQuestion, QuestionForm};
 use prep_engine::rng::Rng;
 use prep_engine::study::{
-    MockConfig, MockInterview, MockOutcome, is_only_choice, mock_questions, toggle_choice,
+    MockConfig, MockInterview, MockOutcome, is_only_choice, mock_questions, mock_sections,
+    toggle_choice,
 };
 use prep_engine::time::Timestamp;
 use wasm_bindgen::JsValue;
@@ -68,15 +68,10 @@ fn MockSetup(
     on_start: impl Fn(MockInterview) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let deck = use_cards();
-    let question_sections: Vec<(String, String)> = deck
-        .sections
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            deck.cards_in_section(*i)
-                .any(|(_, c)| matches!(c.kind, CardKind::Question { .. }))
-        })
-        .map(|(_, s)| (s.id.clone(), s.title.clone()))
+    let question_sections: Vec<(String, String)> = mock_sections(deck)
+        .into_iter()
+        .map(|section| &deck.sections[section])
+        .map(|s| (s.id.clone(), s.title.clone()))
         .collect();
     let start = move || {
         let config = config.get_untracked();

@@ -56,6 +56,17 @@ pub struct DrillItem {
     pub choices: [Bucket; 2],
 }
 
+impl DrillItem {
+    /// Which of [`DrillItem::choices`] is the right bucket (0 or 1; a checked item's answer is
+    /// one of them, [`check_drill_item`]).
+    pub fn right_choice(&self) -> usize {
+        self.choices
+            .iter()
+            .position(|bucket| *bucket == self.answer)
+            .unwrap_or(0)
+    }
+}
+
 /// The words for a bucket on a button: "Choose", "Avoid", "Advantage", "Disadvantage", or
 /// the subject's name.
 pub fn bucket_label(bucket: &Bucket) -> &str {

@@ -32,6 +32,15 @@ impl KindFilter {
         }
     }
 
+    /// The deck indices of this kind's cards, in deck order.
+    pub fn cards_in(self, deck: &Deck) -> impl Iterator<Item = usize> + '_ {
+        deck.cards
+            .iter()
+            .enumerate()
+            .filter(move |(_, card)| KindFilter::of(card.kind) == self)
+            .map(|(index, _)| index)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             KindFilter::Questions => "Questions",

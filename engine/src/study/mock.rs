@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{CardKind, Deck};
+use crate::content::{Card, CardKind, Deck};
 use crate::progress::{Evidence, MockRecord};
 use crate::rng::Rng;
 use crate::scheduler::Grade;
@@ -29,6 +29,22 @@ impl Default for MockConfig {
     }
 }
 
+/// What a mock interview asks: interview questions (not definitions, one-liners or guide items).
+fn is_mock_question(card: &Card) -> bool {
+    matches!(card.kind, CardKind::Question { .. })
+}
+
+/// The sections a mock interview can draw from (those holding an interview question), as
+/// indices into `deck.sections`, in deck order.
+pub fn mock_sections(deck: &Deck) -> Vec<usize> {
+    (0..deck.sections.len())
+        .filter(|&section| {
+            deck.cards_in_section(section)
+                .any(|(_, card)| is_mock_question(card))
+        })
+        .collect()
+}
+
 /// `question_count` distinct interview questions from the chosen sections, in a seeded random
 /// order (fewer if the sections hold fewer).
 pub fn mock_questions(deck: &Deck, config: &MockConfig, seed: u64) -> Vec<usize> {
@@ -36,7 +52,7 @@ pub fn mock_questions(deck: &Deck, config: &MockConfig, seed: u64) -> Vec<usize>
         .cards
         .iter()
         .enumerate()
-        .filter(|(_, c)| matches!(c.kind, CardKind::Question { .. }))
+        .filter(|(_, c)| is_mock_question(c))
         .filter(|(_, c)| {
             config.sections.is_empty() || config.sections.contains(&deck.sections[c.section].id)
         })

@@ -16,7 +16,9 @@ pub use filter::{
     FILTER_KEY, KindFilter, NewCardOrder, Pool, Scope, StudyFilter, is_only_choice, toggle_choice,
 };
 pub use leech::{LEECH_LAPSES, is_leech, leeches};
-pub use mock::{MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions};
+pub use mock::{
+    MockAnswer, MockConfig, MockInterview, MockOutcome, MockReport, mock_questions, mock_sections,
+};
 pub use plan::InterviewPlan;
 pub use practice::{Answered, MAX_RETRIES, PracticeRound};
 pub use queue::{
