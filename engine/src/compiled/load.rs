@@ -134,21 +134,18 @@ impl CompiledDeck {
                     fill_in: card.fill_in,
                     key_points: card.key_points,
                 };
-                (Lazy::ready(text), Lazy::ready(bank))
+                (text, bank)
             })
             .unzip();
-        let counts = banks
-            .iter()
-            .map(|bank| PracticeCounts::of(bank.value.get().expect("ready")))
-            .collect();
+        let counts = banks.iter().map(PracticeCounts::of).collect();
         Self {
             id: DeckId::of_source(&source),
             source,
             fingerprint,
             deck,
             body: Cow::Borrowed(&[]),
-            texts,
-            banks,
+            texts: texts.into_iter().map(Lazy::ready).collect(),
+            banks: banks.into_iter().map(Lazy::ready).collect(),
             bank: Bank {
                 counts,
                 drill_count: count(drills.len()),

@@ -2,7 +2,7 @@
 //! `retry_from`, `shuffled_drill`) drawing from compiled material, so a round costs a lookup
 //! and a shuffle.
 
-use super::CompiledDeck;
+use super::{CompiledDeck, PracticeCounts};
 use crate::content::Deck;
 use crate::fill_in::{FillInPrompt, pick_round};
 use crate::practice::Mistake;
@@ -34,30 +34,28 @@ impl CompiledDeck {
             .collect()
     }
 
-    /// Whether `card` has a multiple-choice question: from the header's counts until the bank
-    /// is there, then from the bank (a card whose items do not check has none).
+    /// How much practice `card` has now: from the header's counts until the bank is there,
+    /// then from the bank (a card whose items do not check has none).
+    fn practice_now(&self, card: usize) -> PracticeCounts {
+        match self.bank_ready() {
+            true => PracticeCounts::of(self.card_bank(card)),
+            false => self.practice_counts(card),
+        }
+    }
+
+    /// Whether `card` has a multiple-choice question: from the header until the bank is there.
     pub fn has_choice(&self, card: usize) -> bool {
-        match self.bank_ready() {
-            true => !self.card_bank(card).choice.is_empty(),
-            false => self.practice_counts(card).choice > 0,
-        }
+        self.practice_now(card).choice > 0
     }
 
-    /// Whether `card` has a fill-in, the same way as [`CompiledDeck::has_choice`].
+    /// Whether `card` has a fill-in.
     pub fn has_fill_in(&self, card: usize) -> bool {
-        match self.bank_ready() {
-            true => !self.card_bank(card).fill_in.is_empty(),
-            false => self.practice_counts(card).fill_in > 0,
-        }
+        self.practice_now(card).fill_in > 0
     }
 
-    /// Whether `card` can be recalled by typing (it has key points), the same way as
-    /// [`CompiledDeck::has_choice`].
+    /// Whether `card` can be recalled by typing (it has key points).
     pub fn has_key_points(&self, card: usize) -> bool {
-        match self.bank_ready() {
-            true => !self.card_bank(card).key_points.is_empty(),
-            false => self.practice_counts(card).key_points > 0,
-        }
+        self.practice_now(card).key_points > 0
     }
 
     /// Whether the deck has a classification drill, known without the bank.
